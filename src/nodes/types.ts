@@ -1,0 +1,72 @@
+/**
+ * The contract between a node folder and the engines. A node folder's `index.ts` exports one
+ * `NodeDefinition`; `registry.ts` lists them. Kernels are pure TypeScript (no DOM, no Tone):
+ * the offline engine runs them in Node and Workers, the live engine hosts some in AudioWorklets.
+ */
+import type { NodeTypeSpec, ResolvedParams } from '../graph/catalog';
+
+/** One block of stereo audio. Arrays are at least `frames` long; only `[0, frames)` is used. */
+export interface StereoBlock {
+  left: Float32Array;
+  right: Float32Array;
+}
+
+/** A decoded clip at the render rate (mono clips arrive with `left === right` content). */
+export interface ClipAudio {
+  left: Float32Array;
+  right: Float32Array;
+}
+
+export interface KernelContext {
+  /** Render rate in Hz (48000 default; 44100/88200/96000 too). */
+  sampleRate: number;
+  /** Largest `frames` that `process` will ever be called with. */
+  maxBlockSize: number;
+  /** Looks up `file:<name>` clips bound by the caller (CLI `--input`, dropped files). */
+  getClip(name: string): ClipAudio | undefined;
+}
+
+/** Per-call I/O. One entry per port, in the order of the definition's `inputs`/`outputs`. */
+export interface KernelIO {
+  /** Summed, latency-aligned input per port (silence where nothing is wired). */
+  inputs: readonly StereoBlock[];
+  /** Whether each input port has at least one wire (e.g. a compressor's sidechain). */
+  inputConnected: readonly boolean[];
+  /** Where to write; the engine owns these buffers and reuses them every block. */
+  outputs: readonly StereoBlock[];
+  frames: number;
+}
+
+/** Values a kernel reports for meters (read by the UI and tests after each block). */
+export interface KernelMeters {
+  /** Gain reduction applied during the last block, in dB (≥ 0; 0 = none). */
+  gainReductionDb?: number;
+}
+
+export interface Kernel {
+  /**
+   * Applies new params. Called once before the first block and again only when params change,
+   * so this is where coefficients are computed (never per block).
+   */
+  setParams(params: ResolvedParams): void;
+  /**
+   * Processes one block. Must not allocate, must be block-size independent, must never write
+   * NaN/Inf, and must flush denormals in its recursive state.
+   */
+  process(io: KernelIO): void;
+  /** Latency in samples that this kernel adds (lookahead), for delay compensation. */
+  readonly latencySamples: number;
+  /** Clears internal state (delay lines, envelopes) to silence. */
+  reset(): void;
+  readonly meters?: KernelMeters;
+}
+
+export interface NodeDefinition extends NodeTypeSpec {
+  /** Builds a kernel for one node instance. `params` are resolved (defaults filled in). */
+  createKernel(ctx: KernelContext, params: ResolvedParams): Kernel;
+  /**
+   * Length in seconds that this node can play on its own (a non-looping clip), used for the
+   * default render length; undefined means "no natural end".
+   */
+  naturalLengthSeconds?(params: ResolvedParams, ctx: KernelContext): number | undefined;
+}
