@@ -37,10 +37,13 @@ export interface BoolParamSpec extends ParamSpecBase {
   default: boolean;
 }
 
+/** A choice among fixed values: strings ('sine', 'saw') or numbers (a 12/24 dB/oct slope). */
 export interface EnumParamSpec extends ParamSpecBase {
   kind: 'enum';
-  options: readonly string[];
-  default: string;
+  options: readonly (string | number)[];
+  default: string | number;
+  /** Unit shown after numeric options ('dB/oct'). */
+  unit?: string;
 }
 
 export interface StringParamSpec extends ParamSpecBase {

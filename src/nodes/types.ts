@@ -61,7 +61,40 @@ export interface Kernel {
   readonly meters?: KernelMeters;
 }
 
+/** A draggable EQ band handle on a frequency-response plot: which params it moves. */
+export interface ResponseHandle {
+  label: string;
+  frequencyParam: string;
+  /** Absent for filters without gain (high-/low-pass): the handle then moves only in frequency. */
+  gainParam?: string;
+  /** Param switching the band on, when it can be off (hpOn). */
+  enableParam?: string;
+}
+
+/**
+ * What the editor draws for a node, computed by the same code the kernel uses, so the picture
+ * never disagrees with the sound. The UI reads this generically; it never switches on node type.
+ */
+export type NodeVisual =
+  | {
+      kind: 'frequencyResponse';
+      /** Magnitude in dB at each frequency. */
+      magnitudeDb(params: ResolvedParams, frequenciesHz: ArrayLike<number>, sampleRate: number): Float64Array;
+      handles: readonly ResponseHandle[];
+    }
+  | {
+      kind: 'transferCurve';
+      /** Static input→output level curve in dB (steady state). */
+      outputDb(params: ResolvedParams, inputDb: number): number;
+      /** Input range to plot, dB. */
+      rangeDb: readonly [number, number];
+    };
+
 export interface NodeDefinition extends NodeTypeSpec {
+  /** Params shown inline on the canvas node (most important first). */
+  summaryParams?: readonly string[];
+  visual?: NodeVisual;
+
   /** Builds a kernel for one node instance. `params` are resolved (defaults filled in). */
   createKernel(ctx: KernelContext, params: ResolvedParams): Kernel;
   /**
@@ -69,4 +102,9 @@ export interface NodeDefinition extends NodeTypeSpec {
    * default render length; undefined means "no natural end".
    */
   naturalLengthSeconds?(params: ResolvedParams, ctx: KernelContext): number | undefined;
+  /**
+   * Names of the `file:<name>` clips this node needs (without the `file:` prefix), so the engine
+   * can report a missing clip by node id before rendering.
+   */
+  clipsUsed?(params: ResolvedParams): string[];
 }
