@@ -26,6 +26,9 @@ export const nodeDefinitions: readonly NodeDefinition[] = [
 
 const byType: ReadonlyMap<string, NodeDefinition> = new Map(nodeDefinitions.map((d) => [d.type, d]));
 
+/** The type of the master node; every graph has exactly one. */
+export const MASTER_NODE_TYPE = outputNode.type;
+
 /** The catalog `src/graph` validates against. */
 export const catalog: Catalog = byType;
 

@@ -28,7 +28,10 @@ export interface KernelContext {
 
 /** Per-call I/O. One entry per port, in the order of the definition's `inputs`/`outputs`. */
 export interface KernelIO {
-  /** Summed, latency-aligned input per port (silence where nothing is wired). */
+  /**
+   * Summed, latency-aligned input per port (silence where nothing is wired). Read-only: a port
+   * fed by one wire is the upstream node's own output block.
+   */
   inputs: readonly StereoBlock[];
   /** Whether each input port has at least one wire (e.g. a compressor's sidechain). */
   inputConnected: readonly boolean[];

@@ -1,0 +1,29 @@
+// Bundles the CLI (src/cli/main.ts and everything it imports, presets included) into one ES
+// module, so `mixgraph` starts fast with plain Node. bin/mixgraph.mjs calls this when the bundle is
+// missing or older than any source file.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const bundlePath = join(root, 'dist', 'cli', 'mixgraph.mjs');
+
+export async function buildCli() {
+  await build({
+    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+    outfile: bundlePath,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: false,
+    logLevel: 'error',
+    // CommonJS dependencies (cli-progress) need `require` inside an ES module bundle.
+    banner: { js: "import { createRequire as __mgRequire } from 'node:module'; const require = __mgRequire(import.meta.url);" },
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await buildCli();
+  console.log(`built ${bundlePath}`);
+}

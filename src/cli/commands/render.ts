@@ -1,0 +1,123 @@
+/**
+ * `mixgraph render GRAPH.json -o OUT.wav [--input NAME=FILE]... [--rate HZ] [--seconds S]
+ * [--bits 16|24|32f] [--normalize LUFS] [--json]`
+ */
+import { basename } from 'node:path';
+import { resolveParams } from '../../graph/catalog';
+import { getNodeDefinition } from '../../nodes/registry';
+import type { ClipAudio } from '../../nodes/types';
+import { openWavFileWriter, readWavFile, toRenderClip, type WavBits } from '../../runtime/audio-io';
+import { SUPPORTED_SAMPLE_RATES } from '../../runtime/offline';
+import { renderGraph, type RenderReport } from '../../runtime/render';
+import { CliError, usageError } from '../errors';
+import { formatDb, formatDuration } from '../format';
+import { loadGraph } from '../loadGraph';
+import { parseChoice, parseInputBindings, parseNumberOption } from '../parseOptions';
+import { createProgress } from '../progress';
+
+export interface RenderCommandOptions {
+  output?: string;
+  input: string[];
+  rate?: string;
+  seconds?: string;
+  bits?: string;
+  normalize?: string;
+  json?: boolean;
+}
+
+const BITS = ['16', '24', '32f'] as const;
+
+export async function renderCommand(graphArg: string, options: RenderCommandOptions): Promise<number> {
+  if (!options.output) throw usageError('render: missing -o OUT.wav');
+  const sampleRate = options.rate === undefined ? 48000 : parseNumberOption('--rate', options.rate, 1, 1e6, 'Hz');
+  if (!SUPPORTED_SAMPLE_RATES.includes(sampleRate)) {
+    throw usageError(`--rate: ${sampleRate} Hz is not supported; use ${SUPPORTED_SAMPLE_RATES.join(', ')}`);
+  }
+  const seconds = options.seconds === undefined ? undefined : parseNumberOption('--seconds', options.seconds, 0.001, 86400, 's');
+  const bitsChoice = parseChoice('--bits', options.bits ?? '24', BITS);
+  const bits: WavBits = bitsChoice === '32f' ? '32f' : (Number(bitsChoice) as 16 | 24);
+  const normalizeLufs =
+    options.normalize === undefined ? undefined : parseNumberOption('--normalize', options.normalize, -70, 0, 'LUFS');
+  const bindings = parseInputBindings(options.input);
+
+  const { graph, source, warnings } = loadGraph(graphArg);
+
+  // Every file: clip must be bound before anything is written.
+  const needed = new Set<string>();
+  for (const node of graph.nodes) {
+    const def = getNodeDefinition(node.type);
+    for (const name of def?.clipsUsed?.(resolveParams(def, node.params)) ?? []) {
+      needed.add(name);
+      if (!bindings.has(name)) {
+        throw new CliError(`${source}: node "${node.id}" plays clip file:${name}, but no audio is bound; pass --input ${name}=FILE`);
+      }
+    }
+  }
+  for (const name of bindings.keys()) {
+    if (!needed.has(name)) warnings.push(`--input ${name}: no node plays file:${name}; ignored`);
+  }
+  const inputs: Record<string, ClipAudio> = {};
+  for (const [name, file] of bindings) {
+    if (needed.has(name)) inputs[name] = toRenderClip(readWavFile(file), sampleRate);
+  }
+
+  const writer = openWavFileWriter(options.output, { sampleRate, bits });
+  const progress = createProgress(`rendering ${basename(options.output)}`);
+  const abort = new AbortController();
+  const onSignal = () => abort.abort();
+  process.once('SIGINT', onSignal);
+  let report: RenderReport;
+  try {
+    report = await renderGraph(
+      graph,
+      { sampleRate, seconds, inputs, normalizeLufs, signal: abort.signal, onProgress: (d, t) => progress.update(d, t) },
+      (left, right, frames) => writer.write(left, right, frames),
+    );
+    progress.stop();
+    await writer.close();
+  } catch (error) {
+    progress.stop();
+    writer.abort();
+    throw error;
+  } finally {
+    process.off('SIGINT', onSignal);
+  }
+
+  const allWarnings = [...warnings, ...report.warnings];
+  for (const w of allWarnings) process.stderr.write(`warning: ${w}\n`);
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(renderJson(options.output, bitsChoice, report, allWarnings))}\n`);
+  } else {
+    process.stdout.write(renderText(source, options.output, bitsChoice, report));
+  }
+  return 0;
+}
+
+function renderJson(output: string, bits: string, r: RenderReport, warnings: string[]) {
+  return {
+    output,
+    sampleRate: r.sampleRate,
+    bits,
+    seconds: r.seconds,
+    frames: r.frames,
+    ...r.loudness,
+    normalizeGainDb: r.normalizeGainDb,
+    latencySamples: r.latencySamples,
+    elapsedMs: Math.round(r.elapsedMs),
+    realtimeFactor: Number(r.realtimeFactor.toFixed(1)),
+    warnings,
+  };
+}
+
+function renderText(source: string, output: string, bits: string, r: RenderReport): string {
+  const l = r.loudness;
+  const lines = [
+    `rendered ${source} → ${output}`,
+    `  length     ${formatDuration(r.seconds)} at ${r.sampleRate} Hz, ${bits === '32f' ? '32-bit float' : `${bits}-bit`}`,
+    `  loudness   ${formatDb(l.integratedLufs, 'LUFS')} integrated, range ${l.loudnessRangeLu === null ? '–' : `${l.loudnessRangeLu.toFixed(1)} LU`}`,
+    `  peaks      ${formatDb(l.truePeakDbtp, 'dBTP')} true peak, ${formatDb(l.samplePeakDbfs, 'dBFS')} sample peak`,
+  ];
+  if (r.normalizeGainDb !== null) lines.push(`  normalised ${r.normalizeGainDb >= 0 ? '+' : ''}${r.normalizeGainDb.toFixed(2)} dB`);
+  lines.push(`  speed      ${r.realtimeFactor.toFixed(1)}× realtime (${(r.elapsedMs / 1000).toFixed(2)} s)`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,91 @@
+/**
+ * Offline kernel of the `eq` node: the cascade of Web Audio biquads decided by `eqSections`.
+ *
+ * Each section runs in double precision (transposed direct form II, `BiquadState`) on a Float64
+ * scratch block, so the block is rounded to float32 once at the end rather than after every
+ * section. Each of the nine slots keeps its own state; a slot that is switched off is cleared, so
+ * switching it back on starts from silence instead of a stale state.
+ */
+import type { ResolvedParams } from '../../graph/catalog';
+import { BiquadState, identityCoefficients, type BiquadCoefficients } from '../../dsp/biquad';
+import type { Kernel, KernelIO } from '../types';
+import { EQ_SECTION_IDS, eqSections, sectionCoefficients } from './eqSections';
+
+const SLOT_COUNT = EQ_SECTION_IDS.length;
+
+export class EqKernel implements Kernel {
+  readonly latencySamples = 0;
+  private readonly coefficients: BiquadCoefficients[] = EQ_SECTION_IDS.map(() => identityCoefficients());
+  private readonly leftStates: BiquadState[] = EQ_SECTION_IDS.map(() => new BiquadState());
+  private readonly rightStates: BiquadState[] = EQ_SECTION_IDS.map(() => new BiquadState());
+  /** Slot indices to run, in processing order; `activeCount` of them are valid. */
+  private readonly activeSlots = new Int32Array(SLOT_COUNT);
+  private activeCount = 0;
+  private readonly isActive: boolean[] = EQ_SECTION_IDS.map(() => false);
+  private readonly scratch: Float64Array;
+
+  /**
+   * @param sampleRate Hz.
+   * @param maxBlockSize the largest `frames` of any `process` call (sizes the scratch block).
+   */
+  constructor(
+    private readonly sampleRate: number,
+    maxBlockSize: number,
+  ) {
+    this.scratch = new Float64Array(maxBlockSize);
+  }
+
+  setParams(params: ResolvedParams): void {
+    const nowActive: boolean[] = EQ_SECTION_IDS.map(() => false);
+    this.activeCount = 0;
+    for (const section of eqSections(params, this.sampleRate)) {
+      const slot = EQ_SECTION_IDS.indexOf(section.id);
+      sectionCoefficients(section, this.sampleRate, this.coefficients[slot]);
+      nowActive[slot] = true;
+      this.activeSlots[this.activeCount++] = slot;
+    }
+    for (let slot = 0; slot < SLOT_COUNT; slot++) {
+      if (this.isActive[slot] && !nowActive[slot]) {
+        this.leftStates[slot].reset();
+        this.rightStates[slot].reset();
+      }
+      this.isActive[slot] = nowActive[slot];
+    }
+  }
+
+  process(io: KernelIO): void {
+    const input = io.inputs[0];
+    const output = io.outputs[0];
+    this.processChannel(input.left, output.left, io.frames, this.leftStates);
+    this.processChannel(input.right, output.right, io.frames, this.rightStates);
+  }
+
+  reset(): void {
+    for (let slot = 0; slot < SLOT_COUNT; slot++) {
+      this.leftStates[slot].reset();
+      this.rightStates[slot].reset();
+    }
+  }
+
+  private processChannel(input: Float32Array, output: Float32Array, frames: number, states: BiquadState[]): void {
+    if (this.activeCount === 0) {
+      // Flat EQ: a bit-exact identity.
+      if (input !== output) for (let i = 0; i < frames; i++) output[i] = input[i];
+      return;
+    }
+    const scratch = this.scratch;
+    for (let i = 0; i < frames; i++) scratch[i] = input[i];
+    for (let k = 0; k < this.activeCount; k++) {
+      const slot = this.activeSlots[k];
+      states[slot].process(this.coefficients[slot], scratch, scratch, frames);
+    }
+    for (let i = 0; i < frames; i++) output[i] = scratch[i];
+  }
+}
+
+/** Builds an EQ kernel with `params` already applied. */
+export function createEqKernel(sampleRate: number, maxBlockSize: number, params: ResolvedParams): EqKernel {
+  const kernel = new EqKernel(sampleRate, maxBlockSize);
+  kernel.setParams(params);
+  return kernel;
+}

@@ -1,0 +1,45 @@
+/**
+ * The `gain` node: turns a signal up or down in decibels, flips its polarity, or mutes it.
+ */
+import type { NodeDefinition } from '../types';
+import { FADER_FLOOR_DB } from './gainMath';
+import { createGainKernel } from './kernel';
+
+export const gainNode: NodeDefinition = {
+  type: 'gain',
+  label: 'Gain',
+  category: 'Mixing',
+  help: 'Makes the signal louder or quieter, and can flip its polarity or mute it.',
+  inputs: [{ id: 'in', label: 'In' }],
+  outputs: [{ id: 'out', label: 'Out' }],
+  params: [
+    {
+      key: 'gain',
+      kind: 'number',
+      label: 'Gain',
+      unit: 'dB',
+      min: FADER_FLOOR_DB,
+      max: 24,
+      default: 0,
+      scale: 'db',
+      step: 0.1,
+      minIsOff: true,
+      help: 'Gain: how much louder (positive) or quieter (negative) the signal gets; the bottom of the range is silence.',
+    },
+    {
+      key: 'invert',
+      kind: 'bool',
+      label: 'Invert polarity',
+      default: false,
+      help: 'Invert polarity: flips the waveform upside down, which matters when it is mixed with a similar signal.',
+    },
+    {
+      key: 'mute',
+      kind: 'bool',
+      label: 'Mute',
+      default: false,
+      help: 'Mute: silences the signal without losing the gain setting.',
+    },
+  ],
+  createKernel: (_ctx, params) => createGainKernel(params),
+};

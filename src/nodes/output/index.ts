@@ -1,0 +1,38 @@
+/**
+ * The `output` node: the master. Exactly one per graph; what reaches its input is the render.
+ *
+ * Engine convention for the master signal: the spec declares no output ports (nothing can be
+ * wired out of the master), but when the engine runs the output kernel it passes exactly one
+ * engine-owned block in `io.outputs[0]`, and the kernel writes the master signal (its input
+ * times the master fader) there. That block is what the render writes to the file and what the
+ * master meters read. Bypassing the output node therefore passes its input to the render
+ * unchanged, like any other node.
+ */
+import type { NodeDefinition } from '../types';
+import { FADER_FLOOR_DB } from '../gain/gainMath';
+import { createOutputKernel } from './kernel';
+
+export const outputNode: NodeDefinition = {
+  type: 'output',
+  label: 'Output',
+  category: 'Output',
+  help: 'The master output: whatever is wired here is what you hear and what gets rendered to the file.',
+  inputs: [{ id: 'in', label: 'In' }],
+  outputs: [],
+  params: [
+    {
+      key: 'gain',
+      kind: 'number',
+      label: 'Master gain',
+      unit: 'dB',
+      min: FADER_FLOOR_DB,
+      max: 24,
+      default: 0,
+      scale: 'db',
+      step: 0.1,
+      minIsOff: true,
+      help: 'Master gain: the final volume of the whole mix; the bottom of the range is silence.',
+    },
+  ],
+  createKernel: (_ctx, params) => createOutputKernel(params),
+};

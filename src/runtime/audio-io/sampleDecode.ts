@@ -1,0 +1,173 @@
+/**
+ * De-interleaves stored sample words into planar Float32Arrays. Shared by the WAV (little-endian)
+ * and AIFF (big-endian) readers. Pure: no `node:` imports (runs in a browser Worker too).
+ *
+ * Scaling convention (the same as ffmpeg and sox): a signed integer word of `B` bits maps to
+ * `value / 2^(B-1)`, so full scale is [-1, 1 - 2^(1-B)]. Words are decoded at their container
+ * width; a file whose valid bits are fewer than the container (20-in-24, 24-in-32) stores them
+ * left-justified (Microsoft "Multiple Channel Audio Data and WAVE Files", AIFF-C §"Sound Data"),
+ * so the same division is exact for it too.
+ */
+
+/** The stored word types we can decode. `u8` is offset binary (WAV 8-bit), `s8` two's complement (AIFF). */
+export type SampleEncoding =
+  | 'u8'
+  | 's8'
+  | 's16'
+  | 's24'
+  | 's32'
+  | 'f32'
+  | 'f64'
+  | 'alaw'
+  | 'mulaw';
+
+/** Bytes one stored sample of the encoding occupies. */
+export function bytesPerSample(encoding: SampleEncoding): number {
+  switch (encoding) {
+    case 'u8':
+    case 's8':
+    case 'alaw':
+    case 'mulaw':
+      return 1;
+    case 's16':
+      return 2;
+    case 's24':
+      return 3;
+    case 's32':
+    case 'f32':
+      return 4;
+    case 'f64':
+      return 8;
+  }
+}
+
+/** Where the interleaved frames sit and how they are laid out. */
+export interface InterleavedLayout {
+  /** Byte offset of the first frame inside `view`. */
+  dataOffset: number;
+  /** Number of whole frames to decode. */
+  frames: number;
+  /** Channels per frame. */
+  channelCount: number;
+  /** Bytes from one frame to the next (WAV `nBlockAlign`); ≥ channelCount · bytesPerSample. */
+  frameStride: number;
+  /** Stored word type. */
+  encoding: SampleEncoding;
+  /** Byte order of multi-byte words: true for WAV, false for AIFF (except AIFF-C `sowt`). */
+  littleEndian: boolean;
+}
+
+/** Planar samples plus the count of non-finite float samples that were replaced by 0. */
+export interface PlanarSamples {
+  channels: Float32Array[];
+  nonFiniteReplaced: number;
+}
+
+/**
+ * Decodes `layout.frames` interleaved frames into one Float32Array per channel. The caller has
+ * already checked that `dataOffset + frames · frameStride ≤ view.byteLength`.
+ */
+export function decodeInterleaved(view: DataView, layout: InterleavedLayout): PlanarSamples {
+  const { dataOffset, frames, channelCount, frameStride, encoding, littleEndian } = layout;
+  const width = bytesPerSample(encoding);
+  const channels: Float32Array[] = [];
+  let nonFiniteReplaced = 0;
+  for (let c = 0; c < channelCount; c++) {
+    const out = new Float32Array(frames);
+    let p = dataOffset + c * width;
+    // One loop per encoding so the hot loop carries no per-sample switch.
+    switch (encoding) {
+      case 'u8':
+        for (let i = 0; i < frames; i++, p += frameStride) out[i] = (view.getUint8(p) - 128) / 128;
+        break;
+      case 's8':
+        for (let i = 0; i < frames; i++, p += frameStride) out[i] = view.getInt8(p) / 128;
+        break;
+      case 's16':
+        for (let i = 0; i < frames; i++, p += frameStride) {
+          out[i] = view.getInt16(p, littleEndian) / 32768;
+        }
+        break;
+      case 's24':
+        for (let i = 0; i < frames; i++, p += frameStride) {
+          const b0 = view.getUint8(littleEndian ? p : p + 2);
+          const b1 = view.getUint8(p + 1);
+          const b2 = view.getUint8(littleEndian ? p + 2 : p);
+          // Assemble the 24-bit word in the top of an int32, then sign-extend with >> 8.
+          out[i] = (((b0 << 8) | (b1 << 16) | (b2 << 24)) >> 8) / 8388608;
+        }
+        break;
+      case 's32':
+        for (let i = 0; i < frames; i++, p += frameStride) {
+          out[i] = view.getInt32(p, littleEndian) / 2147483648;
+        }
+        break;
+      case 'f32':
+        for (let i = 0; i < frames; i++, p += frameStride) {
+          const v = view.getFloat32(p, littleEndian);
+          if (Number.isFinite(v)) out[i] = v;
+          else nonFiniteReplaced++;
+        }
+        break;
+      case 'f64':
+        for (let i = 0; i < frames; i++, p += frameStride) {
+          // A finite double beyond ±3.4e38 becomes ±Infinity in float32: check after rounding.
+          const v = Math.fround(view.getFloat64(p, littleEndian));
+          if (Number.isFinite(v)) out[i] = v;
+          else nonFiniteReplaced++;
+        }
+        break;
+      case 'alaw': {
+        const table = alawTable();
+        for (let i = 0; i < frames; i++, p += frameStride) out[i] = table[view.getUint8(p)];
+        break;
+      }
+      case 'mulaw': {
+        const table = mulawTable();
+        for (let i = 0; i < frames; i++, p += frameStride) out[i] = table[view.getUint8(p)];
+        break;
+      }
+    }
+    channels.push(out);
+  }
+  return { channels, nonFiniteReplaced };
+}
+
+let alaw: Float32Array | undefined;
+let mulaw: Float32Array | undefined;
+
+/**
+ * ITU-T G.711 A-law expansion to 16-bit linear, scaled by 1/32768. Per G.711 Table 1a/2a: the
+ * even bits are inverted on the line (XOR 0x55); bit 7 set = positive; 3-bit segment `e` and 4-bit
+ * mantissa `m` give |x| = 16m + 8 for e = 0, else (16m + 264) · 2^(e-1) (16-bit scale, max 32256).
+ */
+function alawTable(): Float32Array {
+  if (alaw) return alaw;
+  alaw = new Float32Array(256);
+  for (let code = 0; code < 256; code++) {
+    const x = code ^ 0x55;
+    const e = (x >> 4) & 7;
+    const m = x & 15;
+    const magnitude = e === 0 ? 16 * m + 8 : (16 * m + 264) << (e - 1);
+    alaw[code] = ((x & 0x80) !== 0 ? magnitude : -magnitude) / 32768;
+  }
+  return alaw;
+}
+
+/**
+ * ITU-T G.711 µ-law expansion to 16-bit linear, scaled by 1/32768. Per G.711 Table 2b: the code
+ * is sent inverted; bit 7 set (after inversion) = negative; |x| = ((8m + 132) · 2^e) − 132
+ * (max 32124).
+ */
+function mulawTable(): Float32Array {
+  if (mulaw) return mulaw;
+  mulaw = new Float32Array(256);
+  for (let code = 0; code < 256; code++) {
+    const x = ~code & 0xff;
+    const e = (x >> 4) & 7;
+    const m = x & 15;
+    const magnitude = ((8 * m + 132) << e) - 132;
+    mulaw[code] = ((x & 0x80) !== 0 ? -magnitude : magnitude) / 32768;
+  }
+  return mulaw;
+}

@@ -1,0 +1,212 @@
+/**
+ * The offline engine: one kernel per plan node, preallocated block buffers, plugin delay
+ * compensation, bypass. `process(frames)` runs one block through the whole plan without
+ * allocating and returns the master block.
+ */
+import type { ClipAudio, Kernel, KernelContext, KernelIO, StereoBlock } from '../../nodes/types';
+import type { GraphIssue } from '../../graph/types';
+import type { Plan } from './plan';
+import { FixedStereoDelay } from './fixedDelay';
+
+export interface EngineOptions {
+  /** Render rate, Hz. */
+  sampleRate: number;
+  /** Largest block `process` will be asked for. */
+  maxBlockSize: number;
+  /** Audio for `file:<name>` clips, already at `sampleRate`. */
+  clips?: Readonly<Record<string, ClipAudio>>;
+}
+
+/** A wire feeding an input port: the source's output block, delayed when compensation needs it. */
+interface WireFeed {
+  source: StereoBlock;
+  delay: FixedStereoDelay | null;
+}
+
+interface NodeRuntime {
+  id: string;
+  kernel: Kernel;
+  bypass: boolean;
+  /** Latency of this node's kernel, samples. */
+  latency: number;
+  feeds: WireFeed[][];
+  /** Sum buffer per input port, or null when the port reads a source block directly. */
+  sums: (StereoBlock | null)[];
+  io: KernelIO & { inputs: StereoBlock[]; frames: number };
+  mainInput: number;
+  bypassDelay: FixedStereoDelay | null;
+}
+
+export class EngineError extends Error {
+  constructor(readonly issues: GraphIssue[]) {
+    super(issues.map((i) => i.message).join('\n'));
+    this.name = 'EngineError';
+  }
+}
+
+function stereoBlock(frames: number): StereoBlock {
+  return { left: new Float32Array(frames), right: new Float32Array(frames) };
+}
+
+export class OfflineEngine {
+  readonly sampleRate: number;
+  readonly maxBlockSize: number;
+  /**
+   * Samples by which the master lags the sources: the largest latency sum along any path. The
+   * render drops this many leading frames so a bounce lines up with its sources.
+   */
+  readonly masterLatency: number;
+  private readonly nodes: NodeRuntime[];
+  private readonly master: StereoBlock;
+  /** Count of non-finite samples replaced at the master (a kernel bug if ever non-zero). */
+  nonFiniteSamples = 0;
+
+  constructor(readonly plan: Plan, options: EngineOptions) {
+    this.sampleRate = options.sampleRate;
+    this.maxBlockSize = options.maxBlockSize;
+    const clips = options.clips ?? {};
+    const ctx: KernelContext = {
+      sampleRate: options.sampleRate,
+      maxBlockSize: options.maxBlockSize,
+      getClip: (name) => (Object.prototype.hasOwnProperty.call(clips, name) ? clips[name] : undefined),
+    };
+
+    const missing: GraphIssue[] = [];
+    for (const n of plan.nodes) {
+      for (const name of n.definition.clipsUsed?.(n.params) ?? []) {
+        if (!ctx.getClip(name)) {
+          missing.push({
+            path: `nodes "${n.id}".params`,
+            nodeId: n.id,
+            message: `node "${n.id}": no audio is bound to clip "file:${name}"`,
+          });
+        }
+      }
+    }
+    if (missing.length > 0) throw new EngineError(missing);
+
+    const silence = stereoBlock(options.maxBlockSize);
+    this.master = stereoBlock(options.maxBlockSize);
+    const outputs: StereoBlock[][] = [];
+    const arrival: number[] = []; // samples from the sources to each node's output
+    this.nodes = plan.nodes.map((n, index) => {
+      const kernel = n.definition.createKernel(ctx, n.params);
+      kernel.setParams(n.params);
+      const latency = Math.max(0, Math.round(kernel.latencySamples));
+      const isMaster = index === plan.master;
+      const outs = isMaster ? [this.master] : n.definition.outputs.map(() => stereoBlock(options.maxBlockSize));
+      outputs.push(outs);
+
+      // Plugin delay compensation: every wire into this node is delayed so all arrive together.
+      let inputArrival = 0;
+      for (const wires of n.inputs) for (const w of wires) inputArrival = Math.max(inputArrival, arrival[w.fromNode]);
+      arrival.push(inputArrival + latency);
+
+      const feeds = n.inputs.map((wires) =>
+        wires.map((w) => {
+          const lag = inputArrival - arrival[w.fromNode];
+          return { source: outputs[w.fromNode][w.fromPort], delay: lag > 0 ? new FixedStereoDelay(lag) : null };
+        }),
+      );
+      // A port fed by one undelayed wire reads the source block itself: no copy.
+      const sums = feeds.map((f) => (f.length === 1 && f[0].delay === null ? null : stereoBlock(options.maxBlockSize)));
+      const inputs = feeds.map((f, port) => (f.length === 0 ? silence : (sums[port] ?? f[0].source)));
+      const mainInput = n.definition.mainInput ?? 0;
+      return {
+        id: n.id,
+        kernel,
+        bypass: n.bypass,
+        latency,
+        feeds,
+        sums,
+        io: { inputs, inputConnected: feeds.map((f) => f.length > 0), outputs: outs, frames: 0 },
+        mainInput,
+        bypassDelay: n.bypass && latency > 0 ? new FixedStereoDelay(latency) : null,
+      };
+    });
+    this.masterLatency = arrival[plan.master] ?? 0;
+  }
+
+  /** Latency each node's kernel reported, by node id (samples). */
+  latencies(): Record<string, number> {
+    return Object.fromEntries(this.nodes.map((n) => [n.id, n.latency]));
+  }
+
+  /** The kernel of a node, to read its meters. */
+  kernelOf(id: string): Kernel | undefined {
+    return this.nodes.find((n) => n.id === id)?.kernel;
+  }
+
+  /**
+   * Runs one block of `frames` (≤ maxBlockSize) through every node in order.
+   * @returns the master block; valid until the next call.
+   */
+  process(frames: number): StereoBlock {
+    for (const node of this.nodes) {
+      const { io, feeds, sums } = node;
+      for (let port = 0; port < feeds.length; port++) {
+        const sum = sums[port];
+        if (sum === null) continue;
+        sum.left.fill(0, 0, frames);
+        sum.right.fill(0, 0, frames);
+        for (const feed of feeds[port]) {
+          if (feed.delay) feed.delay.process(feed.source, sum, frames, true);
+          else addInto(feed.source, sum, frames);
+        }
+      }
+      io.frames = frames;
+      if (node.bypass) this.passThrough(node, frames);
+      else node.kernel.process(io);
+    }
+    this.scrubNonFinite(frames);
+    return this.master;
+  }
+
+  /** Bypass: the main input, delayed by the node's own latency so timing never shifts. */
+  private passThrough(node: NodeRuntime, frames: number): void {
+    const { io } = node;
+    const input = io.inputs[node.mainInput] ?? io.inputs[0];
+    io.outputs.forEach((out, i) => {
+      if (i > 0 || !input) {
+        out.left.fill(0, 0, frames);
+        out.right.fill(0, 0, frames);
+      } else if (node.bypassDelay) {
+        node.bypassDelay.process(input, out, frames, false);
+      } else {
+        out.left.set(input.left.subarray(0, frames));
+        out.right.set(input.right.subarray(0, frames));
+      }
+    });
+  }
+
+  private scrubNonFinite(frames: number): void {
+    const { left, right } = this.master;
+    for (let i = 0; i < frames; i++) {
+      // x - x is NaN exactly when x is NaN or ±Inf: one cheap test for both channels.
+      if (left[i] - left[i] !== 0 || right[i] - right[i] !== 0) {
+        if (left[i] - left[i] !== 0) left[i] = 0;
+        if (right[i] - right[i] !== 0) right[i] = 0;
+        this.nonFiniteSamples++;
+      }
+    }
+  }
+
+  reset(): void {
+    for (const n of this.nodes) {
+      n.kernel.reset();
+      n.bypassDelay?.reset();
+      for (const port of n.feeds) for (const f of port) f.delay?.reset();
+    }
+  }
+}
+
+function addInto(source: StereoBlock, target: StereoBlock, frames: number): void {
+  const sl = source.left;
+  const sr = source.right;
+  const tl = target.left;
+  const tr = target.right;
+  for (let i = 0; i < frames; i++) {
+    tl[i] += sl[i];
+    tr[i] += sr[i];
+  }
+}
