@@ -77,6 +77,9 @@ function polyphaseBranches(taps: Float64Array, factor: number): Float64Array {
   return out;
 }
 
+/** Scratch for `next`, so that a single sample goes through the same code as a block. */
+const SINGLE = new Float64Array(1);
+
 /** Branches per factor, computed once per process (they depend only on the factor). */
 const branchCache = new Map<number, Float64Array>();
 
@@ -143,26 +146,60 @@ export class TruePeakInterpolator {
    * A non-finite input counts as 0 so the detector never reports NaN or Infinity.
    */
   next(x: number): number {
-    const input = Number.isFinite(x) ? x : 0;
-    if (this.factor === 1) return Math.abs(input);
+    return this.scanMax(SINGLE.fill(x), 0, 1, 0);
+  }
 
-    // Newest sample at `w`, older ones at w + 1, w + 2, … (the copy at w + 12 makes it linear).
-    const w = this.writeIndex === 0 ? TAPS_PER_PHASE - 1 : this.writeIndex - 1;
-    this.writeIndex = w;
-    const history = this.history;
-    history[w] = input;
-    history[w + TAPS_PER_PHASE] = input;
-
-    // Branch 0 is a pure delay (its only non-zero tap is 1 at j = delaySamples).
-    let peak = Math.abs(history[w + this.delaySamples]);
-    const branches = this.branches;
-    for (let k = 1; k < this.factor; k++) {
-      const base = k * TAPS_PER_PHASE;
-      let y = 0;
-      for (let j = 0; j < TAPS_PER_PHASE; j++) y += branches[base + j] * history[w + j];
-      const magnitude = Math.abs(y);
-      if (magnitude > peak) peak = magnitude;
+  /**
+   * Pushes input[start … end) and returns the largest of `peak` and every interpolated |y|
+   * (the same as calling `next` on each sample, without a call per sample).
+   */
+  scanMax(input: ArrayLike<number>, start: number, end: number, peak: number): number {
+    let max = peak;
+    if (this.factor === 1) {
+      for (let i = start; i < end; i++) {
+        const x = input[i];
+        const magnitude = x < 0 ? -x : x;
+        if (magnitude > max && magnitude !== Infinity) max = magnitude;
+      }
+      return max;
     }
-    return peak;
+    const history = this.history;
+    const branches = this.branches;
+    const threeBranches = this.factor === 4;
+    const delay = this.delaySamples;
+    let w = this.writeIndex;
+    for (let i = start; i < end; i++) {
+      let x = input[i];
+      if (!(x - x === 0)) x = 0; // NaN or ±Infinity
+      // Newest sample at w, older ones at w + 1, w + 2, … (the copy at w + 12 keeps it linear).
+      w = w === 0 ? TAPS_PER_PHASE - 1 : w - 1;
+      history[w] = x;
+      history[w + TAPS_PER_PHASE] = x;
+      // Branch 0 is a pure delay: its only non-zero tap is 1 at j = delaySamples.
+      const d = history[w + delay];
+      let m = d < 0 ? -d : d;
+      let y1 = 0;
+      let y2 = 0;
+      let y3 = 0;
+      if (threeBranches) {
+        for (let j = 0; j < TAPS_PER_PHASE; j++) {
+          const h = history[w + j];
+          y1 += branches[TAPS_PER_PHASE + j] * h;
+          y2 += branches[2 * TAPS_PER_PHASE + j] * h;
+          y3 += branches[3 * TAPS_PER_PHASE + j] * h;
+        }
+      } else {
+        for (let j = 0; j < TAPS_PER_PHASE; j++) y1 += branches[TAPS_PER_PHASE + j] * history[w + j];
+      }
+      if (y1 < 0) y1 = -y1;
+      if (y2 < 0) y2 = -y2;
+      if (y3 < 0) y3 = -y3;
+      if (y1 > m) m = y1;
+      if (y2 > m) m = y2;
+      if (y3 > m) m = y3;
+      if (m > max) max = m;
+    }
+    this.writeIndex = w;
+    return max;
   }
 }

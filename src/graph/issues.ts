@@ -50,6 +50,14 @@ export class IssueCollector {
     return this.errorList.length + this.droppedErrors;
   }
 
+  /**
+   * True once the error list is at its cap: further errors are only counted, so callers may
+   * skip costly wording (suggestions) for them.
+   */
+  get full(): boolean {
+    return this.errorList.length >= this.maxIssues;
+  }
+
   /** Records an error whose message is `${path}: ${text}` (or just `text` when path is empty). */
   error(path: string, text: string, owner: IssueOwner = {}): void {
     this.addError(makeIssue(path, joinMessage(path, text), owner));

@@ -173,7 +173,8 @@ function scanString(text: string, start: number): number {
         j += 2;
         continue;
       }
-      fail(j, `invalid escape '\\${text[j + 1]}' in a string`);
+      const shown = e > 0x20 && e < 0x7f ? `'\\${String.fromCharCode(e)}'` : `'\\' followed by ${showChar(text, j + 1)}`;
+      fail(j, `invalid escape ${shown} in a string (valid: \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)`);
     }
     if (c < 0x20) {
       fail(j, c === 0x0a || c === 0x0d ? 'line break inside a string; strings cannot span lines (write \\n)' : `${showChar(text, j)} inside a string must be escaped`);

@@ -47,7 +47,7 @@ export function checkKeys(
     if (FORBIDDEN_KEYS.has(key)) {
       reportForbiddenKey(key, path, issues, options.owner);
     } else if (!allowed.includes(key)) {
-      const hint = closestMatch(key, allowed);
+      const hint = issues.full ? undefined : closestMatch(key, allowed);
       const suggestion = hint === undefined ? '' : `did you mean ${quote(hint)}? `;
       const text = `unknown key ${quote(key, 40)}; ${suggestion}${options.what} has ${humanList(allowed)}`;
       const at = keyPath(path, key);

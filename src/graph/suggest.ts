@@ -7,13 +7,13 @@ const MAX_COMPARED = 64;
 
 /**
  * The candidate closest to `input` by Levenshtein edit distance (case-insensitive), or undefined
- * when none is close enough: at most 1 edit for short words, at most a third of the length, and
- * never more than 3. Ties go to the earlier candidate.
+ * when none is close enough: about one edit per three characters (none for a single character,
+ * where any other key is "one edit away"), never more than 3. Ties go to the earlier candidate.
  */
 export function closestMatch(input: string, candidates: readonly string[]): string | undefined {
   if (input.length > MAX_COMPARED) return undefined;
   const a = input.toLowerCase();
-  const limit = Math.min(3, Math.max(1, Math.floor(a.length / 3)));
+  const limit = Math.min(3, Math.floor((a.length + 1) / 3));
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {

@@ -11,7 +11,7 @@ import type {
   StringParamSpec,
 } from './catalog';
 import type { ParamValue } from './types';
-import { type IssueCollector, type IssueOwner, describeValue, humanList, keyPath, quote, withUnit } from './issues';
+import { type IssueCollector, type IssueOwner, describeValue, formatNumber, humanList, keyPath, quote, withUnit } from './issues';
 import { FORBIDDEN_KEYS, isRecord, own, reportForbiddenKey } from './reader';
 import { closestMatch } from './suggest';
 
@@ -52,7 +52,7 @@ export function validateParams(
     const at = keyPath(path, key);
     if (paramSpec === undefined) {
       const known = spec.params.map((p) => p.key);
-      const hint = closestMatch(key, known);
+      const hint = issues.full ? undefined : closestMatch(key, known);
       const knownText = known.length === 0 ? `the ${spec.type} node has no params` : `${spec.type} params are ${humanList(known)}`;
       issues.error(at, `unknown param${hint === undefined ? '' : `; did you mean ${quote(hint)}?`} (${knownText})`, owner);
       continue;
@@ -111,15 +111,28 @@ function checkBool(value: unknown): ParamCheck {
   return accept(value);
 }
 
+/** An enum option as written in JSON and messages: strings quoted, numbers bare. */
+function showOption(option: string | number): string {
+  return typeof option === 'string' ? quote(option) : formatNumber(option);
+}
+
 function checkEnum(value: unknown, spec: EnumParamSpec): ParamCheck {
-  const options = humanList(spec.options.map((o) => quote(o)), 40);
-  if (typeof value !== 'string') return refuse(`expected one of ${options}, got ${describeValue(value)}`);
-  if (!spec.options.includes(value)) {
-    const hint = closestMatch(value, spec.options);
-    const suggestion = hint === undefined ? '' : `; did you mean ${quote(hint)}?`;
-    return refuse(`${quote(value)} is not one of ${options}${suggestion}`);
+  const unit = spec.unit === undefined || spec.unit === '' ? '' : ` (${spec.unit})`;
+  const options = `${humanList(spec.options.map(showOption), 40)}${unit}`;
+  if (typeof value !== 'string' && typeof value !== 'number') {
+    return refuse(`expected one of ${options}, got ${describeValue(value)}`);
   }
-  return accept(value);
+  if (spec.options.includes(value)) return accept(value === 0 ? 0 : value);
+  // The same option with the wrong JSON type (12 vs "12") is the likeliest slip: name it.
+  const sameText = spec.options.find((o) => String(o) === String(value));
+  if (sameText !== undefined) {
+    const how = typeof sameText === 'number' ? 'a number, without quotes' : 'text, in quotes';
+    return refuse(`${describeValue(value)} is not one of ${options}; write ${showOption(sameText)} (${how})`);
+  }
+  const textOptions = spec.options.filter((o): o is string => typeof o === 'string');
+  const hint = typeof value === 'string' ? closestMatch(value, textOptions) : undefined;
+  const suggestion = hint === undefined ? '' : `; did you mean ${quote(hint)}?`;
+  return refuse(`${describeValue(value)} is not one of ${options}${suggestion}`);
 }
 
 /** Copies of catalog patterns without the stateful `g`/`y` flags (`test` would move lastIndex). */

@@ -12,6 +12,8 @@ import { widthNode } from './width';
 import { eqNode } from './eq';
 import { busNode } from './bus';
 import { outputNode } from './output';
+import { delayNode } from './delay';
+import { reverbNode } from './reverb';
 
 export const nodeDefinitions: readonly NodeDefinition[] = [
   sourceNode,
@@ -21,6 +23,8 @@ export const nodeDefinitions: readonly NodeDefinition[] = [
   widthNode,
   eqNode,
   busNode,
+  delayNode,
+  reverbNode,
   outputNode,
 ];
 

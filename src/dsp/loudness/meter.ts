@@ -214,17 +214,13 @@ export class LoudnessMeter {
 
   /** Updates channel c's true-peak and sample-peak maxima over channel[start … end). */
   private scanPeaks(c: number, channel: SampleBuffer, start: number, end: number): void {
-    const detector = this.truePeaks[c];
-    let truePeak = this.truePeakMax[c];
+    this.truePeakMax[c] = this.truePeaks[c].scanMax(channel, start, end, this.truePeakMax[c]);
     let samplePeak = this.samplePeakMax[c];
     for (let i = start; i < end; i++) {
       const x = channel[i];
       const magnitude = x < 0 ? -x : x;
       if (magnitude > samplePeak && magnitude !== Infinity) samplePeak = magnitude;
-      const p = detector.next(x);
-      if (p > truePeak) truePeak = p;
     }
-    this.truePeakMax[c] = truePeak;
     this.samplePeakMax[c] = samplePeak;
   }
 

@@ -6,6 +6,7 @@ import type { NodeDefinition } from '../types';
 import { FADER_FLOOR_DB } from '../gain/gainMath';
 import { createBusKernel } from './kernel';
 
+/** Definition of the `bus` node type (ports, params, kernel factory). */
 export const busNode: NodeDefinition = {
   type: 'bus',
   label: 'Bus',

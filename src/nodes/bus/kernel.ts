@@ -9,6 +9,7 @@ import type { Kernel, KernelIO } from '../types';
 import { applyGain, faderGain } from '../gain/gainMath';
 import { boolParam, numberParam } from '../gain/paramReaders';
 
+/** Applies the bus fader and mute to the summed input (stateless, no latency). */
 export class BusKernel implements Kernel {
   readonly latencySamples = 0;
   private factor = 1;

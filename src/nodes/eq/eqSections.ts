@@ -22,6 +22,7 @@ import { boolParam, numberParam, numericEnumParam } from '../gain/paramReaders';
 
 /** High-pass/low-pass slopes in dB per octave: 12 = 2nd-order, 24 = 4th-order Butterworth. */
 export const EQ_SLOPES = [12, 24] as const;
+/** A pass-filter slope in dB/oct. */
 export type EqSlope = (typeof EQ_SLOPES)[number];
 
 /** Stable names of the EQ's biquad slots, in processing order. */
@@ -36,6 +37,7 @@ export const EQ_SECTION_IDS = [
   'lowpass1',
   'lowpass2',
 ] as const;
+/** One of `EQ_SECTION_IDS`. */
 export type EqSectionId = (typeof EQ_SECTION_IDS)[number];
 
 /** One biquad of the cascade, in the units a BiquadFilterNode takes. */

@@ -40,6 +40,7 @@ function peakBand(n: 1 | 2 | 3, defaultHz: number): ParamSpec[] {
   ];
 }
 
+/** Definition of the `eq` node type (ports, params, kernel factory). */
 export const eqNode: NodeDefinition = {
   type: 'eq',
   label: 'EQ',

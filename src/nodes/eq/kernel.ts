@@ -13,6 +13,7 @@ import { EQ_SECTION_IDS, eqSections, sectionCoefficients } from './eqSections';
 
 const SLOT_COUNT = EQ_SECTION_IDS.length;
 
+/** Nine biquad slots (see `EQ_SECTION_IDS`), of which `eqSections` decides which run. */
 export class EqKernel implements Kernel {
   readonly latencySamples = 0;
   private readonly coefficients: BiquadCoefficients[] = EQ_SECTION_IDS.map(() => identityCoefficients());

@@ -5,6 +5,7 @@ import type { NodeDefinition } from '../types';
 import { FADER_FLOOR_DB } from './gainMath';
 import { createGainKernel } from './kernel';
 
+/** Definition of the `gain` node type (ports, params, kernel factory). */
 export const gainNode: NodeDefinition = {
   type: 'gain',
   label: 'Gain',

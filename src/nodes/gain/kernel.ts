@@ -11,6 +11,7 @@ import type { Kernel, KernelIO } from '../types';
 import { applyGain, faderGain } from './gainMath';
 import { boolParam, numberParam } from './paramReaders';
 
+/** Scales both channels by one factor set in `setParams` (stateless, no latency). */
 export class GainKernel implements Kernel {
   readonly latencySamples = 0;
   /** Linear factor applied to both channels, computed in `setParams`. */

@@ -12,6 +12,7 @@ import type { NodeDefinition } from '../types';
 import { FADER_FLOOR_DB } from '../gain/gainMath';
 import { createOutputKernel } from './kernel';
 
+/** Definition of the `output` (master) node type; no output ports, see the convention above. */
 export const outputNode: NodeDefinition = {
   type: 'output',
   label: 'Output',

@@ -12,6 +12,7 @@ import type { Kernel, KernelIO } from '../types';
 import { applyGain, faderGain } from '../gain/gainMath';
 import { numberParam } from '../gain/paramReaders';
 
+/** Writes input · master gain into the engine's master block (stateless, no latency). */
 export class OutputKernel implements Kernel {
   readonly latencySamples = 0;
   private factor = 1;

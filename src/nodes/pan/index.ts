@@ -6,6 +6,7 @@
 import type { NodeDefinition } from '../types';
 import { createPanKernel } from './kernel';
 
+/** Definition of the `pan` node type (ports, params, kernel factory). */
 export const panNode: NodeDefinition = {
   type: 'pan',
   label: 'Pan',

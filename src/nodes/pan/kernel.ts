@@ -7,6 +7,7 @@ import type { Kernel, KernelIO } from '../types';
 import { numberParam } from '../gain/paramReaders';
 import { panMatrix, type PanMatrix } from './panLaw';
 
+/** Applies the pan matrix of `panMatrix(pan)` to each frame (stateless, no latency). */
 export class PanKernel implements Kernel {
   readonly latencySamples = 0;
   private matrix: PanMatrix = panMatrix(0);

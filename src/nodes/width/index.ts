@@ -4,6 +4,7 @@
 import type { NodeDefinition } from '../types';
 import { createWidthKernel } from './kernel';
 
+/** Definition of the `width` node type (ports, params, kernel factory). */
 export const widthNode: NodeDefinition = {
   type: 'width',
   label: 'Stereo width',

@@ -1,5 +1,6 @@
 /**
- * Offline kernel of the `width` node: mid/side stereo width.
+ * Offline kernel of the `width` node: mid/side (sum/difference) stereo width, the M/S
+ * representation of A. D. Blumlein's stereo patent (GB 394325, 1931).
  *
  *   M = (L + R)/2,  S = (L − R)/2 · width,  L' = M + S,  R' = M − S
  *
@@ -10,6 +11,7 @@ import type { ResolvedParams } from '../../graph/catalog';
 import type { Kernel, KernelIO } from '../types';
 import { numberParam } from '../gain/paramReaders';
 
+/** Scales the side signal by `width` (stateless, no latency). */
 export class WidthKernel implements Kernel {
   readonly latencySamples = 0;
   private width = 1;

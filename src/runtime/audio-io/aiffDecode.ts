@@ -86,10 +86,12 @@ export function decodeAiff(bytes: Uint8Array, name = 'input'): DecodedAudio {
     }
     pos = body + size + (size & 1);
   }
-  if (!common) throw new AudioFileError(name, pos, 'no "COMM" chunk found: the file is not a complete AIFF file');
+  // The walk stops at the end of the file, or just past it after a final pad byte.
+  const end = Math.min(pos, length);
+  if (!common) throw new AudioFileError(name, end, 'no "COMM" chunk found: the file is not a complete AIFF file');
   if (!sound) {
     if (common.frames === 0) return finish(common, [], compressed, warnings, 0);
-    throw new AudioFileError(name, pos, 'no "SSND" chunk found: the file holds no audio');
+    throw new AudioFileError(name, end, 'no "SSND" chunk found: the file holds no audio');
   }
 
   const frameBytes = common.channelCount * bytesPerSample(common.encoding);

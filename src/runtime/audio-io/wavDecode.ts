@@ -134,8 +134,10 @@ export function decodeWav(bytes: Uint8Array, name = 'input'): DecodedAudio {
     }
     pos = nextChunk(bytes, body, size);
   }
-  if (!format) throw new AudioFileError(name, pos, 'no "fmt " chunk found: the file is not a complete WAV file');
-  throw new AudioFileError(name, pos, 'no "data" chunk found: the file holds no audio');
+  // The walk stops at the end of the file, or just past it after a final pad byte.
+  const end = Math.min(pos, length);
+  if (!format) throw new AudioFileError(name, end, 'no "fmt " chunk found: the file is not a complete WAV file');
+  throw new AudioFileError(name, end, 'no "data" chunk found: the file holds no audio');
 }
 
 /**

@@ -328,12 +328,13 @@ export function firstNonZero(x: Float32Array): number {
   return -1;
 }
 
-function describeAt(label: string, channel: string, index: number, x: Float32Array): string {
-  return index < 0 ? 'ok' : `${label}: ${channel}[${index}] = ${x[index]}`;
+function problemAt(label: string, channel: string, index: number, x: Float32Array): string {
+  return `${label}: ${channel}[${index}] = ${x[index]}`;
 }
 
 // ---------------------------------------------------------------------------------------------
-// The suite
+// The checks. Each returns a list of human-readable problems (empty = pass), so the suite can be
+// tested on purposely broken kernels (see allNodes.test.ts) as well as run on real ones.
 
 export interface KernelSuiteOptions {
   /** Expected port ids, in order (checked against the definition). */
@@ -352,151 +353,223 @@ export interface KernelSuiteOptions {
   clips?: Readonly<Record<string, ClipAudio>>;
 }
 
-const SUITE_BLOCK_SIZES = [128, 4096, 1000] as const;
+/** The suite's options with defaults filled in, and the param sets it renders with. */
+export interface SuiteSetup {
+  def: NodeDefinition;
+  frames: number;
+  sampleRate: number;
+  generator: boolean;
+  paramSets: SuiteParamSet[];
+  clips: Readonly<Record<string, ClipAudio>> | undefined;
+  ports: KernelSuiteOptions['ports'];
+}
 
-/** Registers the shared kernel suite for `def` with vitest (call at the top level of a test file). */
-export function runKernelSuite(def: NodeDefinition, options: KernelSuiteOptions = {}): void {
-  const frames = options.frames ?? 9000;
-  const sampleRate = options.sampleRate ?? DEFAULT_SAMPLE_RATE;
-  const generator = options.generator ?? def.inputs.length === 0;
-  const paramSets = suiteParamSets(def, options.randomParamSets ?? 3, options.extraParams);
-  const renderOptions = (blockSize: number, length = frames): RenderOptions => ({
-    blockSize,
-    frames: length,
-    sampleRate,
+export function suiteSetup(def: NodeDefinition, options: KernelSuiteOptions = {}): SuiteSetup {
+  return {
+    def,
+    frames: options.frames ?? 9000,
+    sampleRate: options.sampleRate ?? DEFAULT_SAMPLE_RATE,
+    generator: options.generator ?? def.inputs.length === 0,
+    paramSets: suiteParamSets(def, options.randomParamSets ?? 3, options.extraParams),
     clips: options.clips,
-  });
-  /** The same whole signal on every input port (a generator gets none). */
-  const feed = (signal: StereoAudio): StereoAudio[] => def.inputs.map(() => signal);
+    ports: options.ports,
+  };
+}
 
-  describe(`${def.type}: shared kernel suite`, () => {
-    it('declares its ports', () => {
-      for (const ports of [def.inputs, def.outputs]) {
-        const ids = ports.map((p) => p.id);
-        expect(new Set(ids).size, `duplicate port id in ${ids.join(', ')}`).toBe(ids.length);
-        for (const p of ports) expect(p.label.trim(), `port ${p.id} has no label`).not.toBe('');
-      }
-      if (options.ports) {
-        expect(def.inputs.map((p) => p.id)).toEqual(options.ports.inputs);
-        expect(def.outputs.map((p) => p.id)).toEqual(options.ports.outputs);
-      }
-      if (!generator) expect(def.inputs.length, 'a processing node needs an input').toBeGreaterThan(0);
-    });
+export const SUITE_BLOCK_SIZES = [128, 4096, 1000] as const;
+const CHANNELS = ['left', 'right'] as const;
 
-    it('reports a non-negative integer latency for every param set', () => {
-      for (const set of paramSets) {
-        const kernel = createTestKernel(def, set.params, renderOptions(128));
-        expect(Number.isInteger(kernel.latencySamples), `${set.name}: latency ${kernel.latencySamples}`).toBe(true);
-        expect(kernel.latencySamples, set.name).toBeGreaterThanOrEqual(0);
-        kernel.setParams(set.params);
-        expect(Number.isInteger(kernel.latencySamples) && kernel.latencySamples >= 0, set.name).toBe(true);
-      }
-    });
+function optionsFor(setup: SuiteSetup, blockSize: number, frames = setup.frames): RenderOptions {
+  return { blockSize, frames, sampleRate: setup.sampleRate, clips: setup.clips };
+}
 
-    it('gives bitwise-identical output with blocks of 128, 4096 and 1000 frames', () => {
-      const signal = suiteSignal(frames, sampleRate);
-      for (const set of paramSets) {
-        const renders = SUITE_BLOCK_SIZES.map((size) => renderKernel(def, set.params, feed(signal), renderOptions(size)));
-        for (let r = 1; r < renders.length; r++) {
-          renders[0].forEach((reference, port) => {
-            for (const channel of ['left', 'right'] as const) {
-              const at = firstBitDifference(reference[channel], renders[r][port][channel]);
-              const message =
-                at < 0
-                  ? ''
-                  : `${set.name}, output ${port} ${channel}[${at}]: ${reference[channel][at]} with blocks of ` +
-                    `${SUITE_BLOCK_SIZES[0]} vs ${renders[r][port][channel][at]} with ${SUITE_BLOCK_SIZES[r]}`;
-              expect(at, message).toBe(-1);
-            }
-          });
-        }
-      }
-    });
+/** The same whole signal on every input port (a generator gets none). */
+function feed(setup: SuiteSetup, signal: StereoAudio): StereoAudio[] {
+  return setup.def.inputs.map(() => signal);
+}
 
-    it('never outputs NaN or Inf (silence, DC, full-scale noise, denormal-level input)', () => {
-      const signals: [string, StereoAudio][] = [
-        ['silence', silence(frames)],
-        ['DC at +1', constantSignal(frames, 1)],
-        ['DC at −1', constantSignal(frames, -1)],
-        ['full-scale noise', fullScaleNoise(frames)],
-        ['denormal-level', denormalSignal(frames)],
-        ['program', suiteSignal(frames, sampleRate)],
-      ];
-      for (const set of paramSets) {
-        for (const [name, signal] of signals) {
-          const outputs = renderKernel(def, set.params, feed(signal), renderOptions(1000));
-          outputs.forEach((out, port) => {
-            for (const channel of ['left', 'right'] as const) {
-              const at = firstNonFinite(out[channel]);
-              expect(at, describeAt(`${set.name}, ${name}, output ${port}`, channel, at, out[channel])).toBe(-1);
-            }
-          });
-        }
-      }
-    });
+/** Port ids unique, labels present, the expected ids when given, an input unless a generator. */
+export function checkPorts(setup: SuiteSetup): string[] {
+  const { def } = setup;
+  const problems: string[] = [];
+  for (const [side, ports] of [['input', def.inputs], ['output', def.outputs]] as const) {
+    const ids = ports.map((p) => p.id);
+    if (new Set(ids).size !== ids.length) problems.push(`duplicate ${side} port id in ${ids.join(', ')}`);
+    for (const p of ports) if (p.label.trim() === '') problems.push(`${side} port "${p.id}" has no label`);
+  }
+  if (setup.ports) {
+    const inputs = def.inputs.map((p) => p.id).join(',');
+    const outputs = def.outputs.map((p) => p.id).join(',');
+    if (inputs !== setup.ports.inputs.join(',')) problems.push(`inputs are [${inputs}], expected [${setup.ports.inputs.join(',')}]`);
+    if (outputs !== setup.ports.outputs.join(',')) problems.push(`outputs are [${outputs}], expected [${setup.ports.outputs.join(',')}]`);
+  }
+  if (!setup.generator && def.inputs.length === 0) problems.push('a processing node needs an input port');
+  return problems;
+}
 
-    if (!generator) {
-      it('flushes denormals: a tail of silence after denormal or decaying input has no subnormals', () => {
-        const decayFrames = frames + 2 * sampleRate;
-        const decaying = silence(decayFrames);
-        const program = suiteSignal(frames, sampleRate);
-        decaying.left.set(program.left);
-        decaying.right.set(program.right);
-        const cases: [string, StereoAudio, number][] = [
-          ['denormal-level input', denormalSignal(frames), Math.floor(frames / 2)],
-          // Two seconds of silence after the program: recursive state decays through the
-          // subnormal range unless it is flushed.
-          ['decay after program', decaying, frames],
-        ];
-        for (const set of paramSets) {
-          // Latency shifts the end of the input; the tail starts after it.
-          const latency = createTestKernel(def, set.params, renderOptions(128)).latencySamples;
-          for (const [name, signal, tailStart] of cases) {
-            const outputs = renderKernel(def, set.params, feed(signal), renderOptions(1000, signal.left.length));
-            outputs.forEach((out, port) => {
-              for (const channel of ['left', 'right'] as const) {
-                const at = firstSubnormal(out[channel], tailStart + latency);
-                expect(at, describeAt(`${set.name}, ${name}, output ${port}`, channel, at, out[channel])).toBe(-1);
-              }
-            });
+/** `latencySamples` is a non-negative integer, after creation and after `setParams`. */
+export function checkLatency(setup: SuiteSetup): string[] {
+  const problems: string[] = [];
+  for (const set of setup.paramSets) {
+    const kernel = createTestKernel(setup.def, set.params, optionsFor(setup, 128));
+    const before = kernel.latencySamples;
+    kernel.setParams(set.params);
+    for (const latency of [before, kernel.latencySamples]) {
+      if (!Number.isInteger(latency) || latency < 0) problems.push(`${set.name}: latencySamples = ${latency}`);
+    }
+  }
+  return problems;
+}
+
+/** Blocks of 128, 4096 and 1000 frames give bitwise-identical output on the program signal. */
+export function checkBlockSizeIndependence(setup: SuiteSetup): string[] {
+  const problems: string[] = [];
+  const signal = suiteSignal(setup.frames, setup.sampleRate);
+  for (const set of setup.paramSets) {
+    const renders = SUITE_BLOCK_SIZES.map((size) =>
+      renderKernel(setup.def, set.params, feed(setup, signal), optionsFor(setup, size)),
+    );
+    for (let r = 1; r < renders.length; r++) {
+      renders[0].forEach((reference, port) => {
+        for (const channel of CHANNELS) {
+          const other = renders[r][port][channel];
+          const at = firstBitDifference(reference[channel], other);
+          if (at >= 0) {
+            problems.push(
+              `${set.name}, output ${port} ${channel}[${at}]: ${reference[channel][at]} with blocks of ` +
+                `${SUITE_BLOCK_SIZES[0]} but ${other[at]} with blocks of ${SUITE_BLOCK_SIZES[r]}`,
+            );
           }
-        }
-      });
-
-      it('turns silence into silence', () => {
-        for (const set of paramSets) {
-          const outputs = renderKernel(def, set.params, feed(silence(frames)), renderOptions(128));
-          outputs.forEach((out, port) => {
-            for (const channel of ['left', 'right'] as const) {
-              const at = firstNonZero(out[channel]);
-              expect(at, describeAt(`${set.name}, output ${port}`, channel, at, out[channel])).toBe(-1);
-            }
-          });
         }
       });
     }
+  }
+  return problems;
+}
 
-    it('reset() restores the initial state', () => {
-      const signal = suiteSignal(frames, sampleRate, 3);
-      for (const set of paramSets) {
-        const options = renderOptions(1000);
-        const fresh = renderKernel(def, set.params, feed(signal), options);
-        const kernel = createTestKernel(def, set.params, options);
-        runKernel(kernel, def, feed(suiteSignal(frames, sampleRate, 4)), options);
-        kernel.reset();
-        const afterReset = runKernel(kernel, def, feed(signal), options);
-        fresh.forEach((reference, port) => {
-          for (const channel of ['left', 'right'] as const) {
-            const at = firstBitDifference(reference[channel], afterReset[port][channel]);
-            const message =
-              at < 0
-                ? ''
-                : `${set.name}, output ${port} ${channel}[${at}]: fresh ${reference[channel][at]} vs after reset ` +
-                  `${afterReset[port][channel][at]}`;
-            expect(at, message).toBe(-1);
-          }
-        });
+/** No NaN/Inf for silence, ±1 DC, full-scale noise, denormal-level input and the program. */
+export function checkFiniteOutput(setup: SuiteSetup): string[] {
+  const { frames } = setup;
+  const problems: string[] = [];
+  const signals: [string, StereoAudio][] = [
+    ['silence', silence(frames)],
+    ['DC at +1', constantSignal(frames, 1)],
+    ['DC at -1', constantSignal(frames, -1)],
+    ['full-scale noise', fullScaleNoise(frames)],
+    ['denormal-level input', denormalSignal(frames)],
+    ['program', suiteSignal(frames, setup.sampleRate)],
+  ];
+  for (const set of setup.paramSets) {
+    for (const [name, signal] of signals) {
+      const outputs = renderKernel(setup.def, set.params, feed(setup, signal), optionsFor(setup, 1000));
+      outputs.forEach((out, port) => {
+        for (const channel of CHANNELS) {
+          const at = firstNonFinite(out[channel]);
+          if (at >= 0) problems.push(problemAt(`${set.name}, ${name}, output ${port}`, channel, at, out[channel]));
+        }
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * After denormal-level input, and after the program followed by two seconds of silence (where
+ * recursive state decays through the subnormal range unless flushed), the silent tail's output
+ * holds only exact zeros or normal float32 numbers. Generators have no input: no check.
+ */
+export function checkDenormalFlush(setup: SuiteSetup): string[] {
+  if (setup.generator) return [];
+  const { frames, sampleRate } = setup;
+  const problems: string[] = [];
+  const program = suiteSignal(frames, sampleRate);
+  const decaying = silence(frames + 2 * sampleRate);
+  decaying.left.set(program.left);
+  decaying.right.set(program.right);
+  const cases: [string, StereoAudio, number][] = [
+    ['denormal-level input', denormalSignal(frames), Math.floor(frames / 2)],
+    ['decay after program', decaying, frames],
+  ];
+  for (const set of setup.paramSets) {
+    // Latency delays the end of the input; the tail starts after it.
+    const latency = createTestKernel(setup.def, set.params, optionsFor(setup, 128)).latencySamples;
+    for (const [name, signal, tailStart] of cases) {
+      const outputs = renderKernel(setup.def, set.params, feed(setup, signal), optionsFor(setup, 1000, signal.left.length));
+      outputs.forEach((out, port) => {
+        for (const channel of CHANNELS) {
+          const at = firstSubnormal(out[channel], tailStart + latency);
+          if (at >= 0) problems.push(problemAt(`${set.name}, ${name}, output ${port} (subnormal)`, channel, at, out[channel]));
+        }
+      });
+    }
+  }
+  return problems;
+}
+
+/** Silence in → exact silence out (generators excepted). */
+export function checkSilence(setup: SuiteSetup): string[] {
+  if (setup.generator) return [];
+  const problems: string[] = [];
+  for (const set of setup.paramSets) {
+    const outputs = renderKernel(setup.def, set.params, feed(setup, silence(setup.frames)), optionsFor(setup, 128));
+    outputs.forEach((out, port) => {
+      for (const channel of CHANNELS) {
+        const at = firstNonZero(out[channel]);
+        if (at >= 0) problems.push(problemAt(`${set.name}, silence in, output ${port}`, channel, at, out[channel]));
       }
     });
+  }
+  return problems;
+}
+
+/** After other material and `reset()`, a kernel renders exactly what a fresh kernel renders. */
+export function checkReset(setup: SuiteSetup): string[] {
+  const problems: string[] = [];
+  const signal = suiteSignal(setup.frames, setup.sampleRate, 3);
+  // Material that ends loud, so any state that reset() forgets is still ringing.
+  const before = fullScaleNoise(setup.frames, 4);
+  const options = optionsFor(setup, 1000);
+  for (const set of setup.paramSets) {
+    const fresh = renderKernel(setup.def, set.params, feed(setup, signal), options);
+    const kernel = createTestKernel(setup.def, set.params, options);
+    runKernel(kernel, setup.def, feed(setup, before), options);
+    kernel.reset();
+    const afterReset = runKernel(kernel, setup.def, feed(setup, signal), options);
+    fresh.forEach((reference, port) => {
+      for (const channel of CHANNELS) {
+        const at = firstBitDifference(reference[channel], afterReset[port][channel]);
+        if (at >= 0) {
+          problems.push(
+            `${set.name}, output ${port} ${channel}[${at}]: fresh kernel ${reference[channel][at]}, ` +
+              `after reset() ${afterReset[port][channel][at]}`,
+          );
+        }
+      }
+    });
+  }
+  return problems;
+}
+
+/** Every check of the suite, by the name its test carries. */
+export const SUITE_CHECKS: readonly (readonly [string, (setup: SuiteSetup) => string[]])[] = [
+  ['declares its ports', checkPorts],
+  ['reports a non-negative integer latency for every param set', checkLatency],
+  ['gives bitwise-identical output with blocks of 128, 4096 and 1000 frames', checkBlockSizeIndependence],
+  ['never outputs NaN or Inf (silence, DC, full-scale noise, denormal-level input)', checkFiniteOutput],
+  ['flushes denormals: silent tails after denormal or decaying input hold no subnormals', checkDenormalFlush],
+  ['turns silence into silence (unless a generator)', checkSilence],
+  ['reset() restores the initial state', checkReset],
+];
+
+/** Registers the shared kernel suite for `def` with vitest (call at the top level of a test file). */
+export function runKernelSuite(def: NodeDefinition, options: KernelSuiteOptions = {}): void {
+  const setup = suiteSetup(def, options);
+  describe(`${def.type}: shared kernel suite`, () => {
+    for (const [name, check] of SUITE_CHECKS) {
+      it(name, () => {
+        const problems = check(setup);
+        expect(problems, problems.slice(0, 5).join('\n')).toEqual([]);
+      });
+    }
   });
 }

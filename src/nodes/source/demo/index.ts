@@ -1,0 +1,60 @@
+/**
+ * The demo stems: five instrument tracks of one 16-second song, synthesized in code (no
+ * download), deterministic, looping seamlessly, stereo at the render rate. Musical design in
+ * docs/demo-stems.md.
+ */
+import type { ClipAudio } from '../../types';
+import { renderBass } from './bass';
+import { renderDrums } from './drums';
+import { renderKeys } from './keys';
+import { renderLead } from './lead';
+import { renderVocals } from './vocals';
+
+export { DEMO_LENGTH_SECONDS, demoFrames } from './music';
+
+/** Names of the demo stems, as used in `demo:<stem>` clip references. */
+export const DEMO_STEMS = ['drums', 'bass', 'keys', 'lead', 'vocals'] as const;
+export type DemoStemName = (typeof DEMO_STEMS)[number];
+
+const RENDERERS: Record<DemoStemName, (sampleRate: number) => ClipAudio> = {
+  drums: renderDrums,
+  bass: renderBass,
+  keys: renderKeys,
+  lead: renderLead,
+  vocals: renderVocals,
+};
+
+export function isDemoStemName(name: string): name is DemoStemName {
+  return (DEMO_STEMS as readonly string[]).includes(name);
+}
+
+/** Rendered stems by sample rate, then by name: each is synthesized once per rate. */
+const cache = new Map<number, Map<DemoStemName, ClipAudio>>();
+
+/**
+ * The demo stem `name` at `sampleRate` Hz: stereo, exactly `DEMO_LENGTH_SECONDS` × `sampleRate`
+ * frames, peak between −6 and −3 dBFS. Rendered on first use, then cached; callers must treat the
+ * arrays as read-only (every source node playing the stem shares them).
+ * @throws RangeError if `sampleRate` is not a positive finite number.
+ */
+export function getDemoStem(name: DemoStemName, sampleRate: number): ClipAudio {
+  if (!Number.isFinite(sampleRate) || sampleRate <= 0) {
+    throw new RangeError(`demo stem "${name}": sample rate must be a positive number of Hz, got ${sampleRate}`);
+  }
+  let byName = cache.get(sampleRate);
+  if (!byName) {
+    byName = new Map();
+    cache.set(sampleRate, byName);
+  }
+  let clip = byName.get(name);
+  if (!clip) {
+    clip = RENDERERS[name](sampleRate);
+    byName.set(name, clip);
+  }
+  return clip;
+}
+
+/** Drops every cached stem (frees ~6 MB per stem at 48 kHz). */
+export function clearDemoStemCache(): void {
+  cache.clear();
+}

@@ -1,0 +1,13 @@
+/**
+ * Audio file I/O for Node (CLI, tests): everything in `./portable` plus reading files and the
+ * atomic streaming WAV writer, which use `node:fs`. Browser and Worker code must import
+ * `./portable` instead, so no `node:` module reaches a bundle.
+ */
+export * from './portable';
+export { readAudioFile, readWavFile, writeWavFile } from './fileIo';
+export {
+  openWavFileWriter,
+  temporaryPathFor,
+  type WavFileWriter,
+  type WavFileWriterOptions,
+} from './wavFileWriter';

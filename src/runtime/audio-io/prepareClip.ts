@@ -1,0 +1,153 @@
+/**
+ * Turns decoded audio into the stereo clip the engine plays: every wire carries stereo at the
+ * render rate (DESIGN.md, "Signal semantics"). Pure: no `node:` imports.
+ *
+ *  - 1 channel: copied to both sides (DESIGN.md: "Mono clips are copied to both channels").
+ *  - 2 channels: left and right as stored.
+ *  - 3+ channels: downmixed with the ITU-R BS.775-3 (Table 2) stereo downmix, unnormalised:
+ *      L = FL + 0.7071·FC + 0.7071·(BL or SL) …, R likewise, LFE dropped (BS.775 leaves the LFE
+ *      out of the downmix). Speaker positions come from the WAVE_FORMAT_EXTENSIBLE channel mask
+ *      when the file has one, else from the usual WAV/ffmpeg layout for the channel count (see
+ *      {@link defaultSpeakerLayout}). Unnormalised because the engine is floating point: a 5.1
+ *      stem's front channels keep their level, and a sum over 0 dBFS is not clipped here.
+ *  - Then each side is resampled to the render rate when the file's rate differs (see resample.ts).
+ */
+import { resample } from './resample';
+import type { DecodedAudio, Hertz } from './types';
+
+/** A stereo clip at the render rate, ready for a `source` node. */
+export interface RenderClip {
+  left: Float32Array;
+  right: Float32Array;
+}
+
+/** Speaker positions, in the bit order of KSAUDIO_SPEAKER_* / WAVE_FORMAT_EXTENSIBLE dwChannelMask. */
+export const SPEAKER_POSITIONS = [
+  'FL', 'FR', 'FC', 'LFE', 'BL', 'BR', 'FLC', 'FRC', 'BC', 'SL', 'SR',
+  'TC', 'TFL', 'TFC', 'TFR', 'TBL', 'TBC', 'TBR',
+] as const;
+
+/** One speaker position name, or `unknown` for channels a layout does not cover. */
+export type SpeakerPosition = (typeof SPEAKER_POSITIONS)[number] | 'unknown';
+
+/** √½: −3 dB, BS.775's coefficient for centre and surround channels in the stereo downmix. */
+const MINUS_3_DB = Math.SQRT1_2;
+
+/**
+ * Gains (to left, to right) of each speaker position in the stereo downmix. Front and centre
+ * follow ITU-R BS.775-3 Table 2 (Lo = L + 0.7071 C + 0.7071 Ls); positions BS.775 does not name
+ * take the same −3 dB for the side they are on, and −6 dB (0.5) to each side when centred.
+ */
+const DOWNMIX_GAINS: Readonly<Record<SpeakerPosition, readonly [number, number]>> = {
+  FL: [1, 0],
+  FR: [0, 1],
+  FC: [MINUS_3_DB, MINUS_3_DB],
+  LFE: [0, 0],
+  BL: [MINUS_3_DB, 0],
+  BR: [0, MINUS_3_DB],
+  FLC: [1, 0],
+  FRC: [0, 1],
+  BC: [0.5, 0.5],
+  SL: [MINUS_3_DB, 0],
+  SR: [0, MINUS_3_DB],
+  TC: [0.5, 0.5],
+  TFL: [MINUS_3_DB, 0],
+  TFC: [0.5, 0.5],
+  TFR: [0, MINUS_3_DB],
+  TBL: [MINUS_3_DB, 0],
+  TBC: [0.5, 0.5],
+  TBR: [0, MINUS_3_DB],
+  unknown: [0.5, 0.5],
+};
+
+/**
+ * Speaker layout assumed for a file without a channel mask, per channel count (the defaults
+ * ffmpeg and most DAWs use for WAV): 3 = L R C, 4 = quad (FL FR BL BR), 5 = 5.0, 6 = 5.1
+ * (FL FR FC LFE BL BR, the WAV order), 7 = 6.1 (… BC SL SR), 8 = 7.1 (FL FR FC LFE BL BR SL SR).
+ * Channels beyond these are `unknown` (mixed to both sides at −6 dB).
+ */
+export function defaultSpeakerLayout(channelCount: number): SpeakerPosition[] {
+  const layouts: Readonly<Record<number, readonly SpeakerPosition[]>> = {
+    1: ['FC'],
+    2: ['FL', 'FR'],
+    3: ['FL', 'FR', 'FC'],
+    4: ['FL', 'FR', 'BL', 'BR'],
+    5: ['FL', 'FR', 'FC', 'BL', 'BR'],
+    6: ['FL', 'FR', 'FC', 'LFE', 'BL', 'BR'],
+    7: ['FL', 'FR', 'FC', 'LFE', 'BC', 'SL', 'SR'],
+    8: ['FL', 'FR', 'FC', 'LFE', 'BL', 'BR', 'SL', 'SR'],
+  };
+  const known = layouts[channelCount] ?? layouts[8];
+  const result: SpeakerPosition[] = [];
+  for (let c = 0; c < channelCount; c++) result.push(known[c] ?? 'unknown');
+  return result;
+}
+
+/**
+ * Speaker position of each channel: the set bits of `channelMask` in ascending order (Microsoft,
+ * "Multiple Channel Audio Data and WAVE Files": channels appear in the file in mask-bit order),
+ * channels past the mask's set bits are `unknown`; without a mask, {@link defaultSpeakerLayout}.
+ */
+export function speakerLayout(channelCount: number, channelMask: number | undefined): SpeakerPosition[] {
+  if (!channelMask) return defaultSpeakerLayout(channelCount);
+  const result: SpeakerPosition[] = [];
+  for (let bit = 0; bit < SPEAKER_POSITIONS.length && result.length < channelCount; bit++) {
+    if ((channelMask & (1 << bit)) !== 0) result.push(SPEAKER_POSITIONS[bit]);
+  }
+  while (result.length < channelCount) result.push('unknown');
+  return result;
+}
+
+/**
+ * Mixes any number of channels to stereo at the file's rate (rules in the file comment).
+ * @returns new arrays; the input is not modified.
+ */
+export function downmixToStereo(decoded: DecodedAudio): RenderClip {
+  const channels = decoded.channels;
+  // Channels of a decoded file have equal lengths; a hand-built DecodedAudio might not.
+  const frames = channels.reduce((shortest, channel) => Math.min(shortest, channel.length), Infinity);
+  if (channels.length === 0) return { left: new Float32Array(0), right: new Float32Array(0) };
+  if (channels.length === 1) return { left: channels[0].slice(), right: channels[0].slice() };
+  if (channels.length === 2) return { left: channels[0].slice(0, frames), right: channels[1].slice(0, frames) };
+
+  const layout = speakerLayout(channels.length, decoded.channelMask);
+  const gainsLeft = layout.map((position) => DOWNMIX_GAINS[position][0]);
+  const gainsRight = layout.map((position) => DOWNMIX_GAINS[position][1]);
+  const left = new Float32Array(frames);
+  const right = new Float32Array(frames);
+  // Frame by frame so each output is summed in float64 and rounded to float32 once.
+  for (let i = 0; i < frames; i++) {
+    let sumLeft = 0;
+    let sumRight = 0;
+    for (let c = 0; c < channels.length; c++) {
+      const x = channels[c][i];
+      sumLeft += gainsLeft[c] * x;
+      sumRight += gainsRight[c] * x;
+    }
+    left[i] = sumLeft;
+    right[i] = sumRight;
+  }
+  return { left, right };
+}
+
+/**
+ * Prepares a decoded file for the engine: stereo (mono copied, 3+ channels downmixed per
+ * ITU-R BS.775) at `renderRate` (band-limited resampling when the rates differ).
+ *
+ * @param decoded audio from {@link decodeWav} / `decodeAudioFile`.
+ * @param renderRate the engine's rate, Hz (e.g. 48000).
+ * @returns two new arrays of equal length round(frames · renderRate / fileRate).
+ */
+export function toRenderClip(decoded: DecodedAudio, renderRate: Hertz): RenderClip {
+  if (decoded.channels.length === 1 && decoded.sampleRate !== renderRate) {
+    // Resample once, then copy: halves the work for the common mono case.
+    const mono = resample(decoded.channels[0], decoded.sampleRate, renderRate);
+    return { left: mono, right: mono.slice() };
+  }
+  const stereo = downmixToStereo(decoded);
+  if (decoded.sampleRate === renderRate) return stereo;
+  return {
+    left: resample(stereo.left, decoded.sampleRate, renderRate),
+    right: resample(stereo.right, decoded.sampleRate, renderRate),
+  };
+}

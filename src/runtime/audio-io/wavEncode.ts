@@ -1,0 +1,188 @@
+/**
+ * WAV writing: the RIFF header, the sample encoder and a one-shot `encodeWav`. Pure: no `node:`
+ * imports (the browser bounce runs it in a Worker). The streaming form is in wavWriter.ts, the
+ * Node file writer in wavFileWriter.ts.
+ *
+ * Formats written (Microsoft/IBM RIFF "Multimedia Programming Interface and Data Specifications
+ * 1.0"; read back by ffmpeg, sox, DAWs):
+ *  - 16-bit PCM: WAVE_FORMAT_PCM, 16-byte `fmt `, TPDF dither of ±1 LSB (dither.ts) before
+ *    rounding, so quantization error is signal-independent noise instead of distortion.
+ *  - 24-bit PCM: WAVE_FORMAT_PCM, rounded to nearest, no dither (its error is ~−144 dBFS, below
+ *    any DAC's noise floor).
+ *  - 32-bit float: WAVE_FORMAT_IEEE_FLOAT, 18-byte `fmt ` (cbSize = 0) and a `fact` chunk with
+ *    the frame count, which the RIFF spec requires for non-PCM formats; the layout sox writes.
+ * Integer formats map [-1, 1) to [−2^(B−1), 2^(B−1) − 1] (value · 2^(B−1), the scaling ffmpeg and
+ * sox use) and clip outside it; float keeps values beyond ±1. NaN or infinite input samples are
+ * written as 0.
+ */
+import { createTpdfDither, DEFAULT_DITHER_SEED, type TpdfDither } from './dither';
+import type { WavBits, WavFormat } from './types';
+
+const WAVE_FORMAT_PCM = 0x0001;
+const WAVE_FORMAT_IEEE_FLOAT = 0x0003;
+
+/** Largest `data` chunk a RIFF file can describe with 32-bit sizes (minus the float header). */
+export const MAX_WAV_DATA_BYTES = 0xffffffff - 58;
+
+/** Options for the sample encoder. */
+export interface WavEncodeOptions {
+  /** Add TPDF dither when writing 16-bit (default true). Ignored for 24-bit and float. */
+  dither?: boolean;
+  /** Seed of the dither PRNG (default {@link DEFAULT_DITHER_SEED}); equal seeds give equal bytes. */
+  ditherSeed?: number;
+}
+
+/** Bytes per stored sample for a bit depth: 2, 3 or 4. */
+export function wavBytesPerSample(bits: WavBits): number {
+  return bits === 16 ? 2 : bits === 24 ? 3 : 4;
+}
+
+/** Header length in bytes: 44 for PCM, 58 for float (`fmt ` of 18 bytes + `fact`). */
+export function wavHeaderBytes(bits: WavBits): number {
+  return bits === '32f' ? 58 : 44;
+}
+
+/**
+ * Builds the RIFF/WAVE header for `dataBytes` bytes of interleaved samples that follow it.
+ *
+ * @param format sample rate (Hz, integer), channels (2), bits (16 | 24 | '32f').
+ * @param dataBytes size of the `data` chunk body: frames · channels · bytes per sample.
+ * @returns 44 bytes (PCM) or 58 bytes (float: `fmt ` with cbSize and a `fact` chunk).
+ * @throws RangeError when the sizes do not fit a RIFF file (data over ~4 GiB) or are not whole frames.
+ */
+export function encodeWavHeader(format: WavFormat, dataBytes: number): Uint8Array {
+  const { sampleRate, channels, bits } = format;
+  if (!Number.isInteger(sampleRate) || sampleRate <= 0 || sampleRate > 0xffffffff) {
+    throw new RangeError(`sample rate must be a positive integer number of hertz, got ${sampleRate}`);
+  }
+  const bytesPerSample = wavBytesPerSample(bits);
+  const blockAlign = channels * bytesPerSample;
+  if (!Number.isInteger(dataBytes) || dataBytes < 0 || dataBytes % blockAlign !== 0) {
+    throw new RangeError(`data size ${dataBytes} is not a whole number of ${blockAlign}-byte frames`);
+  }
+  if (dataBytes > MAX_WAV_DATA_BYTES) {
+    throw new RangeError(`data size ${dataBytes} bytes exceeds the 4 GiB limit of a RIFF/WAVE file`);
+  }
+  const isFloat = bits === '32f';
+  const headerBytes = wavHeaderBytes(bits);
+  const header = new Uint8Array(headerBytes);
+  const view = new DataView(header.buffer);
+  const writeId = (offset: number, id: string): void => {
+    for (let i = 0; i < 4; i++) header[offset + i] = id.charCodeAt(i);
+  };
+  const pad = dataBytes & 1; // RIFF chunks are padded to even length
+
+  writeId(0, 'RIFF');
+  view.setUint32(4, headerBytes - 8 + dataBytes + pad, true);
+  writeId(8, 'WAVE');
+  writeId(12, 'fmt ');
+  view.setUint32(16, isFloat ? 18 : 16, true);
+  view.setUint16(20, isFloat ? WAVE_FORMAT_IEEE_FLOAT : WAVE_FORMAT_PCM, true);
+  view.setUint16(22, channels, true);
+  view.setUint32(24, sampleRate, true);
+  view.setUint32(28, sampleRate * blockAlign, true); // nAvgBytesPerSec
+  view.setUint16(32, blockAlign, true);
+  view.setUint16(34, bytesPerSample * 8, true);
+  let offset = 36;
+  if (isFloat) {
+    view.setUint16(36, 0, true); // cbSize: no extension
+    writeId(38, 'fact');
+    view.setUint32(42, 4, true);
+    view.setUint32(46, dataBytes / blockAlign, true); // dwSampleLength: frames per channel
+    offset = 50;
+  }
+  writeId(offset, 'data');
+  view.setUint32(offset + 4, dataBytes, true);
+  return header;
+}
+
+/**
+ * Encodes `frames` stereo frames as interleaved little-endian words into `out` at `outOffset`.
+ * Dither (16-bit only) is drawn left then right per frame, so the result does not depend on how a
+ * render is split into blocks.
+ *
+ * @param dither TPDF source for 16-bit, or null for plain rounding.
+ * @returns bytes written: frames · 2 · bytes per sample.
+ */
+export function encodeStereoFrames(
+  left: Float32Array,
+  right: Float32Array,
+  frames: number,
+  bits: WavBits,
+  dither: TpdfDither | null,
+  out: DataView,
+  outOffset: number,
+): number {
+  let p = outOffset;
+  if (bits === 16) {
+    for (let i = 0; i < frames; i++) {
+      out.setInt16(p, quantize16(left[i], dither), true);
+      out.setInt16(p + 2, quantize16(right[i], dither), true);
+      p += 4;
+    }
+  } else if (bits === 24) {
+    for (let i = 0; i < frames; i++) {
+      writeInt24(out, p, quantize24(left[i]));
+      writeInt24(out, p + 3, quantize24(right[i]));
+      p += 6;
+    }
+  } else {
+    for (let i = 0; i < frames; i++) {
+      const l = left[i];
+      const r = right[i];
+      out.setFloat32(p, Number.isFinite(l) ? l : 0, true);
+      out.setFloat32(p + 4, Number.isFinite(r) ? r : 0, true);
+      p += 8;
+    }
+  }
+  return p - outOffset;
+}
+
+/** x · 2^15 plus TPDF dither, rounded to nearest, clipped to [−32768, 32767]. NaN → 0 (still dithered). */
+function quantize16(x: number, dither: TpdfDither | null): number {
+  const scaled = (x === x ? x : 0) * 32768 + (dither ? dither.next() : 0);
+  const q = Math.floor(scaled + 0.5);
+  return q > 32767 ? 32767 : q < -32768 ? -32768 : q;
+}
+
+/** x · 2^23 rounded to nearest, clipped to [−8388608, 8388607]. NaN → 0. */
+function quantize24(x: number): number {
+  const q = Math.floor((x === x ? x : 0) * 8388608 + 0.5);
+  return q > 8388607 ? 8388607 : q < -8388608 ? -8388608 : q;
+}
+
+function writeInt24(out: DataView, p: number, value: number): void {
+  out.setUint8(p, value & 0xff);
+  out.setUint8(p + 1, (value >> 8) & 0xff);
+  out.setUint8(p + 2, (value >> 16) & 0xff);
+}
+
+/**
+ * Encodes a whole stereo render as a WAV file in memory.
+ *
+ * @param left left channel, float samples (nominal range [-1, 1)).
+ * @param right right channel, same length as `left`.
+ * @param sampleRate Hz (integer).
+ * @param bits 16 (TPDF-dithered), 24 or '32f'.
+ * @param options dither on/off and seed (16-bit only).
+ * @returns the complete file: header + interleaved samples.
+ */
+export function encodeWav(
+  left: Float32Array,
+  right: Float32Array,
+  sampleRate: number,
+  bits: WavBits,
+  options: WavEncodeOptions = {},
+): Uint8Array {
+  if (left.length !== right.length) {
+    throw new RangeError(`left and right channels differ in length (${left.length} vs ${right.length})`);
+  }
+  const frames = left.length;
+  const dataBytes = frames * 2 * wavBytesPerSample(bits);
+  const header = encodeWavHeader({ sampleRate, channels: 2, bits }, dataBytes);
+  const file = new Uint8Array(header.length + dataBytes);
+  file.set(header, 0);
+  const dither = bits === 16 && options.dither !== false ? createTpdfDither(options.ditherSeed ?? DEFAULT_DITHER_SEED) : null;
+  encodeStereoFrames(left, right, frames, bits, dither, new DataView(file.buffer), header.length);
+  return file;
+}

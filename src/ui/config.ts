@@ -1,0 +1,29 @@
+/**
+ * The editor's few fixed settings, in one place. The master node type comes from the registry
+ * (the only module allowed to name node types).
+ */
+export { MASTER_NODE_TYPE } from '../nodes/registry';
+
+/** The built-in preset a first-time visitor sees. */
+export const FIRST_VISIT_PRESET = 'demo-mix';
+
+/** Canvas grid in pixels: node drags and drops snap to it. */
+export const GRID: [number, number] = [20, 20];
+
+/** Largest file the editor will read for import, in bytes (real graphs are a few kB). */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+/** Sample rate used to draw frequency responses (the render default; DESIGN.md). */
+export const PLOT_SAMPLE_RATE = 48_000;
+
+/** localStorage keys. Versioned so a future format can live next to this one. */
+export const STORAGE_KEYS = {
+  autosave: 'mixgraph.autosave.v1',
+  rescued: 'mixgraph.rescued-autosaves.v1',
+} as const;
+
+/** IndexedDB database holding the user's preset library. */
+export const LIBRARY_DB = { name: 'mixgraph', version: 1, store: 'presets' } as const;
+
+/** Delay between an edit and its autosave, in ms; pending saves are flushed when the page hides. */
+export const AUTOSAVE_DELAY_MS = 250;

@@ -1,0 +1,46 @@
+/**
+ * What the editor opens at start-up: the autosaved working document when there is one (even a
+ * broken one is opened as far as it validates, and its raw text kept), else `demo-mix` for a
+ * first visit; then a shared graph from the URL fragment, if the link carries one.
+ */
+import { catalog } from '../../nodes/registry';
+import { parseDocument } from '../../runtime/document';
+import { findBuiltInPreset } from '../../runtime/presets';
+import { FIRST_VISIT_PRESET } from '../config';
+import { RecoveryDialog } from '../dialogs/RecoveryDialog';
+import { loadAutosave, rescueAutosave } from '../persistence/autosave';
+import { salvageDocument } from '../persistence/salvage';
+import { customDialog } from '../store/dialogs';
+import { loadDocument } from '../store/editorActions';
+import { newGraph } from './newGraph';
+import { openSharedFragment } from './shareActions';
+
+/** Loads the first document synchronously (before the first render). */
+export function restoreInitialDocument(): void {
+  const saved = loadAutosave();
+  if (saved.kind === 'ok') {
+    loadDocument(saved.graph, saved.record.origin, { dirty: saved.record.dirty });
+    return;
+  }
+  if (saved.kind === 'broken') {
+    const reason = saved.errors[0]?.message ?? 'it no longer validates';
+    const rescued = rescueAutosave(saved.raw, reason);
+    const salvage = salvageDocument(saved.raw, catalog);
+    const name = salvage?.graph.name ?? 'Recovered graph';
+    loadDocument(salvage?.graph ?? newGraph('Recovered graph'), { kind: 'recovered', name }, { dirty: true });
+    void customDialog((close) => <RecoveryDialog rescued={rescued} errors={saved.errors} changes={salvage?.changes} opened={salvage !== undefined} onClose={close} />);
+    return;
+  }
+  const preset = findBuiltInPreset(FIRST_VISIT_PRESET);
+  const parsed = preset === undefined ? undefined : parseDocument(preset.document);
+  if (parsed?.ok === true) loadDocument(parsed.graph, { kind: 'preset', name: FIRST_VISIT_PRESET });
+  else loadDocument(newGraph(), { kind: 'new', name: 'Untitled' });
+}
+
+/** After the first render: opens a shared graph from the URL, now and whenever the fragment changes. */
+export function watchSharedLinks(): () => void {
+  void openSharedFragment(window.location.hash);
+  const onHashChange = () => void openSharedFragment(window.location.hash);
+  window.addEventListener('hashchange', onHashChange);
+  return () => window.removeEventListener('hashchange', onHashChange);
+}

@@ -1,0 +1,37 @@
+/** Creating a share link, and opening one (at start-up or when the URL fragment changes). */
+import { decodeShareFragment, hasSharedGraph, shareUrl } from '../../graph/shareLink';
+import { catalog } from '../../nodes/registry';
+import { MASTER_NODE_TYPE } from '../config';
+import { ShareDialog } from '../dialogs/ShareDialog';
+import { customDialog } from '../store/dialogs';
+import { loadDocument, showNotice } from '../store/editorActions';
+import { currentGraph } from '../store/editorState';
+import { confirmDiscard, showOpenErrors } from './documentActions';
+
+/** Shows the share link of the current graph, ready to copy. */
+export function openShareDialog(): void {
+  const url = shareUrl(window.location.href, currentGraph());
+  void customDialog((close) => <ShareDialog url={url} onClose={close} />);
+}
+
+/** Removes the graph from the address bar, so a reload opens the (autosaved) working copy. */
+function clearFragment(): void {
+  window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
+}
+
+/**
+ * Opens the graph carried by a URL fragment, validating it like any import. A bad link shows
+ * its problems and changes nothing; unsaved work is only replaced after confirmation.
+ */
+export async function openSharedFragment(fragment: string): Promise<void> {
+  if (!hasSharedGraph(fragment)) return;
+  const result = decodeShareFragment(fragment, catalog, { masterType: MASTER_NODE_TYPE });
+  clearFragment();
+  if (!result.ok) {
+    await showOpenErrors('the shared link', result.errors);
+    return;
+  }
+  if (!(await confirmDiscard('Opening the shared graph'))) return;
+  loadDocument(result.graph, { kind: 'link', name: result.graph.name });
+  if (result.warnings.length > 0) showNotice('info', `Opened the shared graph with warnings: ${result.warnings[0].message}`);
+}

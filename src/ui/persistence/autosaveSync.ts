@@ -1,0 +1,42 @@
+/** Keeps the autosave in step with the editor: after every change, and when the page hides. */
+import { createStore, useStoreValue } from '../store/createStore';
+import { editorStore, isDirty } from '../store/editorState';
+import { createAutosaver, writeAutosave } from './autosave';
+
+/** When the last autosave was written (null before the first), and whether storage refused it. */
+export const autosaveStatus = createStore<{ savedAt: Date | null; failed: boolean }>({ savedAt: null, failed: false });
+
+export function useAutosaveStatus() {
+  return useStoreValue(autosaveStatus, (s) => s);
+}
+
+/** Starts autosaving; returns a function that stops it (after a final flush). */
+export function startAutosave(): () => void {
+  const saver = createAutosaver(() => {
+    const state = editorStore.get();
+    const ok = writeAutosave(state.history.graph, isDirty(state), state.origin);
+    autosaveStatus.set({ savedAt: ok ? new Date() : autosaveStatus.get().savedAt, failed: !ok });
+  });
+  let last = editorStore.get();
+  const unsubscribe = editorStore.subscribe(() => {
+    const next = editorStore.get();
+    if (next.history.graph !== last.history.graph || isDirty(next) !== isDirty(last) || next.origin !== last.origin) saver.schedule();
+    last = next;
+  });
+  const onHide = () => saver.flush();
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') saver.flush();
+  };
+  window.addEventListener('pagehide', onHide);
+  window.addEventListener('beforeunload', onHide);
+  document.addEventListener('visibilitychange', onVisibility);
+  // The document opened at start-up is saved too, so a first visit survives a reload as is.
+  saver.schedule();
+  return () => {
+    saver.flush();
+    unsubscribe();
+    window.removeEventListener('pagehide', onHide);
+    window.removeEventListener('beforeunload', onHide);
+    document.removeEventListener('visibilitychange', onVisibility);
+  };
+}

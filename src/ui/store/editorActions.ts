@@ -1,0 +1,123 @@
+/**
+ * The only functions that change the editor state. Graph edits arrive as command results
+ * (`src/graph/commands`): a refusal becomes a notice the user can read, an edit goes through
+ * history, so every change is undoable.
+ */
+import type { EditResult } from '../../graph/commands';
+import type { Graph } from '../../graph/types';
+import { createHistory, execute, mark, redo, undo } from '../../graph/history';
+import { type DocumentOrigin, EMPTY_SELECTION, type Notice, type Selection, editorStore } from './editorState';
+
+let noticeCounter = 0;
+
+/** Shows a short message (refusals and errors stay until replaced or dismissed). */
+export function showNotice(kind: Notice['kind'], text: string): void {
+  noticeCounter += 1;
+  editorStore.set((s) => ({ ...s, notice: { id: noticeCounter, kind, text } }));
+}
+
+export function dismissNotice(): void {
+  editorStore.set((s) => (s.notice === null ? s : { ...s, notice: null }));
+}
+
+/**
+ * Runs a command's result: applies the edit (recorded in history), or shows why it was refused.
+ * Returns whether the edit was applied. `select` replaces the selection afterwards.
+ */
+export function dispatch(result: EditResult, options: { select?: Selection; quiet?: boolean } = {}): boolean {
+  if (!result.ok) {
+    if (options.quiet !== true) showNotice('refusal', result.reason);
+    return false;
+  }
+  editorStore.set((s) => {
+    const history = execute(s.history, result.edit);
+    const selection = options.select ?? pruneSelection(s.selection, history.graph);
+    const notice = s.notice?.kind === 'refusal' ? null : s.notice;
+    return history === s.history && selection === s.selection ? s : { ...s, history, selection, notice };
+  });
+  return true;
+}
+
+/** Ends a gesture (drag, slider): the next merge-able edit starts a new undo step. */
+export function commitGesture(): void {
+  editorStore.set((s) => {
+    const history = mark(s.history);
+    return history === s.history ? s : { ...s, history };
+  });
+}
+
+export function undoEdit(): void {
+  editorStore.set((s) => {
+    const history = undo(s.history);
+    return history === s.history ? s : { ...s, history, selection: pruneSelection(s.selection, history.graph) };
+  });
+}
+
+export function redoEdit(): void {
+  editorStore.set((s) => {
+    const history = redo(s.history);
+    return history === s.history ? s : { ...s, history, selection: pruneSelection(s.selection, history.graph) };
+  });
+}
+
+export function setSelection(selection: Selection): void {
+  editorStore.set((s) => (sameSelection(s.selection, selection) ? s : { ...s, selection }));
+}
+
+/** Selects every node, note, group and wire. */
+export function selectAll(): void {
+  const g = editorStore.get().history.graph;
+  setSelection({
+    nodes: g.nodes.map((n) => n.id),
+    edges: g.edges.map((e) => e.id),
+    notes: (g.notes ?? []).map((n) => n.id),
+    groups: (g.groups ?? []).map((x) => x.id),
+  });
+}
+
+/**
+ * Replaces the document (open, new, import, share link): a new history starts, and the
+ * document counts as saved unless `dirty` says it carries unsaved work (a restored autosave).
+ */
+export function loadDocument(graph: Graph, origin: DocumentOrigin, options: { dirty?: boolean } = {}): void {
+  editorStore.set((s) => {
+    const revision = s.history.revision + 1;
+    return {
+      history: createHistory(graph, revision),
+      selection: EMPTY_SELECTION,
+      savedRevision: options.dirty === true ? revision - 1 : revision,
+      origin,
+      notice: null,
+    };
+  });
+}
+
+/** Records that the present document was exported or saved (it is no longer "unsaved"). */
+export function markSaved(origin?: DocumentOrigin): void {
+  editorStore.set((s) => ({ ...s, savedRevision: s.history.revision, origin: origin ?? s.origin }));
+}
+
+/** Drops selected ids that no longer exist (after undo, delete, …); keeps the same object when nothing changes. */
+function pruneSelection(selection: Selection, graph: Graph): Selection {
+  if (selection === EMPTY_SELECTION) return selection;
+  const nodes = new Set(graph.nodes.map((n) => n.id));
+  const edges = new Set(graph.edges.map((e) => e.id));
+  const notes = new Set((graph.notes ?? []).map((n) => n.id));
+  const groups = new Set((graph.groups ?? []).map((g) => g.id));
+  const next: Selection = {
+    nodes: selection.nodes.filter((id) => nodes.has(id)),
+    edges: selection.edges.filter((id) => edges.has(id)),
+    notes: selection.notes.filter((id) => notes.has(id)),
+    groups: selection.groups.filter((id) => groups.has(id)),
+  };
+  return sameSelection(selection, next) ? selection : next;
+}
+
+export function sameSelection(a: Selection, b: Selection): boolean {
+  const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return same(a.nodes, b.nodes) && same(a.edges, b.edges) && same(a.notes, b.notes) && same(a.groups, b.groups);
+}
+
+export function isSelectionEmpty(s: Selection): boolean {
+  return s.nodes.length + s.edges.length + s.notes.length + s.groups.length === 0;
+}
