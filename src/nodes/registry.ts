@@ -12,6 +12,8 @@ import { widthNode } from './width';
 import { eqNode } from './eq';
 import { busNode } from './bus';
 import { outputNode } from './output';
+import { compressorNode } from './compressor';
+import { limiterNode } from './limiter';
 import { delayNode } from './delay';
 import { reverbNode } from './reverb';
 
@@ -23,6 +25,8 @@ export const nodeDefinitions: readonly NodeDefinition[] = [
   widthNode,
   eqNode,
   busNode,
+  compressorNode,
+  limiterNode,
   delayNode,
   reverbNode,
   outputNode,

@@ -5,6 +5,7 @@ import { formatDb } from '../format';
 
 export function loudnessCommand(file: string, options: { json?: boolean }): number {
   const audio = readWavFile(file);
+  for (const w of audio.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
   const frames = audio.channels[0]?.length ?? 0;
   // A mono file is one loudspeaker: measured as one channel (as ffmpeg's ebur128 does).
   const left = audio.channels[0] ?? new Float32Array(0);

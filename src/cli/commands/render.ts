@@ -58,7 +58,10 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
   }
   const inputs: Record<string, ClipAudio> = {};
   for (const [name, file] of bindings) {
-    if (needed.has(name)) inputs[name] = toRenderClip(readWavFile(file), sampleRate);
+    if (!needed.has(name)) continue;
+    const decoded = readWavFile(file);
+    warnings.push(...(decoded.warnings ?? []));
+    inputs[name] = toRenderClip(decoded, sampleRate);
   }
 
   const writer = openWavFileWriter(options.output, { sampleRate, bits });

@@ -15,7 +15,7 @@
  * samples stay under the ceiling by construction, and so would its 4×-interpolated points if g
  * were constant across that support. It is not quite constant (it ramps towards other peaks and
  * releases), and the interpolated value picks up a second-order term from that slope: measured at
- * most +0.006 dB with the shortest ramp, +0.0001 dB at 5 ms lookahead (docs/dynamics.md). c'
+ * most +0.0065 dB with the shortest (1 ms) ramp, +0.0001 dB at 5 ms lookahead (docs/dynamics.md). c'
  * therefore sits `CEILING_MARGIN_DB` = 0.01 dB under the ceiling, which also leaves room for
  * rounding the output to float32. A final safety stage clamps any sample still above the ceiling
  * and counts how often it acted (`safetyClipCount`; 0 in every test, see docs/dynamics.md).
@@ -29,11 +29,11 @@ import { DelayLine } from '../../dsp/dynamics/delayLine';
 import { LookaheadGain } from '../../dsp/dynamics/lookaheadGain';
 import { dbToGain } from '../../dsp/dynamics/timeConstant';
 import { limiterSettings } from './settings';
-import { MAX_LOOKAHEAD_MS, MIN_RAMP_SECONDS, rampSamples } from './timing';
+import { MAX_LOOKAHEAD_MS, rampSamples } from './timing';
 
 /**
  * How far under the ceiling the gain aims, dB: covers the second-order true-peak residual of a
- * gain that changes across the interpolator's support (≤ 0.006 dB measured) and float32 rounding.
+ * gain that changes across the interpolator's support (≤ 0.0065 dB measured) and float32 rounding.
  */
 export const CEILING_MARGIN_DB = 0.01;
 const CEILING_MARGIN = Math.pow(10, -CEILING_MARGIN_DB / 20);
@@ -82,7 +82,7 @@ export class LimiterKernel implements Kernel {
     this.detectLeft = new TruePeakInterpolator(ctx.sampleRate);
     this.detectRight = new TruePeakInterpolator(ctx.sampleRate);
     this.guard = this.detectLeft.delaySamples;
-    const maxRamp = Math.max(rampSamples(MAX_LOOKAHEAD_MS, ctx.sampleRate), Math.round(MIN_RAMP_SECONDS * ctx.sampleRate));
+    const maxRamp = rampSamples(MAX_LOOKAHEAD_MS, ctx.sampleRate);
     this.gainPath = new LookaheadGain(maxRamp, this.guard);
     const maxLatency = 2 * this.guard + maxRamp;
     this.delayLeft = new DelayLine(maxLatency);

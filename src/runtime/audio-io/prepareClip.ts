@@ -7,9 +7,10 @@
  *  - 3+ channels: downmixed with the ITU-R BS.775-3 (Table 2) stereo downmix, unnormalised:
  *      L = FL + 0.7071·FC + 0.7071·(BL or SL) …, R likewise, LFE dropped (BS.775 leaves the LFE
  *      out of the downmix). Speaker positions come from the WAVE_FORMAT_EXTENSIBLE channel mask
- *      when the file has one, else from the usual WAV/ffmpeg layout for the channel count (see
+ *      when the file has one, else from ffmpeg's default layout for the channel count (see
  *      {@link defaultSpeakerLayout}). Unnormalised because the engine is floating point: a 5.1
- *      stem's front channels keep their level, and a sum over 0 dBFS is not clipped here.
+ *      stem's front channels keep their level, and a sum over 0 dBFS is not clipped here. These
+ *      are the coefficients ffmpeg's `-ac 2` uses for float output (checked in the tests).
  *  - Then each side is resampled to the render rate when the file's rate differs (see resample.ts).
  */
 import { resample } from './resample';
@@ -61,17 +62,19 @@ const DOWNMIX_GAINS: Readonly<Record<SpeakerPosition, readonly [number, number]>
 };
 
 /**
- * Speaker layout assumed for a file without a channel mask, per channel count (the defaults
- * ffmpeg and most DAWs use for WAV): 3 = L R C, 4 = quad (FL FR BL BR), 5 = 5.0, 6 = 5.1
- * (FL FR FC LFE BL BR, the WAV order), 7 = 6.1 (… BC SL SR), 8 = 7.1 (FL FR FC LFE BL BR SL SR).
- * Channels beyond these are `unknown` (mixed to both sides at −6 dB).
+ * Speaker layout assumed for a file without a channel mask, per channel count: ffmpeg's default
+ * layouts (what it writes for `-ac N` and assumes when reading), 4 = 4.0 (FL FR FC BC),
+ * 5 = 5.0 (FL FR FC BL BR), 6 = 5.1 (FL FR FC LFE BL BR, the WAV order), 7 = 6.1
+ * (FL FR FC LFE BC SL SR), 8 = 7.1 (FL FR FC LFE BL BR SL SR) — except 3 channels, which are taken
+ * as L R C rather than ffmpeg's 2.1 (FL FR LFE): an unlabelled third channel is kept, not dropped
+ * as an LFE. Channels beyond these are `unknown` (mixed to both sides at −6 dB).
  */
 export function defaultSpeakerLayout(channelCount: number): SpeakerPosition[] {
   const layouts: Readonly<Record<number, readonly SpeakerPosition[]>> = {
     1: ['FC'],
     2: ['FL', 'FR'],
     3: ['FL', 'FR', 'FC'],
-    4: ['FL', 'FR', 'BL', 'BR'],
+    4: ['FL', 'FR', 'FC', 'BC'],
     5: ['FL', 'FR', 'FC', 'BL', 'BR'],
     6: ['FL', 'FR', 'FC', 'LFE', 'BL', 'BR'],
     7: ['FL', 'FR', 'FC', 'LFE', 'BC', 'SL', 'SR'],

@@ -2,6 +2,9 @@
  * De-interleaves stored sample words into planar Float32Arrays. Shared by the WAV (little-endian)
  * and AIFF (big-endian) readers. Pure: no `node:` imports (runs in a browser Worker too).
  *
+ * Float words are kept as stored, except that NaN/±Inf become 0 (counted, so the caller can
+ * warn) and denormals become 0.
+ *
  * Scaling convention (the same as ffmpeg and sox): a signed integer word of `B` bits maps to
  * `value / 2^(B-1)`, so full scale is [-1, 1 - 2^(1-B)]. Words are decoded at their container
  * width; a file whose valid bits are fewer than the container (20-in-24, 24-in-32) stores them
@@ -57,6 +60,12 @@ export interface InterleavedLayout {
   littleEndian: boolean;
 }
 
+/**
+ * Smallest normal float32, 2^-126. Float samples below it in magnitude (denormals, and 0) are
+ * stored as 0: denormals slow every later multiply and carry no audible signal (−759 dBFS).
+ */
+const FLOAT32_MIN_NORMAL = 2 ** -126;
+
 /** Planar samples plus the count of non-finite float samples that were replaced by 0. */
 export interface PlanarSamples {
   channels: Float32Array[];
@@ -105,16 +114,16 @@ export function decodeInterleaved(view: DataView, layout: InterleavedLayout): Pl
       case 'f32':
         for (let i = 0; i < frames; i++, p += frameStride) {
           const v = view.getFloat32(p, littleEndian);
-          if (Number.isFinite(v)) out[i] = v;
-          else nonFiniteReplaced++;
+          if (!Number.isFinite(v)) nonFiniteReplaced++;
+          else if (v >= FLOAT32_MIN_NORMAL || v <= -FLOAT32_MIN_NORMAL) out[i] = v; // denormals stay 0
         }
         break;
       case 'f64':
         for (let i = 0; i < frames; i++, p += frameStride) {
           // A finite double beyond ±3.4e38 becomes ±Infinity in float32: check after rounding.
           const v = Math.fround(view.getFloat64(p, littleEndian));
-          if (Number.isFinite(v)) out[i] = v;
-          else nonFiniteReplaced++;
+          if (!Number.isFinite(v)) nonFiniteReplaced++;
+          else if (v >= FLOAT32_MIN_NORMAL || v <= -FLOAT32_MIN_NORMAL) out[i] = v; // denormals stay 0
         }
         break;
       case 'alaw': {

@@ -91,6 +91,7 @@ export function decodeWav(bytes: Uint8Array, name = 'input'): DecodedAudio {
     throw new AudioFileError(name, 8, `not a WAV file: expected form type "WAVE", found ${describeFourCC(bytes, 8)}`);
   }
   const sixtyFourBit = riffId !== 'RIFF';
+  const container: SourceFormat['container'] = riffId === 'RIFF' ? 'WAV' : riffId === 'RF64' ? 'RF64' : 'BW64';
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const warnings: string[] = [];
 
@@ -110,7 +111,7 @@ export function decodeWav(bytes: Uint8Array, name = 'input'): DecodedAudio {
         if (sixtyFourBit && ds64DataSize !== undefined) declared = ds64DataSize;
         else lengthUnknown = true;
       }
-      return decodeDataChunk(view, name, format, riffId, pos, declared, lengthUnknown, warnings);
+      return decodeDataChunk(view, name, format, container, pos, declared, lengthUnknown, warnings);
     }
 
     // Every other chunk we read must lie wholly inside the file.
@@ -261,7 +262,7 @@ function decodeDataChunk(
   view: DataView,
   name: string,
   format: WaveFormat,
-  container: 'RIFF' | 'RF64' | 'BW64' | string,
+  container: SourceFormat['container'],
   pos: number,
   declared: number,
   lengthUnknown: boolean,
@@ -298,7 +299,7 @@ function decodeDataChunk(
     warnings.push(`${nonFiniteReplaced} non-finite float samples (NaN or infinity) were replaced by 0`);
   }
   const sourceFormat: SourceFormat = {
-    container: container === 'RIFF' ? 'WAV' : container === 'RF64' ? 'RF64' : 'BW64',
+    container,
     encoding:
       format.encoding === 'f32' || format.encoding === 'f64'
         ? 'float'

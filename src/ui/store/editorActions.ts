@@ -88,6 +88,7 @@ export function loadDocument(graph: Graph, origin: DocumentOrigin, options: { di
       savedRevision: options.dirty === true ? revision - 1 : revision,
       origin,
       notice: null,
+      documentId: s.documentId + 1,
     };
   });
 }

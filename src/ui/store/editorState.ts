@@ -40,6 +40,8 @@ export interface EditorState {
   savedRevision: number;
   origin: DocumentOrigin;
   notice: Notice | null;
+  /** Increments each time a document is opened (the canvas fits the view to a new document). */
+  documentId: number;
 }
 
 const EMPTY_GRAPH: Graph = { format: 'mixgraph', version: 1, name: 'Untitled', nodes: [], edges: [] };
@@ -50,6 +52,7 @@ export const editorStore = createStore<EditorState>({
   savedRevision: 0,
   origin: { kind: 'new', name: 'Untitled' },
   notice: null,
+  documentId: 0,
 });
 
 /** The present document. */

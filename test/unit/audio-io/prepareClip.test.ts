@@ -1,10 +1,13 @@
 /**
  * toRenderClip: mono copied, stereo kept, 3+ channels downmixed per ITU-R BS.775 (coefficients
- * written out here from the standard), resampled to the render rate.
+ * written out here from the standard, and compared with ffmpeg's downmix), resampled to the
+ * render rate.
  */
-import { describe, expect, it } from 'vitest';
-import { speakerLayout, toRenderClip, type DecodedAudio } from '../../../src/runtime/audio-io';
-import { db, fitSinusoid } from './helpers';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeWav, speakerLayout, toRenderClip, type DecodedAudio } from '../../../src/runtime/audio-io';
+import { db, fitSinusoid, fromRawF64, knownSignal, makeTempDir, maxAbsDiff, run, toRawF64 } from './helpers';
 
 const C = Math.SQRT1_2; // BS.775-3 Table 2: centre and surround enter the stereo downmix at −3 dB
 
@@ -55,12 +58,23 @@ describe('toRenderClip: channel rules', () => {
     expect(r).toBeCloseTo(v[1] + C * v[2] + C * v[5], 6);
   });
 
-  it('quad without a mask: FL FR BL BR', () => {
+  it('quad (mask 0x33: FL FR BL BR); 4 channels without a mask are 4.0 (FL FR FC BC), as in ffmpeg', () => {
     const ch = constants(4);
+    const v = ch.map((x) => x[0]);
+    const [l, r] = firstFrame({ sampleRate: 48000, channels: ch, channelMask: 0x33 });
+    expect(l).toBeCloseTo(v[0] + C * v[2], 6);
+    expect(r).toBeCloseTo(v[1] + C * v[3], 6);
+    const [l4, r4] = firstFrame({ sampleRate: 48000, channels: ch });
+    expect(l4).toBeCloseTo(v[0] + C * v[2] + 0.5 * v[3], 6);
+    expect(r4).toBeCloseTo(v[1] + C * v[2] + 0.5 * v[3], 6);
+  });
+
+  it('3 channels without a mask are L R C (the third is kept, not dropped as an LFE)', () => {
+    const ch = constants(3);
     const v = ch.map((x) => x[0]);
     const [l, r] = firstFrame({ sampleRate: 48000, channels: ch });
     expect(l).toBeCloseTo(v[0] + C * v[2], 6);
-    expect(r).toBeCloseTo(v[1] + C * v[3], 6);
+    expect(r).toBeCloseTo(v[1] + C * v[2], 6);
   });
 
   it('channels past the mask or layout are mixed to both sides at −6 dB', () => {
@@ -72,6 +86,34 @@ describe('toRenderClip: channel rules', () => {
     expect(l).toBeCloseTo(v[0] + 0.5 * v[2], 6);
     expect(r).toBeCloseTo(v[1] + 0.5 * v[2], 6);
   });
+});
+
+describe('toRenderClip: downmix agrees with ffmpeg -ac 2 (float output, no normalisation)', () => {
+  let dir = '';
+  let cleanup = (): void => {};
+  beforeAll(() => {
+    ({ dir, cleanup } = makeTempDir());
+  });
+  afterAll(() => cleanup());
+
+  for (const count of [4, 5, 6, 7, 8]) {
+    it(`${count} channels written by ffmpeg (its default layout and mask)`, () => {
+      const signal = knownSignal(2000, count, 48000);
+      const raw = path.join(dir, `in-${count}.f64`);
+      fs.writeFileSync(raw, toRawF64(signal));
+      const file = path.join(dir, `in-${count}.wav`);
+      run('ffmpeg', ['-v', 'error', '-y', '-f', 'f64le', '-ar', '48000', '-ac', `${count}`, '-i', raw, '-c:a', 'pcm_f32le', file]);
+      const reference = fromRawF64(run('ffmpeg', ['-v', 'error', '-i', file, '-ac', '2', '-f', 'f64le', '-']), 2);
+      const decoded = decodeWav(fs.readFileSync(file), file);
+      expect(decoded.channelMask).toBeGreaterThan(0);
+      for (const audio of [decoded, { ...decoded, channelMask: undefined }]) {
+        const clip = toRenderClip(audio, 48000);
+        // ffmpeg stores its matrix in float32: agreement to ~1e-7 of full scale.
+        expect(maxAbsDiff(clip.left, reference[0])).toBeLessThan(1e-6);
+        expect(maxAbsDiff(clip.right, reference[1])).toBeLessThan(1e-6);
+      }
+    });
+  }
 });
 
 describe('toRenderClip: resampling to the render rate', () => {

@@ -175,12 +175,12 @@ describe('decodeWav: sample formats from hand-built headers', () => {
     expect(decoded.channelMask).toBe(0x4);
   });
 
-  it('float NaN and ±Infinity become 0 with a warning; values beyond ±1 are kept', () => {
-    const data = new Uint8Array(16);
+  it('float NaN and ±Infinity become 0 with a warning; denormals become 0; values beyond ±1 are kept', () => {
+    const data = new Uint8Array(24);
     const view = new DataView(data.buffer);
-    [Number.NaN, Number.POSITIVE_INFINITY, 1.5, -2].forEach((v, i) => view.setFloat32(i * 4, v, true));
-    const decoded = decodeWav(riff([['fmt ', concat(fmt(3, 1, 48000, 32), le([[0, 2]]))], ['fact', le([[4, 4]])], ['data', data]]));
-    expect(Array.from(decoded.channels[0])).toEqual([0, 0, 1.5, -2]);
+    [Number.NaN, Number.POSITIVE_INFINITY, 1.5, -2, 1e-40, 2 ** -126].forEach((v, i) => view.setFloat32(i * 4, v, true));
+    const decoded = decodeWav(riff([['fmt ', concat(fmt(3, 1, 48000, 32), le([[0, 2]]))], ['fact', le([[6, 4]])], ['data', data]]));
+    expect(Array.from(decoded.channels[0])).toEqual([0, 0, 1.5, -2, 0, 2 ** -126]);
     expect(decoded.warnings?.[0]).toMatch(/2 non-finite/);
   });
 

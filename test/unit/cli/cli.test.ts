@@ -53,6 +53,15 @@ describe('mixgraph CLI', () => {
     expect(Math.abs(ff.integratedLufs - -20)).toBeLessThanOrEqual(0.2);
   });
 
+  it('masters mastering-chain to -14 LUFS with the true peak under -1 dBTP, per ffmpeg (issue 4)', () => {
+    const out = join(dir, 'master.wav');
+    const r = mixgraph('render', 'presets/mastering-chain.json', '-o', out, '--normalize', '-14', '--seconds', '20');
+    expect(r.code).toBe(0);
+    const ff = ffmpegEbur128(out);
+    expect(Math.abs(ff.integratedLufs - -14)).toBeLessThanOrEqual(0.5);
+    expect(ff.truePeakDbtp).toBeLessThanOrEqual(-1);
+  });
+
   it('validate prints the processing order of a good graph', () => {
     const r = mixgraph('validate', 'presets/demo-mix.json');
     expect(r.code).toBe(0);

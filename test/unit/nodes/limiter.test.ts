@@ -9,6 +9,8 @@ import { limiterNode, LimiterKernel } from '../../../src/nodes/limiter';
 import { resolveParams } from '../../../src/graph/catalog';
 import { measureLoudness } from '../../../src/dsp/loudness';
 import { TruePeakInterpolator } from '../../../src/dsp/truePeak';
+import { SlidingMinimum } from '../../../src/dsp/dynamics/slidingMinimum';
+import { LookaheadGain } from '../../../src/dsp/dynamics/lookaheadGain';
 import type { StereoBlock } from '../../../src/nodes/types';
 import {
   fullScaleNoise,
@@ -133,6 +135,7 @@ describe('limiter: brickwall ceiling (property test)', () => {
         fc.double({ min: 0.25, max: 1, noNaN: true }),
         fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
         fc.integer({ min: 1, max: 1_000_000 }),
+        fc.constantFrom(44100, 48000, 96000),
         fc.record({
           ceiling: fc.double({ min: -12, max: 0, noNaN: true }),
           // Log-uniform 1 … 1000 ms.
@@ -140,14 +143,14 @@ describe('limiter: brickwall ceiling (property test)', () => {
           lookahead: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 10, noNaN: true })),
           inputGain: fc.double({ min: 0, max: 24, noNaN: true }),
         }),
-        (kind, amplitude, phase, seed, params) => {
+        (kind, amplitude, phase, seed, sampleRate, params) => {
           const input = loudSignal(kind, 4800, amplitude, phase, seed);
-          const { out, kernel } = limit(params, input);
+          const { out, kernel } = limit(params, input, sampleRate);
           const ceiling = fromDb(params.ceiling);
           let samplePeak = 0;
           for (const ch of [out.left, out.right]) for (const v of ch) samplePeak = Math.max(samplePeak, Math.abs(v));
           expect(samplePeak).toBeLessThanOrEqual(ceiling);
-          const truePeak = measureLoudness(out.left, out.right, SR).truePeakDbtp ?? Number.NEGATIVE_INFINITY;
+          const truePeak = measureLoudness(out.left, out.right, sampleRate).truePeakDbtp ?? Number.NEGATIVE_INFINITY;
           worstOverDb = Math.max(worstOverDb, truePeak - params.ceiling);
           expect(truePeak).toBeLessThanOrEqual(params.ceiling + 0.05);
           // The safety clip is a last resort; the design keeps the ceiling on its own.
@@ -176,6 +179,48 @@ describe('limiter: brickwall ceiling (property test)', () => {
     for (const v of tail) peak = Math.max(peak, Math.abs(v));
     expect(dB(peak)).toBeGreaterThan(-1 - 3.0103 - 0.1);
     expect(dB(peak)).toBeLessThanOrEqual(-1 - 3.0103 + 0.05);
+  });
+});
+
+describe('limiter building blocks against brute force', () => {
+  it('SlidingMinimum equals the minimum of the last W values', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { maxLength: 300 }), (w, values) => {
+        const min = new SlidingMinimum(64);
+        min.configure(w);
+        values.forEach((v, n) => {
+          let expected = Number.POSITIVE_INFINITY;
+          for (let k = Math.max(0, n - w + 1); k <= n; k++) expected = Math.min(expected, values[k]);
+          expect(min.push(v)).toBe(expected);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('LookaheadGain: g ≤ r[k] on every sample within the guard of k, and lags by L + a', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.array(fc.double({ min: 0.05, max: 1, noNaN: true }), { minLength: 1, maxLength: 400 }),
+        (ramp, guard, required) => {
+          const path = new LookaheadGain(30, 8);
+          path.configure(ramp, guard, 0.005, SR);
+          expect(path.delaySamples).toBe(ramp + guard);
+          const lag = ramp + guard;
+          const gains: number[] = [];
+          for (const r of required) gains.push(path.push(r));
+          for (let i = 0; i < 2 * lag + 2; i++) gains.push(path.push(1));
+          required.forEach((r, k) => {
+            for (let j = Math.max(0, k - guard); j <= k + guard; j++) {
+              expect(gains[j + lag]).toBeLessThanOrEqual(r * (1 + 1e-12));
+            }
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 
@@ -239,13 +284,18 @@ describe('limiter: gain reduction and release', () => {
       const loudEnd = Math.round(0.2 * SR);
       const frames = loudEnd + Math.round((6 * releaseMs * SR) / 1000);
       const x = new Float32Array(frames);
-      for (let n = 0; n < frames; n++) x[n] = n < loudEnd ? 1 : 0.05;
+      // A 10 ms raised-cosine fade-in (an abrupt onset would overshoot between samples and dip
+      // the gain for a whole release time), then DC at 1.0, then an abrupt drop to 0.05.
+      const fade = Math.round(0.01 * SR);
+      for (let n = 0; n < frames; n++) {
+        x[n] = n < fade ? 0.5 - 0.5 * Math.cos((Math.PI * n) / fade) : n < loudEnd ? 1 : 0.05;
+      }
       const params = { ceiling: -6, release: releaseMs, lookahead: 0, inputGain: 0 };
       const { out, kernel } = limit(params, { left: x, right: x });
       const latency = kernel.latencySamples;
       const gainAt = (n: number): number => out.left[n + latency] / x[n];
+      // 1.0 sits 6 dB over the ceiling: the gain holds at the ceiling (0.01 dB aim below it).
       const held = gainAt(loudEnd - 100);
-      // Under a 1.0 DC input the gain sits at the ceiling (within the 0.01 dB aim below it).
       expect(Math.abs(dB(held) - -6)).toBeLessThanOrEqual(0.05);
       // The release starts where the gain last sits at its minimum (the step's own ringing may
       // push that minimum a little under the steady value); from there 1 − g decays as e^(−t/τ).

@@ -3,20 +3,20 @@
  * F1 = 43.7 Hz, octave jumps up to 110 Hz) in driving 8th notes with fifths and approach notes.
  * Each note: a PolyBLEP saw plus a sine at the fundamental (sub weight), through a resonant
  * low-pass whose cutoff falls from ~900 Hz to ~220 Hz after the attack ("pluck"), then a gentle
- * tanh saturation for upper harmonics. Energy sits in 40–250 Hz; mono in both channels, as bass
+ * tanh-like saturation for upper harmonics. Energy sits in 40–250 Hz; mono in both channels, as bass
  * usually is.
  */
 import type { ClipAudio } from '../../types';
 import { SeededRandom } from '../../../dsp/noise';
 import { SynthBiquad } from './filters';
 import { beatToFrame, DEMO_BARS, midiToHz, PROGRESSION, SECONDS_PER_BEAT, type NoteEvent } from './music';
-import { BlepSaw, sineCycles } from './oscillators';
+import { BlepSaw, sineCycles, softClip } from './oscillators';
 import { StemBuffer } from './stemBuffer';
 
 const BASS_SEED = 0xba55;
 const BASS_PEAK_DB = -4;
 /** Filter envelope is recomputed every this many frames (control rate). */
-const CONTROL_FRAMES = 16;
+const CONTROL_FRAMES = 32;
 
 /**
  * Per bar, in 8th notes: [position, length in 8ths, interval above the root]; the last note
@@ -74,7 +74,7 @@ function renderBassNote(out: Float64Array, sr: number, note: NoteEvent): number 
     const gateEnv = i < attack ? i / attack : i < gate ? 1 : (length - i) / release;
     const raw = 0.65 * saw.next(increment) + 0.55 * sineCycles(phase);
     const filtered = lowpass.tick(raw) * gateEnv * sustain * note.velocity;
-    out[i] = Math.tanh(1.4 * filtered);
+    out[i] = softClip(1.4 * filtered);
     phase += increment;
     sustain *= sustainDecay;
   }

@@ -11,7 +11,7 @@ import type { ClipAudio } from '../../types';
 import { SeededRandom } from '../../../dsp/noise';
 import { FormantResonator, SynthBiquad } from './filters';
 import { beatToFrame, DEMO_BARS, panGains, SECONDS_PER_BEAT } from './music';
-import { sineCycles } from './oscillators';
+import { sineCycles, softClip } from './oscillators';
 import { StemBuffer } from './stemBuffer';
 
 const DRUMS_SEED = 0xd2a5;
@@ -89,7 +89,7 @@ function renderKick(out: Float64Array, sr: number, random: SeededRandom): number
   const attack = 0.0005 * sr;
   const click = new SynthBiquad(sr).set('bandpass', 3500, 0.8);
   const drive = 1.8;
-  const driveNorm = 1 / Math.tanh(drive);
+  const driveNorm = 1 / softClip(drive);
   const sweepDecay = Math.exp(-1 / (0.03 * sr));
   const bodyDecay = Math.exp(-1 / (0.16 * sr));
   const clickDecay = Math.exp(-1 / (0.005 * sr));
@@ -99,7 +99,7 @@ function renderKick(out: Float64Array, sr: number, random: SeededRandom): number
   let phase = 0;
   for (let i = 0; i < length; i++) {
     const ramp = i < attack ? i / attack : 1;
-    const tone = Math.tanh(drive * sineCycles(phase) * body) * driveNorm;
+    const tone = softClip(drive * sineCycles(phase) * body) * driveNorm;
     const noise = click.tick(random.bipolar()) * clickEnv;
     out[i] = (0.9 * tone + 0.7 * noise) * ramp * tailFade(i, length, fade);
     phase += (48 + 120 * sweep) / sr;

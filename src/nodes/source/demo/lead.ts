@@ -14,7 +14,7 @@ import { addCircularEcho, addWrapped, StemBuffer } from './stemBuffer';
 
 const LEAD_SEED = 0x1ead;
 const LEAD_PEAK_DB = -5;
-const CONTROL_FRAMES = 16;
+const CONTROL_FRAMES = 32;
 const DETUNE_CENTS = 7;
 const VIBRATO_HZ = 5.5;
 const VIBRATO_CENTS = 15;
@@ -76,7 +76,7 @@ function renderLeadNote(out: Float64Array, sr: number, note: NoteEvent): number 
   let incrementB = 0;
   for (let i = 0; i < length; i++) {
     if (i % CONTROL_FRAMES === 0) {
-      // Control rate (0.33 ms at 48 kHz): filter envelope and vibrato.
+      // Control rate (0.67 ms at 48 kHz): filter envelope and vibrato.
       lowpass.set('lowpass', 1600 + 3400 * cutoffEnv * note.velocity, 6);
       cutoffEnv *= cutoffDecay;
       const vibratoDepth = i < vibratoDelay ? 0 : Math.min(1, (i - vibratoDelay) / vibratoRamp);

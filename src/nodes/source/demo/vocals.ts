@@ -26,9 +26,11 @@ import { addCircularEcho, addWrapped, StemBuffer } from './stemBuffer';
 
 const VOCALS_SEED = 0x70ce;
 const VOCALS_PEAK_DB = -4;
-/** Formants, tilt and envelopes are updated every this many frames. */
-const CONTROL_FRAMES = 16;
+/** Pitch, formants, tilt and envelopes are updated every this many frames (0.67 ms at 48 kHz). */
+const CONTROL_FRAMES = 32;
 const MAX_HARMONICS = 40;
+/** ln k for the source tilt k^(−β) = exp(−β·ln k). */
+const LOG_HARMONIC = Float64Array.from({ length: MAX_HARMONICS + 1 }, (_, k) => (k > 0 ? Math.log(k) : 0));
 /** Source harmonics are full strength up to here (Hz) and faded to zero at `TAPER_TOP`. */
 const TAPER_BOTTOM = 4500;
 const TAPER_TOP = 6500;
@@ -107,7 +109,7 @@ function renderPhrase(out: Float64Array, sr: number, phrase: readonly SungNote[]
   let amp = 0;
   let previousNoise = 0;
   for (let block = 0; block < length; block += CONTROL_FRAMES) {
-    // Control rate (every 16 frames, 0.33 ms at 48 kHz): pitch, loudness, vowel, source tilt.
+    // Control rate: pitch, loudness, vowel, source tilt.
     while (noteIndex + 1 < phrase.length && block >= noteStarts[noteIndex + 1]) noteIndex++;
     const note = phrase[noteIndex];
     const sinceNote = (block - noteStarts[noteIndex]) / sr;
@@ -140,7 +142,7 @@ function renderPhrase(out: Float64Array, sr: number, phrase: readonly SungNote[]
       const fk = k * f0;
       const taper =
         fk <= TAPER_BOTTOM ? 1 : 0.5 + 0.5 * Math.cos((Math.PI * (fk - TAPER_BOTTOM)) / (TAPER_TOP - TAPER_BOTTOM));
-      weights[k] = amp * Math.pow(k, -beta) * taper;
+      weights[k] = amp * Math.exp(-beta * LOG_HARMONIC[k]) * taper;
     }
     // A breathy onset: extra aspiration in the first 60 ms of the phrase.
     const breath = amp * (0.1 + 0.5 * Math.exp(-block / (0.06 * sr)));

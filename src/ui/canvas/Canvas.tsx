@@ -1,0 +1,255 @@
+/**
+ * The canvas: React Flow showing the document. React Flow owns only the view (zoom, pan,
+ * measuring); every change it reports is turned into a command on the document (see
+ * `flowChanges.ts`, `useWiring.ts`), so undo, autosave and validation see every edit.
+ */
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  type EdgeChange,
+  MiniMap,
+  type NodeChange,
+  type NodeTypes,
+  type OnDelete,
+  ReactFlow,
+  SelectionMode,
+  useReactFlow,
+} from '@xyflow/react';
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { moveElements, removeElements, updateNote } from '../../graph/commands';
+import { getNodeDefinition } from '../../nodes/registry';
+import { GRID } from '../config';
+import { handleDroppedFile } from '../documents/documentActions';
+import { commitGesture, dispatch, setSelection } from '../store/editorActions';
+import { currentGraph, editorStore, useEditor, useGraph, useSelection } from '../store/editorState';
+import { useValidation } from '../store/validation';
+import { PALETTE_MIME } from '../palette/paletteDrag';
+import { addNodeAt } from './addNodeAt';
+import { AudioNodeView } from './AudioNodeView';
+import { setCanvasBridge } from './canvasBridge';
+import { ConnectionHint } from './ConnectionHint';
+import { FlowCache, buildFlowEdges, buildFlowNodes } from './flowElements';
+import type { FlowNode, Size } from './flowTypes';
+import { itemKinds, readEdgeSelection, readNodeChanges } from './flowChanges';
+import { DEFAULT_NODE_SIZE } from './groupFrames';
+import { GroupFrameView } from './GroupFrameView';
+import { NoteNodeView } from './NoteNodeView';
+import { NoticeToast } from './NoticeToast';
+import { QuickAdd } from './QuickAdd';
+import { useWiring } from './useWiring';
+
+const nodeTypes: NodeTypes = { mgAudio: AudioNodeView, mgNote: NoteNodeView, mgGroup: GroupFrameView };
+
+const CATEGORY_COLOURS: Record<string, string> = {
+  Sources: '#4fb286',
+  Mixing: '#7a8cff',
+  EQ: '#e0a43a',
+  Dynamics: '#e06a55',
+  Space: '#a678e6',
+  Output: '#d8dde6',
+};
+
+function miniMapColour(node: FlowNode): string {
+  if (node.type === 'mgNote') return '#8a7a45';
+  if (node.type === 'mgGroup') return 'transparent';
+  return CATEGORY_COLOURS[node.data.definition.category] ?? '#888';
+}
+
+export function Canvas() {
+  const graph = useGraph();
+  const selection = useSelection();
+  const validation = useValidation();
+  const documentId = useEditor((s) => s.documentId);
+  const flow = useReactFlow<FlowNode>();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const pointer = useRef<{ x: number; y: number } | undefined>(undefined);
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  const [bounds, setBounds] = useState<DOMRect | undefined>();
+  const cache = useRef(new FlowCache()).current;
+
+  const { nodes, edges } = useMemo(() => {
+    const builtNodes = buildFlowNodes(graph, selection, validation, measured, cache);
+    const builtEdges = buildFlowEdges(graph, selection, cache);
+    cache.sweep();
+    return { nodes: builtNodes, edges: builtEdges };
+  }, [graph, selection, validation, measured, cache]);
+  const nodesRef = useRef(nodes);
+  nodesRef.current = nodes;
+
+  const toFlow = useCallback((client: { x: number; y: number }) => flow.screenToFlowPosition(client), [flow]);
+
+  useEffect(() => {
+    setCanvasBridge({
+      toFlow,
+      centre: () => {
+        const rect = wrapper.current?.getBoundingClientRect();
+        return rect === undefined ? { x: 0, y: 0 } : toFlow({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+      },
+      pointer: () => pointer.current,
+      bounds: () => wrapper.current?.getBoundingClientRect(),
+      fitView: () => void flow.fitView({ padding: 0.15, maxZoom: 1.1, duration: 200 }),
+      focus: () => wrapper.current?.querySelector<HTMLElement>('.react-flow')?.focus(),
+    });
+    return () => setCanvasBridge(undefined);
+  }, [flow, toFlow]);
+
+  // A newly opened document is shown whole.
+  useEffect(() => {
+    if (documentId === 0) return;
+    void flow.fitView({ padding: 0.15, maxZoom: 1.1 });
+  }, [documentId, flow]);
+
+  useEffect(() => {
+    const element = wrapper.current;
+    if (element === null) return;
+    const observer = new ResizeObserver(() => setBounds(element.getBoundingClientRect()));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const state = editorStore.get();
+    const intent = readNodeChanges(changes, state.history.graph, state.selection, nodesRef.current);
+    if (intent.sizes.size > 0) {
+      setMeasured((previous) => {
+        let next: Map<string, Size> | undefined;
+        for (const [id, size] of intent.sizes) {
+          const old = previous.get(id);
+          if (old !== undefined && Math.abs(old.width - size.width) < 0.5 && Math.abs(old.height - size.height) < 0.5) continue;
+          next ??= new Map(previous);
+          next.set(id, size);
+        }
+        return next ?? previous;
+      });
+    }
+    if (intent.selection !== undefined) setSelection(intent.selection);
+    if (intent.moved) {
+      dispatch(moveElements(currentGraph(), intent.positions, { merge: true }), { quiet: true });
+    }
+    if (changes.some((c) => c.type === 'position') && !intent.dragging) commitGesture();
+    for (const [id, resize] of intent.resizes) {
+      const patch = {
+        ...(resize.width !== undefined ? { width: resize.width } : {}),
+        ...(resize.height !== undefined ? { height: resize.height } : {}),
+        ...(resize.position !== undefined ? { position: resize.position } : {}),
+      };
+      dispatch(updateNote(currentGraph(), id, patch, { merge: true }), { quiet: true });
+      if (resize.done) commitGesture();
+    }
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const state = editorStore.get();
+    const next = readEdgeSelection(changes, state.history.graph, state.selection);
+    if (next !== undefined) setSelection(next);
+  }, []);
+
+  const onDelete: OnDelete = useCallback(({ nodes: deletedNodes, edges: deletedEdges }) => {
+    const graphNow = currentGraph();
+    const kinds = itemKinds(graphNow);
+    const ids = (kind: string) => deletedNodes.filter((n) => kinds.get(n.id) === kind).map((n) => n.id);
+    dispatch(removeElements(graphNow, { nodes: ids('node'), notes: ids('note'), groups: ids('group'), edges: deletedEdges.map((e) => e.id) }), { quiet: true });
+  }, []);
+
+  const wiring = useWiring(toFlow);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    const types = event.dataTransfer.types;
+    if (types.includes(PALETTE_MIME) || types.includes('Files')) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const at = toFlow({ x: event.clientX, y: event.clientY });
+      const type = event.dataTransfer.getData(PALETTE_MIME);
+      if (type !== '' && getNodeDefinition(type) !== undefined) {
+        event.preventDefault();
+        addNodeAt(type, { x: at.x - DEFAULT_NODE_SIZE.width / 2, y: at.y - 20 });
+        return;
+      }
+      const file = event.dataTransfer.files[0];
+      if (file !== undefined) {
+        event.preventDefault();
+        void handleDroppedFile(file, at);
+      }
+    },
+    [toFlow],
+  );
+
+  // Enter on a node that is already selected moves focus into the inspector ("Enter to inspect").
+  const onKeyDownCapture = useCallback((event: React.KeyboardEvent) => {
+    if (event.key !== 'Enter') return;
+    const target = event.target as HTMLElement;
+    const id = target.classList.contains('react-flow__node') ? target.getAttribute('data-id') : null;
+    if (id === null) return;
+    const state = editorStore.get();
+    const isSelected = state.selection.nodes.includes(id) || state.selection.notes.includes(id) || state.selection.groups.includes(id);
+    if (!isSelected) return;
+    event.preventDefault();
+    event.stopPropagation();
+    document.getElementById('inspector-heading')?.focus();
+  }, []);
+
+  return (
+    <div
+      ref={wrapper}
+      className="canvas"
+      onPointerMove={(e) => {
+        pointer.current = { x: e.clientX, y: e.clientY };
+      }}
+      onPointerLeave={() => {
+        pointer.current = undefined;
+      }}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onKeyDownCapture={onKeyDownCapture}
+    >
+      <ReactFlow<FlowNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onDelete={onDelete}
+        onConnect={wiring.onConnect}
+        onConnectEnd={wiring.onConnectEnd}
+        isValidConnection={wiring.isValidConnection}
+        connectionMode={ConnectionMode.Loose}
+        connectionRadius={24}
+        deleteKeyCode={['Delete', 'Backspace']}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionKeyCode={null}
+        selectionOnDrag
+        selectionMode={SelectionMode.Partial}
+        panOnDrag={[1, 2]}
+        panOnScroll
+        zoomOnScroll={false}
+        zoomOnPinch
+        panActivationKeyCode={null}
+        snapToGrid
+        snapGrid={GRID}
+        minZoom={0.2}
+        maxZoom={2}
+        fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
+        colorMode="dark"
+        defaultEdgeOptions={{ type: 'default' }}
+        elevateNodesOnSelect={false}
+        aria-label="Graph canvas"
+        tabIndex={0}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} color="#2c3340" />
+        <MiniMap<FlowNode> pannable zoomable nodeColor={miniMapColour} nodeStrokeWidth={0} maskColor="rgba(10, 13, 18, 0.72)" ariaLabel="Mini map" />
+        <Controls showInteractive={false} fitViewOptions={{ padding: 0.15, maxZoom: 1.1, duration: 200 }} />
+        <ConnectionHint />
+      </ReactFlow>
+      <NoticeToast />
+      <QuickAdd container={bounds} />
+    </div>
+  );
+}

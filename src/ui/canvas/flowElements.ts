@@ -1,0 +1,134 @@
+/**
+ * Document → React Flow elements. Objects are reused while their inputs are unchanged (immer
+ * keeps unchanged graph items identical), so React Flow re-renders only what an edit touched:
+ * dragging one node re-renders one node.
+ */
+import type { Graph } from '../../graph/types';
+import { getNodeDefinition } from '../../nodes/registry';
+import type { Selection } from '../store/editorState';
+import type { ValidationReport } from '../store/validation';
+import type { AudioFlowNode, FlowEdge, FlowNode, GroupFlowNode, NoteFlowNode, Size } from './flowTypes';
+import { handleId } from './flowTypes';
+import { frameBox } from './groupFrames';
+
+const NO_ISSUES: readonly never[] = [];
+
+interface Entry<T> {
+  deps: readonly unknown[];
+  value: T;
+}
+
+/** Per-id memo of built elements; keep one per canvas. */
+export class FlowCache {
+  private readonly entries = new Map<string, Entry<unknown>>();
+  private used = new Set<string>();
+
+  get<T>(key: string, deps: readonly unknown[], build: () => T): T {
+    this.used.add(key);
+    const hit = this.entries.get(key);
+    if (hit !== undefined && hit.deps.length === deps.length && hit.deps.every((d, i) => Object.is(d, deps[i]))) return hit.value as T;
+    const value = build();
+    this.entries.set(key, { deps, value });
+    return value;
+  }
+
+  /** Forgets entries not used since the last sweep (deleted items). */
+  sweep(): void {
+    for (const key of this.entries.keys()) if (!this.used.has(key)) this.entries.delete(key);
+    this.used = new Set();
+  }
+}
+
+export function buildFlowNodes(
+  graph: Graph,
+  selection: Selection,
+  validation: ValidationReport,
+  measured: ReadonlyMap<string, Size>,
+  cache: FlowCache,
+): FlowNode[] {
+  const selectedNodes = new Set(selection.nodes);
+  const selectedNotes = new Set(selection.notes);
+  const selectedGroups = new Set(selection.groups);
+  const out: FlowNode[] = [];
+
+  for (const group of graph.groups ?? []) {
+    const box = frameBox(graph, group, measured);
+    if (box === undefined) continue;
+    const selected = selectedGroups.has(group.id);
+    out.push(
+      cache.get<GroupFlowNode>(`group:${group.id}`, [group, box.position.x, box.position.y, box.width, box.height, selected], () => ({
+        id: group.id,
+        type: 'mgGroup',
+        position: box.position,
+        width: box.width,
+        height: box.height,
+        measured: { width: box.width, height: box.height },
+        selected,
+        zIndex: -1,
+        dragHandle: '.mg-group__header',
+        ariaLabel: `Group ${group.label}, ${group.nodes.length} node${group.nodes.length === 1 ? '' : 's'}`,
+        data: { group, memberCount: group.nodes.length },
+      })),
+    );
+  }
+
+  for (const note of graph.notes ?? []) {
+    const selected = selectedNotes.has(note.id);
+    out.push(
+      cache.get<NoteFlowNode>(`note:${note.id}`, [note, selected], () => ({
+        id: note.id,
+        type: 'mgNote',
+        position: note.position,
+        width: note.width,
+        height: note.height,
+        measured: { width: note.width, height: note.height },
+        selected,
+        ariaLabel: `Note: ${note.text.slice(0, 80) || 'empty'}`,
+        data: { note },
+      })),
+    );
+  }
+
+  for (const node of graph.nodes) {
+    const definition = getNodeDefinition(node.type);
+    if (definition === undefined) continue;
+    const selected = selectedNodes.has(node.id);
+    const issues = validation.byNode.get(node.id) ?? NO_ISSUES;
+    const size = measured.get(node.id);
+    out.push(
+      cache.get<AudioFlowNode>(`node:${node.id}`, [node, selected, issues, size, definition], () => ({
+        id: node.id,
+        type: 'mgAudio',
+        position: node.position,
+        selected,
+        ...(size !== undefined ? { measured: size } : {}),
+        ariaLabel: `${node.label ?? definition.label} (${definition.label} node)`,
+        data: { node, definition, issues },
+      })),
+    );
+  }
+  return out;
+}
+
+export function buildFlowEdges(graph: Graph, selection: Selection, cache: FlowCache): FlowEdge[] {
+  const selected = new Set(selection.edges);
+  const names = new Map(graph.nodes.map((n) => [n.id, n.label ?? n.id]));
+  return graph.edges.map((edge) => {
+    const isSelected = selected.has(edge.id);
+    const toDefinition = getNodeDefinition(graph.nodes.find((n) => n.id === edge.to.node)?.type ?? '');
+    const optional = toDefinition?.inputs.find((p) => p.id === edge.to.port)?.optional === true;
+    const from = names.get(edge.from.node) ?? edge.from.node;
+    const to = names.get(edge.to.node) ?? edge.to.node;
+    return cache.get<FlowEdge>(`edge:${edge.id}`, [edge, isSelected, optional, from, to], () => ({
+      id: edge.id,
+      source: edge.from.node,
+      sourceHandle: handleId('output', edge.from.port),
+      target: edge.to.node,
+      targetHandle: handleId('input', edge.to.port),
+      selected: isSelected,
+      className: optional ? 'mg-wire mg-wire--optional' : 'mg-wire',
+      ariaLabel: `Wire from ${from} to ${to}${optional ? ` (${edge.to.port})` : ''}`,
+      interactionWidth: 18,
+    }));
+  });
+}

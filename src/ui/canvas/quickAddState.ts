@@ -1,0 +1,27 @@
+/** Whether the quick-add search is open, where, and whether it will wire the new node to a port. */
+import type { HandleEnd } from '../../graph/commands';
+import type { Position } from '../../graph/types';
+import { createStore, useStoreValue } from '../store/createStore';
+
+export interface QuickAddState {
+  /** Where the panel opens, in client pixels. */
+  client: Position;
+  /** Where the node is placed, in canvas coordinates. */
+  flow: Position;
+  /** A port the new node is wired to (a wire dropped on empty canvas). */
+  pending?: HandleEnd;
+}
+
+export const quickAddStore = createStore<QuickAddState | null>(null);
+
+export function openQuickAdd(state: QuickAddState): void {
+  quickAddStore.set(state);
+}
+
+export function closeQuickAdd(): void {
+  quickAddStore.set(null);
+}
+
+export function useQuickAdd(): QuickAddState | null {
+  return useStoreValue(quickAddStore, (s) => s);
+}

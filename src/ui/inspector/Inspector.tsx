@@ -1,0 +1,89 @@
+/** The right-hand panel: shows whatever is selected (or the graph itself when nothing is). */
+import { removeElements } from '../../graph/commands';
+import { nodeName } from '../../graph/commands';
+import { Icon } from '../common/icons';
+import { groupSelection } from '../keyboard/editActions';
+import { dispatch } from '../store/editorActions';
+import { currentGraph, useGraph, useSelection } from '../store/editorState';
+import { useValidation } from '../store/validation';
+import { GroupInspector, NoteInspector } from './AnnotationInspectors';
+import { DocumentInspector } from './DocumentInspector';
+import { NodeInspector } from './NodeInspector';
+
+const NO_ISSUES: readonly never[] = [];
+
+function Body() {
+  const graph = useGraph();
+  const selection = useSelection();
+  const validation = useValidation();
+  const count = selection.nodes.length + selection.notes.length + selection.groups.length + selection.edges.length;
+
+  if (count === 0) return <DocumentInspector />;
+  if (count === 1 && selection.nodes.length === 1) {
+    const node = graph.nodes.find((n) => n.id === selection.nodes[0]);
+    if (node !== undefined) return <NodeInspector key={node.id} node={node} issues={validation.byNode.get(node.id) ?? NO_ISSUES} />;
+  }
+  if (count === 1 && selection.notes.length === 1) {
+    const note = graph.notes?.find((n) => n.id === selection.notes[0]);
+    if (note !== undefined) return <NoteInspector key={note.id} note={note} />;
+  }
+  if (count === 1 && selection.groups.length === 1) {
+    const group = graph.groups?.find((g) => g.id === selection.groups[0]);
+    if (group !== undefined) return <GroupInspector key={group.id} group={group} />;
+  }
+  if (count === 1 && selection.edges.length === 1) {
+    const edge = graph.edges.find((e) => e.id === selection.edges[0]);
+    if (edge !== undefined) {
+      return (
+        <div className="inspector__content">
+          <h2 id="inspector-heading" tabIndex={-1} className="inspector__title">
+            Wire
+          </h2>
+          <p>
+            From <strong>{nodeName(graph, edge.from.node)}</strong> ({edge.from.port}) to <strong>{nodeName(graph, edge.to.node)}</strong> ({edge.to.port}).
+          </p>
+          <button type="button" className="btn btn--small" onClick={() => dispatch(removeElements(currentGraph(), { edges: [edge.id] }))}>
+            <Icon name="trash" size={13} /> Delete wire
+          </button>
+        </div>
+      );
+    }
+  }
+  const parts = [
+    [selection.nodes.length, 'node'],
+    [selection.edges.length, 'wire'],
+    [selection.notes.length, 'note'],
+    [selection.groups.length, 'group'],
+  ] as const;
+  return (
+    <div className="inspector__content">
+      <h2 id="inspector-heading" tabIndex={-1} className="inspector__title">
+        {count} items selected
+      </h2>
+      <p className="inspector__subtitle">
+        {parts
+          .filter(([n]) => n > 0)
+          .map(([n, noun]) => `${n} ${noun}${n === 1 ? '' : 's'}`)
+          .join(', ')}
+      </p>
+      <div className="inspector__actions">
+        {selection.nodes.length > 0 && (
+          <button type="button" className="btn btn--small" onClick={groupSelection}>
+            <Icon name="group" size={13} /> Group <kbd>Ctrl+G</kbd>
+          </button>
+        )}
+        <button type="button" className="btn btn--small" onClick={() => dispatch(removeElements(currentGraph(), selection))}>
+          <Icon name="trash" size={13} /> Delete
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function Inspector() {
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      <Body />
+    </aside>
+  );
+}

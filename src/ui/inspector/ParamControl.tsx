@@ -1,0 +1,185 @@
+/**
+ * One param in the inspector, with the control its kind and scale call for: a slider (log for
+ * Hz, linear for dB and the rest) plus a typed field with unit for numbers, a switch for on/off,
+ * a menu for choices, a text field for clip names. Each has a reset to its default and the
+ * param's help sentence.
+ */
+import { useId } from 'react';
+import type { BoolParamSpec, EnumParamSpec, NumberParamSpec, ParamSpec, StringParamSpec } from '../../graph/catalog';
+import { resetParam, setParam } from '../../graph/commands';
+import type { ParamValue } from '../../graph/types';
+import { checkParamValue } from '../../graph/validateParams';
+import { catalog } from '../../nodes/registry';
+import { formatNumberParam, formatParamValue } from '../common/formatParam';
+import { Icon } from '../common/icons';
+import { commitGesture, dispatch } from '../store/editorActions';
+import { currentGraph } from '../store/editorState';
+import { CommitTextField } from './CommitTextField';
+import { NumberField } from './NumberField';
+import { SLIDER_STEPS, sliderToValue, valueToSlider } from './sliderScale';
+
+interface ParamProps<S extends ParamSpec> {
+  nodeId: string;
+  spec: S;
+  value: ParamValue;
+}
+
+/** Applies a value as one undo step; returns the refusal reason, if any. */
+function apply(nodeId: string, key: string, value: ParamValue): string | undefined {
+  const result = setParam(currentGraph(), catalog, nodeId, key, value);
+  dispatch(result);
+  return result.ok ? undefined : result.reason;
+}
+
+function ResetButton({ nodeId, spec, value }: ParamProps<ParamSpec>) {
+  const atDefault = value === spec.default;
+  return (
+    <button
+      type="button"
+      className="icon-btn param__reset"
+      disabled={atDefault}
+      aria-label={`Reset ${spec.label} to default (${formatParamValue(spec, spec.default)})`}
+      title={atDefault ? 'At its default' : `Reset to ${formatParamValue(spec, spec.default)}`}
+      onClick={() => dispatch(resetParam(currentGraph(), catalog, nodeId, spec.key))}
+    >
+      <Icon name="reset" size={13} />
+    </button>
+  );
+}
+
+function NumberParam({ nodeId, spec, value }: ParamProps<NumberParamSpec>) {
+  const id = useId();
+  const numeric = typeof value === 'number' ? value : spec.default;
+  return (
+    <div className="param">
+      <div className="param__head">
+        <label htmlFor={id} className="param__label">
+          {spec.label}
+        </label>
+        <span className="param__value">{formatNumberParam(spec, numeric)}</span>
+        <ResetButton nodeId={nodeId} spec={spec} value={value} />
+      </div>
+      <div className="param__controls">
+        <input
+          id={id}
+          type="range"
+          className={`slider slider--${spec.scale}`}
+          min={0}
+          max={SLIDER_STEPS}
+          step={1}
+          value={valueToSlider(spec, numeric)}
+          aria-valuetext={formatNumberParam(spec, numeric)}
+          aria-describedby={`${id}-help`}
+          onChange={(e) => dispatch(setParam(currentGraph(), catalog, nodeId, spec.key, sliderToValue(spec, Number(e.target.value)), { merge: true }))}
+          onPointerUp={commitGesture}
+          onKeyUp={commitGesture}
+          onBlur={commitGesture}
+        />
+        <NumberField spec={spec} value={numeric} label={`${spec.label} value`} onCommit={(v) => apply(nodeId, spec.key, v)} />
+      </div>
+      <p id={`${id}-help`} className="param__help">
+        {spec.help}
+      </p>
+    </div>
+  );
+}
+
+function BoolParam({ nodeId, spec, value }: ParamProps<BoolParamSpec>) {
+  const id = useId();
+  const on = value === true;
+  return (
+    <div className="param param--inline">
+      <div className="param__head">
+        <span id={id} className="param__label">
+          {spec.label}
+        </span>
+        <button
+          type="button"
+          role="switch"
+          aria-checked={on}
+          aria-labelledby={id}
+          aria-describedby={`${id}-help`}
+          className={`switch${on ? ' is-on' : ''}`}
+          onClick={() => apply(nodeId, spec.key, !on)}
+        >
+          <span className="switch__thumb" />
+        </button>
+        <ResetButton nodeId={nodeId} spec={spec} value={value} />
+      </div>
+      <p id={`${id}-help`} className="param__help">
+        {spec.help}
+      </p>
+    </div>
+  );
+}
+
+function EnumParam({ nodeId, spec, value }: ParamProps<EnumParamSpec>) {
+  const id = useId();
+  const index = spec.options.findIndex((o) => o === value);
+  return (
+    <div className="param param--inline">
+      <div className="param__head">
+        <label htmlFor={id} className="param__label">
+          {spec.label}
+        </label>
+        <select
+          id={id}
+          className="select"
+          value={String(index)}
+          aria-describedby={`${id}-help`}
+          onChange={(e) => apply(nodeId, spec.key, spec.options[Number(e.target.value)])}
+        >
+          {spec.options.map((option, i) => (
+            <option key={String(option)} value={String(i)}>
+              {spec.unit !== undefined ? `${String(option)} ${spec.unit}` : String(option)}
+            </option>
+          ))}
+        </select>
+        <ResetButton nodeId={nodeId} spec={spec} value={value} />
+      </div>
+      <p id={`${id}-help`} className="param__help">
+        {spec.help}
+      </p>
+    </div>
+  );
+}
+
+function StringParam({ nodeId, spec, value }: ParamProps<StringParamSpec>) {
+  const id = useId();
+  return (
+    <div className="param">
+      <div className="param__head">
+        <label htmlFor={id} className="param__label">
+          {spec.label}
+        </label>
+        <ResetButton nodeId={nodeId} spec={spec} value={value} />
+      </div>
+      <CommitTextField
+        id={id}
+        value={String(value)}
+        aria-describedby={`${id}-help`}
+        onCommit={(text) => {
+          const checked = checkParamValue(text, spec);
+          if (!checked.ok) return `${checked.problem}.`;
+          return apply(nodeId, spec.key, checked.value);
+        }}
+      />
+      <p id={`${id}-help`} className="param__help">
+        {spec.help}
+      </p>
+    </div>
+  );
+}
+
+export function ParamControl({ nodeId, spec, value }: ParamProps<ParamSpec>) {
+  switch (spec.kind) {
+    case 'number':
+      return <NumberParam nodeId={nodeId} spec={spec} value={value} />;
+    case 'bool':
+      return <BoolParam nodeId={nodeId} spec={spec} value={value} />;
+    case 'enum':
+      return <EnumParam nodeId={nodeId} spec={spec} value={value} />;
+    case 'string':
+      return <StringParam nodeId={nodeId} spec={spec} value={value} />;
+  }
+}

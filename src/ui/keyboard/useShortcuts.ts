@@ -1,0 +1,102 @@
+/**
+ * Global keyboard shortcuts and clipboard handling. Copy/cut/paste use the browser's clipboard
+ * events, so Ctrl+C in one tab and Ctrl+V in another move nodes as JSON text without any
+ * permission prompt. Nothing fires while the user types in a field or a dialog is open.
+ */
+import { useEffect } from 'react';
+import { canvasBridge, placementPoint } from '../canvas/canvasBridge';
+import { openQuickAdd, quickAddStore } from '../canvas/quickAddState';
+import { saveAsPreset } from '../documents/documentActions';
+import { dialogStore } from '../store/dialogs';
+import { redoEdit, selectAll, setSelection, undoEdit } from '../store/editorActions';
+import { EMPTY_SELECTION } from '../store/editorState';
+import { addNoteHere, copySelectionText, deleteSelection, duplicate, groupSelection, pasteText, ungroupSelection } from './editActions';
+import { isEditableTarget } from './isEditable';
+
+function busy(target: EventTarget | null): boolean {
+  return isEditableTarget(target) || dialogStore.get().queue.length > 0 || quickAddStore.get() !== null;
+}
+
+/** Whether keyboard focus or the pointer is on the canvas (where Space/“/” open quick-add). */
+function canvasIsTarget(target: EventTarget | null): boolean {
+  const overCanvas = canvasBridge()?.pointer() !== undefined;
+  const focusInCanvas = target instanceof HTMLElement && target.closest('.canvas') !== null;
+  return overCanvas || focusInCanvas;
+}
+
+function onKeyDown(event: KeyboardEvent): void {
+  if (busy(event.target)) return;
+  const mod = event.ctrlKey || event.metaKey;
+  const key = event.key.toLowerCase();
+
+  if (mod && key === 'z') {
+    event.preventDefault();
+    if (event.shiftKey) redoEdit();
+    else undoEdit();
+  } else if (mod && key === 'y') {
+    event.preventDefault();
+    redoEdit();
+  } else if (mod && key === 'a') {
+    event.preventDefault();
+    selectAll();
+  } else if (mod && key === 'd') {
+    event.preventDefault();
+    duplicate();
+  } else if (mod && key === 'g') {
+    event.preventDefault();
+    if (event.shiftKey) ungroupSelection();
+    else groupSelection();
+  } else if (mod && key === 's') {
+    event.preventDefault();
+    void saveAsPreset();
+  } else if (!mod && !event.altKey && (event.key === ' ' || event.key === '/') && canvasIsTarget(event.target)) {
+    // Space on a focused node selects it (React Flow); quick-add is for the canvas itself.
+    const onNode = event.target instanceof HTMLElement && event.target.closest('.react-flow__node') !== null;
+    if (event.key === ' ' && onNode) return;
+    event.preventDefault();
+    const bridge = canvasBridge();
+    const pointer = bridge?.pointer();
+    const rect = bridge?.bounds();
+    const client = pointer ?? (rect !== undefined ? { x: rect.left + rect.width / 2 - 150, y: rect.top + rect.height / 3 } : { x: 200, y: 200 });
+    openQuickAdd({ client, flow: placementPoint() });
+  } else if (!mod && !event.altKey && key === 'n') {
+    event.preventDefault();
+    addNoteHere();
+  } else if (!mod && !event.altKey && key === 'f' && canvasIsTarget(event.target)) {
+    event.preventDefault();
+    canvasBridge()?.fitView();
+  } else if (event.key === 'Escape') {
+    setSelection(EMPTY_SELECTION);
+  }
+}
+
+function onCopy(event: ClipboardEvent, cut: boolean): void {
+  if (busy(event.target) || (window.getSelection()?.toString() ?? '') !== '') return;
+  const text = copySelectionText();
+  if (text === undefined || event.clipboardData === null) return;
+  event.preventDefault();
+  event.clipboardData.setData('text/plain', text);
+  if (cut) deleteSelection();
+}
+
+function onPaste(event: ClipboardEvent): void {
+  if (busy(event.target) || event.clipboardData === null) return;
+  if (pasteText(event.clipboardData.getData('text/plain'))) event.preventDefault();
+}
+
+export function useShortcuts(): void {
+  useEffect(() => {
+    const copy = (e: ClipboardEvent) => onCopy(e, false);
+    const cut = (e: ClipboardEvent) => onCopy(e, true);
+    window.addEventListener('keydown', onKeyDown);
+    document.addEventListener('copy', copy);
+    document.addEventListener('cut', cut);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('copy', copy);
+      document.removeEventListener('cut', cut);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, []);
+}

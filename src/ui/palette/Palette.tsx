@@ -1,0 +1,96 @@
+/**
+ * The palette: every node type from the registry, grouped by category, with its icon and help
+ * sentence. Click (or Enter) adds the node in the middle of the view; drag drops it where wanted.
+ */
+import { useMemo, useState } from 'react';
+import type { NodeCategory } from '../../graph/catalog';
+import { nodeDefinitions } from '../../nodes/registry';
+import type { NodeDefinition } from '../../nodes/types';
+import { CategoryIcon, Icon } from '../common/icons';
+import { Tooltip } from '../common/Tooltip';
+import { MASTER_NODE_TYPE } from '../config';
+import { addNodeAt } from '../canvas/addNodeAt';
+import { canvasBridge } from '../canvas/canvasBridge';
+import { DEFAULT_NODE_SIZE } from '../canvas/groupFrames';
+import { searchNodeTypes } from '../canvas/nodeSearch';
+import { useGraph } from '../store/editorState';
+import { PALETTE_MIME } from './paletteDrag';
+
+/** Palette order of the categories (DESIGN.md: Sources / Mixing / EQ / Dynamics / Space / Output). */
+const CATEGORY_ORDER: readonly NodeCategory[] = ['Sources', 'Mixing', 'EQ', 'Dynamics', 'Space', 'Output'];
+
+function addFromPalette(type: string): void {
+  const centre = canvasBridge()?.centre() ?? { x: 0, y: 0 };
+  addNodeAt(type, { x: centre.x - DEFAULT_NODE_SIZE.width / 2, y: centre.y - DEFAULT_NODE_SIZE.height / 2 });
+}
+
+function PaletteItem({ definition, unavailable }: { definition: NodeDefinition; unavailable?: string }) {
+  return (
+    <li>
+      <Tooltip text={unavailable ?? definition.help}>
+        <button
+          type="button"
+          className={`palette__item cat--${definition.category.toLowerCase()}${unavailable !== undefined ? ' is-unavailable' : ''}`}
+          draggable
+          aria-label={`Add ${definition.label}`}
+          onClick={() => addFromPalette(definition.type)}
+          onDragStart={(event) => {
+            event.dataTransfer.setData(PALETTE_MIME, definition.type);
+            event.dataTransfer.effectAllowed = 'copy';
+          }}
+        >
+          <span className="palette__icon">
+            <CategoryIcon category={definition.category} size={16} />
+          </span>
+          <span className="palette__label">{definition.label}</span>
+        </button>
+      </Tooltip>
+    </li>
+  );
+}
+
+export function Palette() {
+  const graph = useGraph();
+  const [query, setQuery] = useState('');
+  const hasMaster = graph.nodes.some((n) => n.type === MASTER_NODE_TYPE);
+  const groups = useMemo(() => {
+    const shown = searchNodeTypes(nodeDefinitions, query);
+    return CATEGORY_ORDER.map((category) => ({ category, items: shown.filter((d) => d.category === category) })).filter((g) => g.items.length > 0);
+  }, [query]);
+
+  return (
+    <nav className="palette" aria-label="Node palette">
+      <div className="palette__search">
+        <Icon name="search" size={14} />
+        <input
+          type="search"
+          className="palette__filter"
+          placeholder="Filter nodes"
+          aria-label="Filter node types"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      </div>
+      <div className="palette__scroll">
+        {groups.map(({ category, items }) => (
+          <section key={category} className="palette__group" aria-labelledby={`palette-${category}`}>
+            <h2 id={`palette-${category}`} className="palette__heading">
+              {category}
+            </h2>
+            <ul className="palette__list">
+              {items.map((d) => (
+                <PaletteItem
+                  key={d.type}
+                  definition={d}
+                  unavailable={hasMaster && d.type === MASTER_NODE_TYPE ? `${d.help} (This graph already has its ${d.label.toLowerCase()}.)` : undefined}
+                />
+              ))}
+            </ul>
+          </section>
+        ))}
+        {groups.length === 0 && <p className="palette__empty">No node type matches “{query}”.</p>}
+      </div>
+      <p className="palette__hint">Drag onto the canvas or click to add. Press Space over the canvas to search.</p>
+    </nav>
+  );
+}
