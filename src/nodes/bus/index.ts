@@ -3,7 +3,7 @@
  * then applies one fader and a mute to the sum (a drum bus, a reverb send return, a group).
  */
 import type { NodeDefinition } from '../types';
-import { FADER_FLOOR_DB } from '../gain/gainMath';
+import { FADER_FLOOR_DB } from '../fader';
 import { createBusKernel } from './kernel';
 
 /** Definition of the `bus` node type (ports, params, kernel factory). */

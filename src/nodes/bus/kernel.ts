@@ -6,8 +6,8 @@
  */
 import type { ResolvedParams } from '../../graph/catalog';
 import type { Kernel, KernelIO } from '../types';
-import { applyGain, faderGain } from '../gain/gainMath';
-import { boolParam, numberParam } from '../gain/paramReaders';
+import { applyGain, faderGain } from '../fader';
+import { boolParam, numberParam } from '../params';
 
 /** Applies the bus fader and mute to the summed input (stateless, no latency). */
 export class BusKernel implements Kernel {

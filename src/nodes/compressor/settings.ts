@@ -4,6 +4,7 @@
  * naming the param rather than guessing.
  */
 import type { ResolvedParams } from '../../graph/catalog';
+import { boolParam, numberParam, stringEnumParam } from '../params';
 
 /** Level detector: instantaneous peak, or RMS over `RMS_WINDOW_SECONDS`. */
 export type CompressorDetector = 'peak' | 'rms';
@@ -38,24 +39,10 @@ export interface CompressorSettings {
   link: boolean;
 }
 
-function numberParam(params: ResolvedParams, key: string): number {
-  const value = params[key];
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new TypeError(`compressor param "${key}" should be a finite number, got ${String(value)}`);
-  }
-  return value;
-}
-
 /** Reads resolved params into typed settings. @throws TypeError naming the param. */
 export function compressorSettings(params: ResolvedParams): CompressorSettings {
-  const detector = params.detector;
-  if (detector !== 'peak' && detector !== 'rms') {
-    throw new TypeError(`compressor param "detector" should be "peak" or "rms", got ${String(detector)}`);
-  }
-  const link = params.link;
-  if (typeof link !== 'boolean') {
-    throw new TypeError(`compressor param "link" should be true or false, got ${String(link)}`);
-  }
+  const detector = stringEnumParam(params, 'detector', ['peak', 'rms'] as const);
+  const link = boolParam(params, 'link');
   return {
     threshold: numberParam(params, 'threshold'),
     ratio: Math.max(1, numberParam(params, 'ratio')),

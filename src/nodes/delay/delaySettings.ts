@@ -3,7 +3,7 @@
  * Shared by the definition (ranges) and the kernel so the two can never disagree.
  */
 import type { ResolvedParams } from '../../graph/catalog';
-import { boolParam, numberParam } from '../gain/paramReaders';
+import { boolParam, numberParam } from '../params';
 
 /** Longest echo time in ms (the `time` param's maximum); the delay lines are sized for it. */
 export const DELAY_MAX_TIME_MS = 2000;

@@ -18,7 +18,7 @@ import {
   type BiquadCoefficients,
   type BiquadType,
 } from '../../dsp/biquad';
-import { boolParam, numberParam, numericEnumParam } from '../gain/paramReaders';
+import { boolParam, numberParam, numericEnumParam } from '../params';
 
 /** High-pass/low-pass slopes in dB per octave: 12 = 2nd-order, 24 = 4th-order Butterworth. */
 export const EQ_SLOPES = [12, 24] as const;

@@ -2,7 +2,7 @@
  * The `gain` node: turns a signal up or down in decibels, flips its polarity, or mutes it.
  */
 import type { NodeDefinition } from '../types';
-import { FADER_FLOOR_DB } from './gainMath';
+import { FADER_FLOOR_DB } from '../fader';
 import { createGainKernel } from './kernel';
 
 /** Definition of the `gain` node type (ports, params, kernel factory). */

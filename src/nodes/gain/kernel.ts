@@ -8,8 +8,8 @@
  */
 import type { ResolvedParams } from '../../graph/catalog';
 import type { Kernel, KernelIO } from '../types';
-import { applyGain, faderGain } from './gainMath';
-import { boolParam, numberParam } from './paramReaders';
+import { applyGain, faderGain } from '../fader';
+import { boolParam, numberParam } from '../params';
 
 /** Scales both channels by one factor set in `setParams` (stateless, no latency). */
 export class GainKernel implements Kernel {

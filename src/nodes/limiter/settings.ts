@@ -4,6 +4,7 @@
  * naming the param.
  */
 import type { ResolvedParams } from '../../graph/catalog';
+import { numberParam } from '../params';
 
 /** Limiter params in their units (see `index.ts` for ranges). */
 export interface LimiterSettings {
@@ -15,14 +16,6 @@ export interface LimiterSettings {
   lookahead: number;
   /** Gain applied before limiting, dB. */
   inputGain: number;
-}
-
-function numberParam(params: ResolvedParams, key: string): number {
-  const value = params[key];
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new TypeError(`limiter param "${key}" should be a finite number, got ${String(value)}`);
-  }
-  return value;
 }
 
 /** Reads resolved params into typed settings. @throws TypeError naming the param. */

@@ -9,7 +9,7 @@
  * unchanged, like any other node.
  */
 import type { NodeDefinition } from '../types';
-import { FADER_FLOOR_DB } from '../gain/gainMath';
+import { FADER_FLOOR_DB } from '../fader';
 import { createOutputKernel } from './kernel';
 
 /** Definition of the `output` (master) node type; no output ports, see the convention above. */

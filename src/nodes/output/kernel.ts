@@ -9,8 +9,8 @@
  */
 import type { ResolvedParams } from '../../graph/catalog';
 import type { Kernel, KernelIO } from '../types';
-import { applyGain, faderGain } from '../gain/gainMath';
-import { numberParam } from '../gain/paramReaders';
+import { applyGain, faderGain } from '../fader';
+import { numberParam } from '../params';
 
 /** Writes input · master gain into the engine's master block (stateless, no latency). */
 export class OutputKernel implements Kernel {

@@ -4,7 +4,7 @@
  */
 import type { ResolvedParams } from '../../graph/catalog';
 import type { Kernel, KernelIO } from '../types';
-import { numberParam } from '../gain/paramReaders';
+import { numberParam } from '../params';
 import { panMatrix, type PanMatrix } from './panLaw';
 
 /** Applies the pan matrix of `panMatrix(pan)` to each frame (stateless, no latency). */

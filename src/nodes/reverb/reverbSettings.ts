@@ -3,7 +3,7 @@
  * kernel so the two can never disagree.
  */
 import type { ResolvedParams } from '../../graph/catalog';
-import { numberParam } from '../gain/paramReaders';
+import { numberParam } from '../params';
 
 /** `decay` (RT60) range in s. */
 export const REVERB_DECAY_MIN_S = 0.1;

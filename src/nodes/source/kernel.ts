@@ -14,34 +14,12 @@
  */
 import type { ResolvedParams } from '../../graph/catalog';
 import type { ClipAudio, Kernel, KernelContext, KernelIO } from '../types';
+import { boolParam, numberParam, stringParam } from '../params';
 import { parseClipRef, type ClipRef } from './clipRef';
 import { getDemoStem } from './demo';
 
 /** Largest finite float32; anything beyond would be stored as ±Infinity. */
 const FLOAT32_MAX = 3.4028234663852886e38;
-
-/** A param's value, checked against the type the spec promises (a mismatch is a programming error). */
-function typeError(key: string, expected: string, value: unknown): TypeError {
-  return new TypeError(`source: param "${key}" should be ${expected}, got ${String(value)}`);
-}
-
-function readNumber(params: ResolvedParams, key: string): number {
-  const value = params[key];
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw typeError(key, 'a finite number', value);
-  return value;
-}
-
-function readBool(params: ResolvedParams, key: string): boolean {
-  const value = params[key];
-  if (typeof value !== 'boolean') throw typeError(key, 'true or false', value);
-  return value;
-}
-
-function readString(params: ResolvedParams, key: string): string {
-  const value = params[key];
-  if (typeof value !== 'string') throw typeError(key, 'a string', value);
-  return value;
-}
 
 /** The clip a reference points to at the render rate, or undefined (unknown or unbound). */
 export function resolveClip(ref: ClipRef | undefined, ctx: KernelContext): ClipAudio | undefined {
@@ -68,16 +46,16 @@ export class SourceKernel implements Kernel {
   constructor(private readonly ctx: KernelContext) {}
 
   setParams(params: ResolvedParams): void {
-    const ref = readString(params, 'clip');
+    const ref = stringParam(params, 'clip');
     if (ref !== this.clipRef || !this.clip) {
       // Resolving may synthesize a demo stem (once per rate, cached): only on a clip change.
       this.clipRef = ref;
       this.clip = resolveClip(parseClipRef(ref), this.ctx);
       this.clipLength = clipFrames(this.clip);
     }
-    this.gain = Math.pow(10, readNumber(params, 'gain') / 20);
-    this.loop = readBool(params, 'loop');
-    this.offsetFrames = Math.max(0, Math.round(readNumber(params, 'offset') * this.ctx.sampleRate));
+    this.gain = Math.pow(10, numberParam(params, 'gain') / 20);
+    this.loop = boolParam(params, 'loop');
+    this.offsetFrames = Math.max(0, Math.round(numberParam(params, 'offset') * this.ctx.sampleRate));
   }
 
   process(io: KernelIO): void {

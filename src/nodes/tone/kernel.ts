@@ -16,6 +16,7 @@
 import type { ResolvedParams } from '../../graph/catalog';
 import { NoiseSource } from '../../dsp/noise';
 import type { Kernel, KernelContext, KernelIO } from '../types';
+import { numberParam } from '../params';
 import { BandLimitedWave } from './bandLimited';
 import { SweepOscillator } from './sweep';
 
@@ -36,13 +37,9 @@ function isToneWave(value: unknown): value is ToneWave {
   return typeof value === 'string' && (TONE_WAVES as readonly string[]).includes(value);
 }
 
-/** A finite number param clamped to [lo, hi]; a non-number is a spec/kernel mismatch. */
+/** A number param clamped to [lo, hi] (the live engine may ramp through edge values). */
 function readNumber(params: ResolvedParams, key: string, lo: number, hi: number): number {
-  const value = params[key];
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new TypeError(`tone: param "${key}" should be a finite number, got ${String(value)}`);
-  }
-  return Math.min(hi, Math.max(lo, value));
+  return Math.min(hi, Math.max(lo, numberParam(params, key)));
 }
 
 export class ToneKernel implements Kernel {

@@ -9,7 +9,7 @@
  */
 import type { ResolvedParams } from '../../graph/catalog';
 import type { Kernel, KernelIO } from '../types';
-import { numberParam } from '../gain/paramReaders';
+import { numberParam } from '../params';
 
 /** Scales the side signal by `width` (stateless, no latency). */
 export class WidthKernel implements Kernel {

@@ -9,9 +9,11 @@ export interface CommitTextFieldProps extends Omit<InputHTMLAttributes<HTMLInput
   /** Applies the text; returns a problem to show when it was refused. */
   onCommit: (text: string) => string | undefined;
   multiline?: boolean;
+  /** Visible lines of a multiline field. */
+  rows?: number;
 }
 
-export function CommitTextField({ value, onCommit, multiline, className, ...rest }: CommitTextFieldProps) {
+export function CommitTextField({ value, onCommit, multiline, rows, className, ...rest }: CommitTextFieldProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | undefined>();
   useEffect(() => {
@@ -50,6 +52,7 @@ export function CommitTextField({ value, onCommit, multiline, className, ...rest
         <textarea
           {...(rest as unknown as React.TextareaHTMLAttributes<HTMLTextAreaElement>)}
           {...common}
+          rows={rows}
           onChange={(e) => setDraft(e.target.value)}
           onKeyDown={onKeyDown}
         />

@@ -1,7 +1,7 @@
 /**
  * Level arithmetic shared by the nodes that scale a signal by a fader (gain, bus, output).
  */
-import type { StereoBlock } from '../types';
+import type { StereoBlock } from './types';
 
 /** The bottom of a fader in dB: at or below this value the fader means silence (`minIsOff`). */
 export const FADER_FLOOR_DB = -100;

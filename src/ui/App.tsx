@@ -1,0 +1,47 @@
+/** The editor's layout: toolbar on top, palette | canvas | inspector, status bar at the bottom. */
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect } from 'react';
+import { Canvas } from './canvas/Canvas';
+import { DialogHost } from './dialogs/DialogHost';
+import { watchSharedLinks } from './documents/bootstrap';
+import { Inspector } from './inspector/Inspector';
+import { useShortcuts } from './keyboard/useShortcuts';
+import { Palette } from './palette/Palette';
+import { startAutosave } from './persistence/autosaveSync';
+import { StatusBar } from './statusbar/StatusBar';
+import { Toolbar } from './toolbar/Toolbar';
+
+export function App() {
+  useShortcuts();
+  useEffect(() => startAutosave(), []);
+  useEffect(() => watchSharedLinks(), []);
+  // Files dropped outside the canvas must not make the browser navigate away from unsaved work.
+  useEffect(() => {
+    const block = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files') === true) e.preventDefault();
+    };
+    window.addEventListener('dragover', block);
+    window.addEventListener('drop', block);
+    return () => {
+      window.removeEventListener('dragover', block);
+      window.removeEventListener('drop', block);
+    };
+  }, []);
+
+  return (
+    <ReactFlowProvider>
+      <div className="app">
+        <Toolbar />
+        <main className="workspace">
+          <Palette />
+          <section className="workspace__canvas" aria-label="Canvas">
+            <Canvas />
+          </section>
+          <Inspector />
+        </main>
+        <StatusBar />
+      </div>
+      <DialogHost />
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * A toolbar drop-down menu (WAI-ARIA menu button pattern): Enter/Space/↓ opens it, arrows move,
+ * Enter picks, Escape closes and returns focus to the button.
+ */
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { Icon } from '../common/icons';
+
+export type MenuEntry =
+  | { kind: 'item'; label: string; onSelect: () => void; hint?: string; disabled?: boolean }
+  | { kind: 'heading'; label: string }
+  | { kind: 'separator' };
+
+export function Menu({ label, icon, entries, onOpen }: { label: string; icon?: ReactNode; entries: readonly MenuEntry[]; onOpen?: () => void }) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const menuId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    list.current?.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')?.focus();
+    const onPointer = (e: PointerEvent) => {
+      if (!list.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [open]);
+
+  const close = (refocus: boolean) => {
+    setOpen(false);
+    if (refocus) button.current?.focus();
+  };
+
+  const move = (delta: number) => {
+    const items = Array.from(list.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])') ?? []);
+    const index = items.indexOf(document.activeElement as HTMLElement);
+    items[(index + delta + items.length) % items.length]?.focus();
+  };
+
+  return (
+    <div className="menu">
+      <button
+        ref={button}
+        type="button"
+        className="tool-btn"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onClick={() => {
+          if (!open) onOpen?.();
+          setOpen(!open);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' && !open) {
+            e.preventDefault();
+            onOpen?.();
+            setOpen(true);
+          }
+        }}
+      >
+        {icon}
+        <span>{label}</span>
+        <Icon name="chevron" size={12} />
+      </button>
+      {open && (
+        <ul
+          ref={list}
+          id={menuId}
+          role="menu"
+          aria-label={label}
+          className="menu__list"
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              move(1);
+            } else if (e.key === 'ArrowUp') {
+              e.preventDefault();
+              move(-1);
+            } else if (e.key === 'Escape') {
+              e.preventDefault();
+              e.stopPropagation();
+              close(true);
+            } else if (e.key === 'Tab') {
+              close(false);
+            }
+          }}
+        >
+          {entries.map((entry, i) => {
+            if (entry.kind === 'separator') return <li key={i} role="separator" className="menu__separator" />;
+            if (entry.kind === 'heading') {
+              return (
+                <li key={i} role="presentation" className="menu__heading">
+                  {entry.label}
+                </li>
+              );
+            }
+            return (
+              <li
+                key={i}
+                role="menuitem"
+                tabIndex={-1}
+                aria-disabled={entry.disabled === true}
+                className="menu__item"
+                onClick={() => {
+                  if (entry.disabled === true) return;
+                  close(false);
+                  entry.onSelect();
+                }}
+                onKeyDown={(e) => {
+                  if ((e.key === 'Enter' || e.key === ' ') && entry.disabled !== true) {
+                    e.preventDefault();
+                    close(true);
+                    entry.onSelect();
+                  }
+                }}
+              >
+                <span>{entry.label}</span>
+                {entry.hint !== undefined && <span className="menu__hint">{entry.hint}</span>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}
