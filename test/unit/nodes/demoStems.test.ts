@@ -4,41 +4,11 @@
  * bass low, keys and vocals in the mids, lead in the upper mids, drums with the most top end.
  */
 import { describe, expect, it } from 'vitest';
+import { fftInPlace } from '../../../src/dsp/fft';
 import { clearDemoStemCache, DEMO_LENGTH_SECONDS, DEMO_STEMS, getDemoStem, type DemoStemName } from '../../../src/nodes/source/demo';
 import type { ClipAudio } from '../../../src/nodes/types';
 
 const FS = 48000;
-
-/** In-place iterative radix-2 FFT (length a power of two). */
-function fft(re: Float64Array, im: Float64Array): void {
-  const n = re.length;
-  for (let i = 1, j = 0; i < n; i++) {
-    let bit = n >> 1;
-    for (; j & bit; bit >>= 1) j ^= bit;
-    j ^= bit;
-    if (i < j) {
-      [re[i], re[j]] = [re[j], re[i]];
-      [im[i], im[j]] = [im[j], im[i]];
-    }
-  }
-  for (let len = 2; len <= n; len <<= 1) {
-    const angle = (-2 * Math.PI) / len;
-    for (let i = 0; i < n; i += len) {
-      for (let k = 0; k < len / 2; k++) {
-        const wr = Math.cos(angle * k);
-        const wi = Math.sin(angle * k);
-        const a = i + k;
-        const b = a + len / 2;
-        const tr = re[b] * wr - im[b] * wi;
-        const ti = re[b] * wi + im[b] * wr;
-        re[b] = re[a] - tr;
-        im[b] = im[a] - ti;
-        re[a] += tr;
-        im[a] += ti;
-      }
-    }
-  }
-}
 
 const SEGMENT = 8192;
 
@@ -53,7 +23,7 @@ function powerSpectrum(clip: ClipAudio): Float64Array {
       re[i] = (w * (clip.left[start + i] + clip.right[start + i])) / 2;
       im[i] = 0;
     }
-    fft(re, im);
+    fftInPlace(re, im);
     for (let k = 0; k < SEGMENT / 2; k++) psd[k] += re[k] * re[k] + im[k] * im[k];
   }
   return psd;

@@ -5,6 +5,7 @@
  * block-size independence.
  */
 import { describe, expect, it } from 'vitest';
+import { fftInPlace } from '../../../src/dsp/fft';
 import { resolveParams } from '../../../src/graph/catalog';
 import type { ParamValue } from '../../../src/graph/types';
 import { toneNode } from '../../../src/nodes/tone';
@@ -42,43 +43,12 @@ function identical(a: Float32Array, b: Float32Array): boolean {
 const db = (x: number): number => 20 * Math.log10(x);
 const fromDb = (d: number): number => Math.pow(10, d / 20);
 
-/** In-place iterative radix-2 FFT (length a power of two). */
-function fft(re: Float64Array, im: Float64Array): void {
-  const n = re.length;
-  for (let i = 1, j = 0; i < n; i++) {
-    let bit = n >> 1;
-    for (; j & bit; bit >>= 1) j ^= bit;
-    j ^= bit;
-    if (i < j) {
-      [re[i], re[j]] = [re[j], re[i]];
-      [im[i], im[j]] = [im[j], im[i]];
-    }
-  }
-  for (let len = 2; len <= n; len <<= 1) {
-    const angle = (-2 * Math.PI) / len;
-    for (let i = 0; i < n; i += len) {
-      for (let k = 0; k < len / 2; k++) {
-        const wr = Math.cos(angle * k);
-        const wi = Math.sin(angle * k);
-        const a = i + k;
-        const b = a + len / 2;
-        const tr = re[b] * wr - im[b] * wi;
-        const ti = re[b] * wi + im[b] * wr;
-        re[b] = re[a] - tr;
-        im[b] = im[a] - ti;
-        re[a] += tr;
-        im[a] += ti;
-      }
-    }
-  }
-}
-
 /** Amplitude spectrum 2|X[k]|/N of `x` (rectangular window), k in [0, N/2). */
 function amplitudeSpectrum(x: Float32Array): Float64Array {
   const n = x.length;
   const re = Float64Array.from(x);
   const im = new Float64Array(n);
-  fft(re, im);
+  fftInPlace(re, im);
   const out = new Float64Array(n / 2);
   for (let k = 0; k < n / 2; k++) out[k] = (2 * Math.hypot(re[k], im[k])) / n;
   return out;
@@ -94,7 +64,7 @@ function welch(x: Float32Array, size: number): Float64Array {
       re[i] = x[start + i] * (0.5 - 0.5 * Math.cos((2 * Math.PI * i) / size));
       im[i] = 0;
     }
-    fft(re, im);
+    fftInPlace(re, im);
     for (let k = 0; k < size / 2; k++) psd[k] += re[k] * re[k] + im[k] * im[k];
   }
   return psd;
