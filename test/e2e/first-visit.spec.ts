@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { SHOTS, audioNodes, openEditor, watchConsole } from './helpers';
+
+/** The preset as shipped: what a first visit must show. */
+const demo = JSON.parse(readFileSync('presets/demo-mix.json', 'utf8')) as {
+  name: string;
+  nodes: unknown[];
+  edges: unknown[];
+  notes?: unknown[];
+  groups?: unknown[];
+};
+
+test('a first visit opens demo-mix, valid, with palette, canvas, inspector and status bar', async ({ page }) => {
+  const problems = watchConsole(page);
+  await openEditor(page);
+  await expect(page.locator('.toolbar__doc-name')).toHaveText(demo.name);
+  await expect(audioNodes(page)).toHaveCount(demo.nodes.length);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(demo.edges.length);
+  await expect(page.locator('.react-flow__node-mgNote')).toHaveCount(demo.notes?.length ?? 0);
+  await expect(page.locator('.react-flow__node-mgGroup')).toHaveCount(demo.groups?.length ?? 0);
+  await expect(page.getByRole('navigation', { name: 'Node palette' })).toBeVisible();
+  for (const category of ['Sources', 'Mixing', 'EQ', 'Output']) {
+    await expect(page.getByRole('heading', { name: category, exact: true })).toBeVisible();
+  }
+  await expect(page.locator('.statusbar__summary')).toHaveText('Valid graph');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${SHOTS}/01-first-visit.png` });
+  expect(problems).toEqual([]);
+});
