@@ -64,6 +64,7 @@ export function graphExtent(graph: Graph): Position | undefined {
   return { x: Math.max(...points.map((p) => p.x)), y: Math.max(...points.map((p) => p.y)) };
 }
 
+/** Where and how `pasteFragment` places a fragment. */
 export interface PasteOptions {
   /** Where the fragment's top-left corner lands. Wins over `offset`. */
   at?: Position;

@@ -27,6 +27,7 @@ export interface HistoryStep {
   readonly inversePatches: readonly Patch[];
 }
 
+/** The undo history with the present document. */
 export interface History {
   /** The present document. */
   readonly graph: Graph;
@@ -107,10 +108,12 @@ export function redo(history: History): History {
   };
 }
 
+/** Whether there is a step to undo. */
 export function canUndo(history: History): boolean {
   return history.undoStack.length > 0;
 }
 
+/** Whether there is a step to redo. */
 export function canRedo(history: History): boolean {
   return history.redoStack.length > 0;
 }

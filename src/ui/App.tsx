@@ -11,6 +11,7 @@ import { startAutosave } from './persistence/autosaveSync';
 import { StatusBar } from './statusbar/StatusBar';
 import { Toolbar } from './toolbar/Toolbar';
 
+/** The whole editor: providers, layout, shortcuts, autosave and shared-link handling. */
 export function App() {
   useShortcuts();
   useEffect(() => startAutosave(), []);

@@ -28,3 +28,22 @@ test('a first visit opens demo-mix, valid, with palette, canvas, inspector and s
   await page.screenshot({ path: `${SHOTS}/01-first-visit.png` });
   expect(problems).toEqual([]);
 });
+
+test('every built-in preset opens from the Presets menu, valid and without errors', async ({ page }) => {
+  const problems = watchConsole(page);
+  await openEditor(page);
+  await page.getByRole('button', { name: 'Presets' }).click();
+  const hints = await page.locator('.menu__item .menu__hint').allInnerTexts();
+  await page.keyboard.press('Escape');
+  expect(hints).toContain('demo-mix');
+  for (const name of hints) {
+    await page.getByRole('button', { name: 'Presets' }).click();
+    await page.getByRole('menuitem').filter({ hasText: name }).click();
+    const preset = JSON.parse(readFileSync(`presets/${name}.json`, 'utf8')) as { name: string; nodes: unknown[] };
+    await expect(page.locator('.toolbar__doc-name')).toHaveText(preset.name);
+    await expect(audioNodes(page)).toHaveCount(preset.nodes.length);
+    await expect(page.locator('.statusbar__summary')).not.toContainText('error');
+  }
+  await page.screenshot({ path: `${SHOTS}/09-last-preset.png` });
+  expect(problems).toEqual([]);
+});

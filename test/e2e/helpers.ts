@@ -12,7 +12,10 @@ export const SHOTS = 'test-results/screens';
 export function watchConsole(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(msg.text());
+    // The browser's own favicon request is not the app's doing (index.html names no icon).
+    if (msg.type() === 'error' && !(msg.text().startsWith('Failed to load resource') && msg.location().url.endsWith('/favicon.ico'))) {
+      problems.push(msg.text());
+    }
   });
   page.on('pageerror', (err) => problems.push(String(err)));
   return problems;

@@ -16,6 +16,7 @@ export const DEFAULT_NOTE_SIZE = { width: 240, height: 120 } as const;
 /** Colours offered for group frames (CSS hex; the format accepts any `#rgb[a]`/`#rrggbb[aa]`). */
 export const GROUP_COLORS: readonly string[] = ['#4f8cff', '#38b28a', '#d9a23b', '#d9634c', '#a070e0', '#7a8699'];
 
+/** What a new note needs: a position; text and size are optional (px). */
 export interface NewNote {
   position: Position;
   text?: string;
@@ -71,6 +72,7 @@ export function updateNote(graph: Graph, noteId: string, patch: NotePatch, optio
   };
 }
 
+/** Optional label and colour of a new group. */
 export interface NewGroup {
   label?: string;
   color?: string;

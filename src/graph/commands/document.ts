@@ -5,6 +5,7 @@ import { type EditResult, type GestureOptions, makeEdit, refuse } from './edit';
 /** Longest document name accepted from the editor, in characters. */
 export const MAX_NAME_LENGTH = 200;
 
+/** Document fields `setDocumentInfo` can change; absent fields stay as they are. */
 export interface DocumentInfo {
   name?: string;
   /** Empty text removes the description. */

@@ -17,6 +17,7 @@ export interface NewNode {
   params?: Readonly<Record<string, ParamValue>>;
 }
 
+/** Options of `addNode`. */
 export interface AddNodeOptions {
   /**
    * The master node type (`output`): a graph has exactly one, so a second one is refused.
@@ -197,6 +198,7 @@ export function canBypass(catalog: Catalog, type: string): boolean {
   return spec !== undefined && spec.inputs.length > 0 && spec.outputs.length > 0;
 }
 
+/** Whether both coordinates are finite numbers. */
 export function isFinitePosition(p: Position): boolean {
   return Number.isFinite(p.x) && Number.isFinite(p.y);
 }

@@ -14,6 +14,7 @@ export interface HandleEnd {
   side: 'input' | 'output';
 }
 
+/** Options of `connect`. */
 export interface ConnectOptions {
   /** Wanted edge id; made unique if taken. Defaults to `w1`, `w2`, … */
   id?: string;

@@ -17,22 +17,35 @@ import type { AudioFlowNode } from './flowTypes';
 import { handleId } from './flowTypes';
 import { MiniVisual } from './MiniVisual';
 
-/** How many params a node shows inline when its definition names none. */
-const FALLBACK_SUMMARY = 2;
+/** How many params a node shows inline when its definition names none (keeps nodes compact). */
+const FALLBACK_SUMMARY = 1;
 
+function PortHandle({ port, side, nodeName, optional }: { port: PortSpec; side: 'input' | 'output'; nodeName: string; optional?: boolean }) {
+  const input = side === 'input';
+  return (
+    <Handle
+      type={input ? 'target' : 'source'}
+      position={input ? Position.Left : Position.Right}
+      id={handleId(side, port.id)}
+      className={`mg-handle mg-handle--${input ? 'in' : 'out'}${optional === true ? ' mg-handle--optional' : ''}`}
+      aria-label={`${nodeName} ${side} ${port.label}${optional === true ? ' (optional)' : ''}`}
+      title={`${port.label} (${optional === true ? 'optional ' : ''}${side})`}
+    >
+      {/* The port's name beside the handle, shown while the node is hovered or selected. */}
+      <span className="mg-handle__tag" aria-hidden="true">
+        {port.label}
+      </span>
+    </Handle>
+  );
+}
+
+/** A labelled port row, used when a side has several ports (single ports sit on the header). */
 function PortRow({ input, output, nodeName }: { input?: PortSpec; output?: PortSpec; nodeName: string }) {
   return (
     <div className="mg-node__port-row">
       {input !== undefined ? (
         <div className="mg-port mg-port--in">
-          <Handle
-            type="target"
-            position={Position.Left}
-            id={handleId('input', input.id)}
-            className="mg-handle mg-handle--in"
-            aria-label={`${nodeName} input ${input.label}`}
-            title={`${input.label} (input)`}
-          />
+          <PortHandle port={input} side="input" nodeName={nodeName} />
           <span>{input.label}</span>
         </div>
       ) : (
@@ -41,27 +54,24 @@ function PortRow({ input, output, nodeName }: { input?: PortSpec; output?: PortS
       {output !== undefined && (
         <div className="mg-port mg-port--out">
           <span>{output.label}</span>
-          <Handle
-            type="source"
-            position={Position.Right}
-            id={handleId('output', output.id)}
-            className="mg-handle mg-handle--out"
-            aria-label={`${nodeName} output ${output.label}`}
-            title={`${output.label} (output)`}
-          />
+          <PortHandle port={output} side="output" nodeName={nodeName} />
         </div>
       )}
     </div>
   );
 }
 
+/** The React Flow node component for audio nodes. */
 export const AudioNodeView = memo(function AudioNodeView({ id, data, selected }: NodeProps<AudioFlowNode>) {
   const { node, definition, issues } = data;
   const params = useMemo(() => resolveParams(definition, node.params), [definition, node.params]);
   const name = node.label ?? definition.label;
   const mainInputs = definition.inputs.filter((p) => p.optional !== true);
   const optionalInputs = definition.inputs.filter((p) => p.optional === true);
-  const rows = Math.max(mainInputs.length, definition.outputs.length);
+  const outputs = definition.outputs;
+  // One main input and one output (most nodes): the handles sit on the header, Node-RED style.
+  const portsOnHeader = mainInputs.length <= 1 && outputs.length <= 1;
+  const rows = portsOnHeader ? 0 : Math.max(mainInputs.length, outputs.length);
   const summaryKeys = definition.summaryParams ?? definition.params.slice(0, FALLBACK_SUMMARY).map((p) => p.key);
   const summary = summaryKeys.flatMap((key) => {
     const spec = definition.params.find((p) => p.key === key);
@@ -71,20 +81,20 @@ export const AudioNodeView = memo(function AudioNodeView({ id, data, selected }:
   const bypassable = canBypass(catalog, node.type);
   const bypassed = node.bypass === true;
   const category = definition.category.toLowerCase();
+  const typeNote = node.label !== undefined && node.label !== definition.label ? ` (${definition.label})` : '';
 
   return (
     <div
       className={`mg-node mg-node--${category}${selected ? ' is-selected' : ''}${bypassed ? ' is-bypassed' : ''}${errors.length > 0 ? ' has-error' : ''}`}
       data-node-type={node.type}
     >
-      <header className="mg-node__header" title={definition.help}>
+      <header className="mg-node__header" title={`${definition.label}: ${definition.help}`}>
+        {portsOnHeader && mainInputs[0] !== undefined && <PortHandle port={mainInputs[0]} side="input" nodeName={name} />}
         <span className="mg-node__icon">
-          <CategoryIcon category={definition.category} size={15} />
+          <CategoryIcon category={definition.category} size={14} />
         </span>
-        <span className="mg-node__titles">
-          <span className="mg-node__name">{name}</span>
-          <span className="mg-node__type">{node.label !== undefined ? definition.label : definition.category}</span>
-        </span>
+        <span className="mg-node__name">{name}</span>
+        <span className="visually-hidden">{typeNote}</span>
         {issues.length > 0 && (
           <span
             className={`mg-node__badge${errors.length > 0 ? '' : ' mg-node__badge--warning'}`}
@@ -92,7 +102,7 @@ export const AudioNodeView = memo(function AudioNodeView({ id, data, selected }:
             aria-label={`${issues.length} problem${issues.length === 1 ? '' : 's'}: ${issues.map((i) => i.message).join(' ')}`}
             title={issues.map((i) => i.message).join('\n')}
           >
-            <Icon name="alert" size={13} />
+            <Icon name="alert" size={12} />
           </span>
         )}
         {bypassable && (
@@ -107,13 +117,14 @@ export const AudioNodeView = memo(function AudioNodeView({ id, data, selected }:
               dispatch(setBypass(currentGraph(), catalog, id, !bypassed));
             }}
           >
-            <Icon name="power" size={13} />
+            <Icon name="power" size={12} />
           </button>
         )}
+        {portsOnHeader && outputs[0] !== undefined && <PortHandle port={outputs[0]} side="output" nodeName={name} />}
       </header>
       <div className="mg-node__body">
         {Array.from({ length: rows }, (_, i) => (
-          <PortRow key={i} input={mainInputs[i]} output={definition.outputs[i]} nodeName={name} />
+          <PortRow key={i} input={mainInputs[i]} output={outputs[i]} nodeName={name} />
         ))}
         {definition.visual !== undefined && <MiniVisual visual={definition.visual} params={params} />}
         {summary.length > 0 && (
@@ -132,14 +143,7 @@ export const AudioNodeView = memo(function AudioNodeView({ id, data, selected }:
         <div className="mg-node__optional">
           {optionalInputs.map((port) => (
             <div key={port.id} className="mg-port mg-port--in mg-port--optional">
-              <Handle
-                type="target"
-                position={Position.Left}
-                id={handleId('input', port.id)}
-                className="mg-handle mg-handle--in mg-handle--optional"
-                aria-label={`${name} input ${port.label} (optional)`}
-                title={`${port.label} (optional input)`}
-              />
+              <PortHandle port={port} side="input" nodeName={name} optional />
               <span>{port.label}</span>
             </div>
           ))}

@@ -57,6 +57,7 @@ function miniMapColour(node: FlowNode): string {
   return CATEGORY_COLOURS[node.data.definition.category] ?? '#888';
 }
 
+/** The graph canvas. */
 export function Canvas() {
   const graph = useGraph();
   const selection = useSelection();
@@ -89,7 +90,12 @@ export function Canvas() {
       },
       pointer: () => pointer.current,
       bounds: () => wrapper.current?.getBoundingClientRect(),
-      fitView: () => void flow.fitView({ padding: 0.15, maxZoom: 1.1, duration: 200 }),
+      fitView: () => {
+        // With a selection, frame it (the way F works in most editors); else show everything.
+        const { selection } = editorStore.get();
+        const ids = [...selection.nodes, ...selection.notes, ...selection.groups];
+        void flow.fitView({ padding: 0.15, maxZoom: 1.1, duration: 200, ...(ids.length > 0 ? { nodes: ids.map((id) => ({ id })) } : {}) });
+      },
       focus: () => wrapper.current?.querySelector<HTMLElement>('.react-flow')?.focus(),
     });
     return () => setCanvasBridge(undefined);
@@ -127,8 +133,9 @@ export function Canvas() {
     if (intent.selection !== undefined) setSelection(intent.selection);
     if (intent.moved) {
       dispatch(moveElements(currentGraph(), intent.positions, { merge: true }), { quiet: true });
+      // The drag ended (or a keyboard nudge, which never drags): close the step.
+      if (!intent.dragging) commitGesture();
     }
-    if (changes.some((c) => c.type === 'position') && !intent.dragging) commitGesture();
     for (const [id, resize] of intent.resizes) {
       const patch = {
         ...(resize.width !== undefined ? { width: resize.width } : {}),
@@ -230,6 +237,7 @@ export function Canvas() {
         panOnScroll
         zoomOnScroll={false}
         zoomOnPinch
+        zoomOnDoubleClick={false}
         panActivationKeyCode={null}
         snapToGrid
         snapGrid={GRID}
@@ -240,6 +248,7 @@ export function Canvas() {
         colorMode="dark"
         defaultEdgeOptions={{ type: 'default' }}
         elevateNodesOnSelect={false}
+        edgesFocusable={false}
         aria-label="Graph canvas"
         tabIndex={0}
       >

@@ -5,6 +5,7 @@ import { catalog } from '../../nodes/registry';
 import { currentGraph } from '../store/editorState';
 import { handleEnd } from './useWiring';
 
+/** The refusal hint that follows a wire being drawn. */
 export function ConnectionHint() {
   const connection = useConnection();
   if (!connection.inProgress || connection.isValid !== false || connection.toHandle === null) return null;

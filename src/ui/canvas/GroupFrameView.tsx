@@ -8,6 +8,7 @@ import type { CSSProperties } from 'react';
 import { memo } from 'react';
 import type { GroupFlowNode } from './flowTypes';
 
+/** The React Flow node component for group frames. */
 export const GroupFrameView = memo(function GroupFrameView({ data, selected }: NodeProps<GroupFlowNode>) {
   const { group } = data;
   return (

@@ -15,6 +15,7 @@ const RESPONSE_RANGE = 18;
 const FREQS = logFrequencies(64);
 const FREQ_X = Array.from(FREQS, (f) => freqToX(f, W));
 
+/** The miniature plot drawn inside a canvas node. */
 export const MiniVisual = memo(function MiniVisual({ visual, params }: { visual: NodeVisual; params: ResolvedParams }) {
   const { d, label, baseline } = useMemo(() => {
     if (visual.kind === 'frequencyResponse') {

@@ -9,6 +9,7 @@ import { dispatch } from '../store/editorActions';
 import { currentGraph } from '../store/editorState';
 import type { NoteFlowNode } from './flowTypes';
 
+/** The React Flow node component for sticky notes. */
 export const NoteNodeView = memo(function NoteNodeView({ id, data, selected }: NodeProps<NoteFlowNode>) {
   const { note } = data;
   const [editing, setEditing] = useState(false);

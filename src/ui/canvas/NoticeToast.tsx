@@ -7,6 +7,7 @@ import { useEditor } from '../store/editorState';
 /** How long a notice stays, in ms. Long enough to read a two-line reason. */
 const NOTICE_MS = 9000;
 
+/** The notice toast over the canvas. */
 export function NoticeToast() {
   const notice = useEditor((s) => s.notice);
   useEffect(() => {

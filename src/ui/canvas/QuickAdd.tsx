@@ -15,6 +15,7 @@ import { closeQuickAdd, useQuickAdd } from './quickAddState';
 const PANEL_WIDTH = 300;
 const PANEL_HEIGHT = 340;
 
+/** The quick-add panel, positioned inside the canvas `container`. */
 export function QuickAdd({ container }: { container: DOMRect | undefined }) {
   const state = useQuickAdd();
   if (state === null) return null;

@@ -25,6 +25,16 @@ export function freeSpot(graph: Graph, p: Position): Position {
 }
 
 /**
+ * A readable default label for a new node: the type's label, numbered when taken ("EQ", "EQ 2"),
+ * so the canvas, the inspector and refusal messages all name it the same way.
+ */
+export function defaultLabel(graph: Graph, typeLabel: string): string {
+  const taken = new Set(graph.nodes.map((n) => n.label ?? ''));
+  if (!taken.has(typeLabel)) return typeLabel;
+  for (let n = 2; ; n++) if (!taken.has(`${typeLabel} ${n}`)) return `${typeLabel} ${n}`;
+}
+
+/**
  * Adds a node of `type` with its top-left near `at` (canvas coordinates) and selects it.
  * With `pending`, wires it to that port; a refused wire still adds the node and says why.
  */
@@ -34,7 +44,7 @@ export function addNodeAt(type: string, at: Position, pending?: HandleEnd): stri
   if (definition === undefined) return undefined;
   // A wire from an output lands on the new node's input (left edge); from an input, on its output.
   const anchor = pending === undefined ? at : pending.side === 'output' ? { x: at.x, y: at.y - 40 } : { x: at.x - DEFAULT_NODE_SIZE.width, y: at.y - 40 };
-  const added = addNode(graph, catalog, { type, position: pending === undefined ? freeSpot(graph, anchor) : snap(anchor) }, { masterType: MASTER_NODE_TYPE });
+  const added = addNode(graph, catalog, { type, label: defaultLabel(graph, definition.label), position: pending === undefined ? freeSpot(graph, anchor) : snap(anchor) }, { masterType: MASTER_NODE_TYPE });
   if (!added.ok) {
     showNotice('refusal', added.reason);
     return undefined;

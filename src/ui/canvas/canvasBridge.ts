@@ -4,6 +4,7 @@
  */
 import type { Position } from '../../graph/types';
 
+/** Canvas services for code outside the canvas. */
 export interface CanvasBridge {
   /** Screen (client) pixels → canvas coordinates. */
   toFlow(client: Position): Position;
@@ -13,6 +14,7 @@ export interface CanvasBridge {
   pointer(): Position | undefined;
   /** Canvas element bounds (client pixels). */
   bounds(): DOMRect | undefined;
+  /** Fits the view to the selection, or to the whole graph when nothing is selected. */
   fitView(): void;
   /** Moves keyboard focus onto the canvas. */
   focus(): void;
@@ -20,10 +22,12 @@ export interface CanvasBridge {
 
 let bridge: CanvasBridge | undefined;
 
+/** Registers (or, with undefined, removes) the mounted canvas. */
 export function setCanvasBridge(next: CanvasBridge | undefined): void {
   bridge = next;
 }
 
+/** The mounted canvas, if any. */
 export function canvasBridge(): CanvasBridge | undefined {
   return bridge;
 }

@@ -9,8 +9,10 @@ import type { Graph, Position } from '../../graph/types';
 import type { Selection } from '../store/editorState';
 import type { FlowNode, Size } from './flowTypes';
 
+/** Which document list a canvas item id belongs to. */
 export type ItemKind = 'node' | 'note' | 'group';
 
+/** Kind of every item id in the document. */
 export function itemKinds(graph: Graph): Map<string, ItemKind> {
   const kinds = new Map<string, ItemKind>();
   for (const n of graph.nodes) kinds.set(n.id, 'node');

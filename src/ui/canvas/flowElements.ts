@@ -39,6 +39,7 @@ export class FlowCache {
   }
 }
 
+/** Group frames (behind), notes, then audio nodes, as React Flow nodes. */
 export function buildFlowNodes(
   graph: Graph,
   selection: Selection,
@@ -110,6 +111,7 @@ export function buildFlowNodes(
   return out;
 }
 
+/** Wires as React Flow edges (wires into optional ports marked for dashed drawing). */
 export function buildFlowEdges(graph: Graph, selection: Selection, cache: FlowCache): FlowEdge[] {
   const selected = new Set(selection.edges);
   const names = new Map(graph.nodes.map((n) => [n.id, n.label ?? n.id]));

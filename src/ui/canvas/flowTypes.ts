@@ -8,26 +8,34 @@ import type { GraphGroup, GraphNode, GraphNote } from '../../graph/types';
 import type { NodeDefinition } from '../../nodes/types';
 import type { NodeIssue } from '../store/validation';
 
+/** Data of an audio node on the canvas: the document node, its definition, its validation issues. */
 export type AudioNodeData = {
   node: GraphNode;
   definition: NodeDefinition;
   issues: readonly NodeIssue[];
 };
 
+/** Data of a sticky note on the canvas. */
 export type NoteNodeData = {
   note: GraphNote;
 };
 
+/** Data of a group frame on the canvas. */
 export type GroupNodeData = {
   group: GraphGroup;
   /** Names of the member nodes, for the frame's accessible description. */
   memberCount: number;
 };
 
+/** An audio node on the canvas. */
 export type AudioFlowNode = Node<AudioNodeData, 'mgAudio'>;
+/** A sticky note on the canvas. */
 export type NoteFlowNode = Node<NoteNodeData, 'mgNote'>;
+/** A group frame on the canvas. */
 export type GroupFlowNode = Node<GroupNodeData, 'mgGroup'>;
+/** Any node on the canvas. */
 export type FlowNode = AudioFlowNode | NoteFlowNode | GroupFlowNode;
+/** A wire on the canvas. */
 export type FlowEdge = Edge;
 
 /** Measured size of a node on screen, in canvas pixels. */
@@ -41,6 +49,7 @@ export function handleId(side: 'input' | 'output', port: string): string {
   return `${side === 'input' ? 'in' : 'out'}:${port}`;
 }
 
+/** The side and port of a handle id made by `handleId`, or undefined for foreign ids. */
 export function parseHandleId(id: string | null | undefined): { side: 'input' | 'output'; port: string } | undefined {
   if (id === null || id === undefined) return undefined;
   if (id.startsWith('in:')) return { side: 'input', port: id.slice(3) };

@@ -6,19 +6,24 @@
 import type { Graph, GraphGroup, Position } from '../../graph/types';
 import type { Size } from './flowTypes';
 
+/** Frame padding left and right of its nodes, px. */
 export const FRAME_PAD_X = 20;
+/** Frame padding above its nodes (room for the title bar), px. */
 export const FRAME_PAD_TOP = 40;
+/** Frame padding below its nodes, px. */
 export const FRAME_PAD_BOTTOM = 20;
 
 /** Size assumed for a node not measured yet. */
 export const DEFAULT_NODE_SIZE: Size = { width: 200, height: 120 };
 
+/** A frame's box in canvas coordinates. */
 export interface FrameBox {
   position: Position;
   width: number;
   height: number;
 }
 
+/** The box around a group's nodes plus padding; undefined when none of its nodes exist. */
 export function frameBox(graph: Graph, group: GraphGroup, measured: ReadonlyMap<string, Size>): FrameBox | undefined {
   let left = Infinity;
   let top = Infinity;

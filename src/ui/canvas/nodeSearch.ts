@@ -1,6 +1,7 @@
 /** Ranking node types for quick-add: what was typed against labels, types, categories and help. */
 import type { NodeTypeSpec } from '../../graph/catalog';
 
+/** Restrictions on the types offered. */
 export interface SearchFilter {
   /** Only types that have an input (a wire from an output is waiting) … */
   needsInput?: boolean;

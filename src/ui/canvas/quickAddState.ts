@@ -3,6 +3,7 @@ import type { HandleEnd } from '../../graph/commands';
 import type { Position } from '../../graph/types';
 import { createStore, useStoreValue } from '../store/createStore';
 
+/** An open quick-add panel. */
 export interface QuickAddState {
   /** Where the panel opens, in client pixels. */
   client: Position;
@@ -12,16 +13,20 @@ export interface QuickAddState {
   pending?: HandleEnd;
 }
 
+/** The quick-add panel state (null when closed). */
 export const quickAddStore = createStore<QuickAddState | null>(null);
 
+/** Opens quick-add. */
 export function openQuickAdd(state: QuickAddState): void {
   quickAddStore.set(state);
 }
 
+/** Closes quick-add. */
 export function closeQuickAdd(): void {
   quickAddStore.set(null);
 }
 
+/** The quick-add state in a component. */
 export function useQuickAdd(): QuickAddState | null {
   return useStoreValue(quickAddStore, (s) => s);
 }

@@ -27,6 +27,7 @@ function clientPoint(event: MouseEvent | TouchEvent): { x: number; y: number } {
   return { x: mouse.clientX, y: mouse.clientY };
 }
 
+/** React Flow connection handlers: validity while hovering, connect on drop, refusals and quick-add after. */
 export function useWiring(toFlow: (client: { x: number; y: number }) => { x: number; y: number }) {
   const isValidConnection = useCallback((c: Edge | Connection) => {
     const a = handleEnd(c.source, c.sourceHandle);

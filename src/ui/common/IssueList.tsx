@@ -1,6 +1,7 @@
 /** A scrollable list of validation messages, as shown in import and share-link error dialogs. */
 import type { GraphIssue } from '../../graph/types';
 
+/** Validation messages, at most `max` of them. */
 export function IssueList({ issues, max = 50 }: { issues: readonly GraphIssue[]; max?: number }) {
   const shown = issues.slice(0, max);
   return (

@@ -13,6 +13,7 @@ interface TooltipTargetProps {
   onBlur?: (e: React.FocusEvent<HTMLElement>) => void;
 }
 
+/** Wraps one focusable element and shows `text` beside it on hover and focus. */
 export function Tooltip({ text, children, side = 'right' }: { text: string; children: ReactElement<TooltipTargetProps>; side?: 'right' | 'bottom' }) {
   const id = useId();
   const [rect, setRect] = useState<DOMRect | null>(null);

@@ -56,6 +56,7 @@ export function formatParamValue(spec: ParamSpec, value: ParamValue): string {
   }
 }
 
+/** A typed number, or why the text is not one. */
 export type TypedNumber = { ok: true; value: number } | { ok: false; problem: string };
 
 /**

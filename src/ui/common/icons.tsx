@@ -58,6 +58,7 @@ const CATEGORY_PATHS: Record<NodeCategory, ReactElement> = {
   ),
 };
 
+/** The icon of a node category. */
 export function CategoryIcon({ category, ...rest }: IconProps & { category: NodeCategory }) {
   return <Svg {...rest}>{CATEGORY_PATHS[category] ?? CATEGORY_PATHS.Mixing}</Svg>;
 }
@@ -101,8 +102,10 @@ const ICONS = {
   play: <path d="M7 4v16l13-8z" />,
 } satisfies Record<string, ReactElement>;
 
+/** Names of the editor's UI icons. */
 export type IconName = keyof typeof ICONS;
 
+/** One UI icon by name. */
 export function Icon({ name, ...rest }: IconProps & { name: IconName }) {
   return <Svg {...rest}>{ICONS[name]}</Svg>;
 }

@@ -4,6 +4,7 @@
  */
 
 export const F_MIN = 20;
+/** Top of the frequency axis, Hz. */
 export const F_MAX = 20_000;
 
 /** `count` frequencies evenly spaced on a log axis from `fMin` to `fMax` (both included). */

@@ -15,6 +15,7 @@ function keyOf(request: DialogRequest): number {
   return key;
 }
 
+/** Renders the dialog at the head of the queue, if any. */
 export function DialogHost() {
   const request = useCurrentDialog();
   if (request === undefined) return null;

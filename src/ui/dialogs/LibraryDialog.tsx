@@ -13,6 +13,7 @@ function formatDate(iso: string): string {
   return Number.isNaN(date.getTime()) ? '' : date.toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** The "My presets" dialog. */
 export function LibraryDialog({ onClose }: { onClose: () => void }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [rescued, setRescued] = useState<RescuedAutosave[]>(() => listRescued());

@@ -4,6 +4,7 @@
  */
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 
+/** Props of `Modal`. */
 export interface ModalProps {
   title: string;
   children: ReactNode;
@@ -14,6 +15,7 @@ export interface ModalProps {
   alert?: boolean;
 }
 
+/** A modal dialog frame: title, body, footer buttons. */
 export function Modal({ title, children, footer, onDismiss, wide, alert }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();

@@ -5,6 +5,7 @@ import type { RescuedAutosave } from '../persistence/autosave';
 import { downloadText } from '../persistence/download';
 import { Modal } from './Modal';
 
+/** Props of `RecoveryDialog`. */
 export interface RecoveryDialogProps {
   rescued: RescuedAutosave;
   errors: readonly GraphIssue[];
@@ -15,6 +16,7 @@ export interface RecoveryDialogProps {
   onClose: () => void;
 }
 
+/** The autosave recovery dialog. */
 export function RecoveryDialog({ rescued, errors, changes, opened, onClose }: RecoveryDialogProps) {
   const download = () => downloadText(`mixgraph-autosave-${rescued.savedAt.slice(0, 19).replace(/[:T]/g, '-')}.json`, rescued.text);
   return (

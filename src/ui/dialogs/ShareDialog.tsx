@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Modal } from './Modal';
 
+/** The share-link dialog. */
 export function ShareDialog({ url, onClose }: { url: string; onClose: () => void }) {
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async () => {

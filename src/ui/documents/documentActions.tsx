@@ -3,7 +3,7 @@
  * validates it with `parseDocument`/`parseDocumentText` first; a failure shows its messages and
  * leaves the current graph untouched. Every path that would replace unsaved work asks first.
  */
-import { pasteFragment } from '../../graph/commands';
+import { pasteFragment, setDocumentInfo } from '../../graph/commands';
 import { graphExtent, graphOrigin } from '../../graph/fragment';
 import { parseGraphText } from '../../graph/parse';
 import { serializeGraph } from '../../graph/serialize';
@@ -66,11 +66,13 @@ function openParsed(graph: Graph, origin: DocumentOrigin, warnings: readonly Gra
   if (warnings.length > 0) showNotice('info', `Opened “${graph.name}” with ${warnings.length} warning${warnings.length === 1 ? '' : 's'}: ${warnings[0].message}`);
 }
 
+/** File → New (asks before discarding unsaved work). */
 export async function newDocument(): Promise<void> {
   if (!(await confirmDiscard('A new graph'))) return;
   loadDocument(newGraph(), { kind: 'new', name: 'Untitled' });
 }
 
+/** Opens a built-in preset by name. */
 export async function openBuiltInPreset(name: string): Promise<void> {
   const preset = findBuiltInPreset(name);
   if (preset === undefined) return;
@@ -83,6 +85,7 @@ export async function openBuiltInPreset(name: string): Promise<void> {
   openParsed(parsed.graph, { kind: 'preset', name }, parsed.warnings);
 }
 
+/** Opens one of the user's saved presets. */
 export async function openLibraryEntry(entry: LibraryEntry): Promise<void> {
   const parsed = parseDocumentText(entry.text, entry.name);
   if (!parsed.ok) {
@@ -167,8 +170,7 @@ export function exportDocument(): void {
 
 /** Saves the document into "My presets" under a name the user confirms. */
 export async function saveAsPreset(): Promise<void> {
-  const graph = currentGraph();
-  const name = await promptDialog('Save as preset', 'Preset name', graph.name, 'Save', (value) =>
+  const name = await promptDialog('Save as preset', 'Preset name', currentGraph().name, 'Save', (value) =>
     value.trim() === '' ? 'Give the preset a name.' : value.trim().length > 200 ? 'Use at most 200 characters.' : undefined,
   );
   if (name === null) return;
@@ -181,8 +183,10 @@ export async function saveAsPreset(): Promise<void> {
       ]);
       if (choice !== 'replace') return;
     }
-    const renamed = name.trim() === graph.name ? graph : { ...graph, name: name.trim() };
-    const entry = await savePreset(name, serializeGraph(renamed), existing?.id);
+    // "Save as" names the open document too (an undoable rename), so the library entry, the
+    // title bar and a later export all agree.
+    if (name.trim() !== currentGraph().name) dispatch(setDocumentInfo(currentGraph(), { name }));
+    const entry = await savePreset(name, serializeGraph(currentGraph()), existing?.id);
     markSaved({ kind: 'library', name: entry.name, libraryId: entry.id });
     showNotice('info', `Saved “${entry.name}” to My presets.`);
   } catch (cause) {

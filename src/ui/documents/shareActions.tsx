@@ -19,19 +19,30 @@ function clearFragment(): void {
   window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
 }
 
+/** The fragment being handled (effects may run twice in development; a link is opened once). */
+let handling: string | null = null;
+
 /**
  * Opens the graph carried by a URL fragment, validating it like any import. A bad link shows
- * its problems and changes nothing; unsaved work is only replaced after confirmation.
+ * its problems and changes nothing; unsaved work is only replaced after confirmation. The link
+ * leaves the address bar once handled, so a reload opens the working copy; a declined link stays
+ * there, to be copied or opened later.
  */
 export async function openSharedFragment(fragment: string): Promise<void> {
-  if (!hasSharedGraph(fragment)) return;
-  const result = decodeShareFragment(fragment, catalog, { masterType: MASTER_NODE_TYPE });
-  clearFragment();
-  if (!result.ok) {
-    await showOpenErrors('the shared link', result.errors);
-    return;
+  if (!hasSharedGraph(fragment) || handling === fragment) return;
+  handling = fragment;
+  try {
+    const result = decodeShareFragment(fragment, catalog, { masterType: MASTER_NODE_TYPE });
+    if (!result.ok) {
+      clearFragment();
+      await showOpenErrors('the shared link', result.errors);
+      return;
+    }
+    if (!(await confirmDiscard('Opening the shared graph'))) return;
+    clearFragment();
+    loadDocument(result.graph, { kind: 'link', name: result.graph.name });
+    if (result.warnings.length > 0) showNotice('info', `Opened the shared graph with warnings: ${result.warnings[0].message}`);
+  } finally {
+    handling = null;
   }
-  if (!(await confirmDiscard('Opening the shared graph'))) return;
-  loadDocument(result.graph, { kind: 'link', name: result.graph.name });
-  if (result.warnings.length > 0) showNotice('info', `Opened the shared graph with warnings: ${result.warnings[0].message}`);
 }

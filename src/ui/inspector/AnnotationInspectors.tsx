@@ -8,6 +8,7 @@ import { dispatch } from '../store/editorActions';
 import { currentGraph, useGraph } from '../store/editorState';
 import { CommitTextField } from './CommitTextField';
 
+/** The inspector for a sticky note: its text. */
 export function NoteInspector({ note }: { note: GraphNote }) {
   return (
     <div className="inspector__content">
@@ -49,6 +50,7 @@ export function NoteInspector({ note }: { note: GraphNote }) {
   );
 }
 
+/** The inspector for a group frame: label, colour, members, ungroup. */
 export function GroupInspector({ group }: { group: GraphGroup }) {
   const graph = useGraph();
   return (

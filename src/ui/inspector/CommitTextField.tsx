@@ -4,6 +4,7 @@
  */
 import { type InputHTMLAttributes, useEffect, useState } from 'react';
 
+/** Props of `CommitTextField`; other input attributes pass through. */
 export interface CommitTextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> {
   value: string;
   /** Applies the text; returns a problem to show when it was refused. */
@@ -13,6 +14,7 @@ export interface CommitTextFieldProps extends Omit<InputHTMLAttributes<HTMLInput
   rows?: number;
 }
 
+/** A text field (or textarea) that commits on Enter or blur; see the file comment. */
 export function CommitTextField({ value, onCommit, multiline, rows, className, ...rest }: CommitTextFieldProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | undefined>();

@@ -4,6 +4,7 @@ import { dispatch } from '../store/editorActions';
 import { currentGraph, useGraph } from '../store/editorState';
 import { CommitTextField } from './CommitTextField';
 
+/** The graph's own inspector (nothing selected). */
 export function DocumentInspector() {
   const graph = useGraph();
   const commit = (info: { name?: string; description?: string }) => {

@@ -80,6 +80,7 @@ function Body() {
   );
 }
 
+/** The right-hand inspector panel. */
 export function Inspector() {
   return (
     <aside className="inspector" aria-label="Inspector">

@@ -9,10 +9,12 @@ import { dispatch } from '../store/editorActions';
 import { currentGraph } from '../store/editorState';
 import type { NodeIssue } from '../store/validation';
 import { CommitTextField } from './CommitTextField';
+import { ConnectionsSection } from './ConnectionsSection';
 import { ParamControl } from './ParamControl';
 import { ResponsePlot } from './ResponsePlot';
 import { TransferPlot } from './TransferPlot';
 
+/** The inspector for one audio node. */
 export function NodeInspector({ node, issues }: { node: GraphNode; issues: readonly NodeIssue[] }) {
   const definition = getNodeDefinition(node.type);
   const params = useMemo(() => (definition === undefined ? {} : resolveParams(definition, node.params)), [definition, node.params]);
@@ -31,7 +33,7 @@ export function NodeInspector({ node, issues }: { node: GraphNode; issues: reado
             {name}
           </h2>
           <span className="inspector__subtitle">
-            {definition.label} · {definition.category} · <code>{node.id}</code>
+            {definition.label} node · <code>{node.id}</code>
           </span>
         </div>
       </header>
@@ -73,8 +75,11 @@ export function NodeInspector({ node, issues }: { node: GraphNode; issues: reado
           <Icon name="trash" size={13} /> Delete node
         </button>
       </div>
-      {visual?.kind === 'frequencyResponse' && <ResponsePlot nodeId={node.id} definition={definition} visual={visual} params={params} />}
-      {visual?.kind === 'transferCurve' && <TransferPlot visual={visual} params={params} />}
+      <div className={`cat--${definition.category.toLowerCase()}`}>
+        {visual?.kind === 'frequencyResponse' && <ResponsePlot nodeId={node.id} definition={definition} visual={visual} params={params} />}
+        {visual?.kind === 'transferCurve' && <TransferPlot visual={visual} params={params} />}
+      </div>
+      <ConnectionsSection node={node} />
       <section className="inspector__params" aria-label="Parameters">
         {definition.params.map((spec) => (
           <ParamControl key={spec.key} nodeId={node.id} spec={spec} value={params[spec.key]} />

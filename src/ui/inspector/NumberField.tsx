@@ -8,6 +8,7 @@ import type { NumberParamSpec } from '../../graph/catalog';
 import { checkParamValue } from '../../graph/validateParams';
 import { formatEditable, parseTypedNumber } from '../common/formatParam';
 
+/** Props of `NumberField`. */
 export interface NumberFieldProps {
   spec: NumberParamSpec;
   value: number;
@@ -16,6 +17,7 @@ export interface NumberFieldProps {
   label: string;
 }
 
+/** A typed number field with unit and range check; see the file comment. */
 export function NumberField({ spec, value, onCommit, label }: NumberFieldProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | undefined>();
@@ -48,8 +50,8 @@ export function NumberField({ spec, value, onCommit, label }: NumberFieldProps) 
   };
 
   return (
-    <div className="number-field">
-      <div className={`number-field__box${problem !== undefined ? ' is-invalid' : ''}`}>
+    <>
+      <div className={`number-field number-field__box${problem !== undefined ? ' is-invalid' : ''}`}>
         <input
           className="number-field__input"
           type="text"
@@ -78,10 +80,10 @@ export function NumberField({ spec, value, onCommit, label }: NumberFieldProps) 
         {spec.unit !== '' && <span className="number-field__unit">{spec.unit}</span>}
       </div>
       {problem !== undefined && (
-        <p id={problemId} className="field-error" role="alert">
+        <p id={problemId} className="field-error param__error" role="alert">
           {problem}
         </p>
       )}
-    </div>
+    </>
   );
 }

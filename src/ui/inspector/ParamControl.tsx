@@ -171,6 +171,7 @@ function StringParam({ nodeId, spec, value }: ParamProps<StringParamSpec>) {
   );
 }
 
+/** The control for one param, chosen by the spec's kind. */
 export function ParamControl({ nodeId, spec, value }: ParamProps<ParamSpec>) {
   switch (spec.kind) {
     case 'number':

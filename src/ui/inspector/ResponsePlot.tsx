@@ -21,8 +21,8 @@ import { roundValue } from './sliderScale';
 type ResponseVisual = Extract<NodeVisual, { kind: 'frequencyResponse' }>;
 
 const W = 300;
-const H = 170;
-const PAD = { left: 30, right: 8, top: 8, bottom: 18 };
+const H = 190;
+const PAD = { left: 30, right: 10, top: 16, bottom: 20 };
 const PW = W - PAD.left - PAD.right;
 const PH = H - PAD.top - PAD.bottom;
 const DB = 24;
@@ -55,6 +55,7 @@ interface HandleGeometry {
   y: number;
 }
 
+/** The interactive response plot for one node; see the file comment. */
 export function ResponsePlot({ nodeId, definition, visual, params }: { nodeId: string; definition: NodeTypeSpec; visual: ResponseVisual; params: ResolvedParams }) {
   const svg = useRef<SVGSVGElement>(null);
   const [active, setActive] = useState<number | null>(null);
@@ -119,6 +120,18 @@ export function ResponsePlot({ nodeId, definition, visual, params }: { nodeId: s
     dragging.current = null;
     commitGesture();
   };
+
+  // Captions go above their handle, or below when that would overlap the previous one.
+  const below = useMemo(() => {
+    const order = handles.map((h, i) => ({ x: h.x, i })).sort((a, b) => a.x - b.x);
+    const flags = new Array<boolean>(handles.length).fill(false);
+    let lastAbove = -Infinity;
+    for (const { x, i } of order) {
+      if (x - lastAbove < 18) flags[i] = true;
+      else lastAbove = x;
+    }
+    return flags;
+  }, [handles]);
 
   const shown = active !== null ? handles[active] : undefined;
   return (
@@ -203,7 +216,7 @@ export function ResponsePlot({ nodeId, definition, visual, params }: { nodeId: s
             >
               <circle r={9} className="plot__handle-hit" />
               <circle r={6.5} className="plot__handle-dot" />
-              <text y={-11} textAnchor="middle" className="plot__handle-label">
+              <text y={below[i] ? 19 : -11} textAnchor="middle" className="plot__handle-label">
                 {caption(h.handle.label)}
               </text>
             </g>

@@ -11,11 +11,12 @@ type TransferVisual = Extract<NodeVisual, { kind: 'transferCurve' }>;
 
 const W = 300;
 const H = 210;
-const PAD = { left: 30, right: 10, top: 8, bottom: 22 };
+const PAD = { left: 30, right: 10, top: 10, bottom: 24 };
 const PW = W - PAD.left - PAD.right;
 const PH = H - PAD.top - PAD.bottom;
 const POINTS = 160;
 
+/** The static transfer curve of one node; see the file comment. */
 export function TransferPlot({ visual, params }: { visual: TransferVisual; params: ResolvedParams }) {
   const [lo, hi] = visual.rangeDb;
   const x = (db: number) => PAD.left + ((db - lo) / (hi - lo)) * PW;

@@ -58,6 +58,7 @@ function pasteGraph(fragment: Graph, key: string): void {
   if (result.skipped.length > 0) showNotice('info', result.skipped.join(' '));
 }
 
+/** Duplicates the selection 40 px down-right (Ctrl+D) and selects the copy. */
 export function duplicate(): void {
   const { selection } = editorStore.get();
   if (isSelectionEmpty(selection)) return;
@@ -70,11 +71,13 @@ export function duplicate(): void {
   if (result.skipped.length > 0) showNotice('info', result.skipped.join(' '));
 }
 
+/** Deletes everything selected as one undo step. */
 export function deleteSelection(): void {
   const { selection } = editorStore.get();
   if (!isSelectionEmpty(selection)) dispatch(removeElements(currentGraph(), selection), { quiet: true });
 }
 
+/** Frames the selected nodes in a new group (Ctrl+G) and selects it. */
 export function groupSelection(): void {
   const { selection } = editorStore.get();
   const result = addGroup(currentGraph(), selection.nodes);
@@ -82,11 +85,13 @@ export function groupSelection(): void {
   else showNotice('refusal', result.reason);
 }
 
+/** Removes the selected group frames, keeping their nodes (Ctrl+Shift+G). */
 export function ungroupSelection(): void {
   const { selection } = editorStore.get();
   for (const id of selection.groups) dispatch(removeGroup(currentGraph(), id));
 }
 
+/** Adds an empty sticky note under the pointer (or mid-view) and selects it. */
 export function addNoteHere(): void {
   const at = placementPoint();
   const result = addNote(currentGraph(), { position: snap({ x: at.x - 120, y: at.y - 60 }) });

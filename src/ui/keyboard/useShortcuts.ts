@@ -17,11 +17,31 @@ function busy(target: EventTarget | null): boolean {
   return isEditableTarget(target) || dialogStore.get().queue.length > 0 || quickAddStore.get() !== null;
 }
 
-/** Whether keyboard focus or the pointer is on the canvas (where Space/“/” open quick-add). */
+/** The element that last took focus from a pointer press (a click leaves focus on buttons). */
+let pointerFocused: EventTarget | null = null;
+let pointerDownAt = -Infinity;
+
+function onPointerDown(): void {
+  pointerDownAt = performance.now();
+}
+
+function onFocusIn(event: FocusEvent): void {
+  pointerFocused = performance.now() - pointerDownAt < 500 ? event.target : null;
+}
+
+/** Whether the element holds focus the user gave it with the keyboard (not left there by a click). */
+function keyboardFocused(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target !== document.body && target !== pointerFocused;
+}
+
+/**
+ * Whether a key press is aimed at the canvas (where Space/“/” open quick-add): focus is in the
+ * canvas, or the pointer is over the canvas and no control holds keyboard focus. A button reached
+ * with Tab keeps its own Space; one merely clicked (a palette item just dragged) does not.
+ */
 function canvasIsTarget(target: EventTarget | null): boolean {
-  const overCanvas = canvasBridge()?.pointer() !== undefined;
-  const focusInCanvas = target instanceof HTMLElement && target.closest('.canvas') !== null;
-  return overCanvas || focusInCanvas;
+  if (target instanceof HTMLElement && target.closest('.canvas') !== null) return true;
+  return !keyboardFocused(target) && canvasBridge()?.pointer() !== undefined;
 }
 
 function onKeyDown(event: KeyboardEvent): void {
@@ -50,9 +70,9 @@ function onKeyDown(event: KeyboardEvent): void {
     event.preventDefault();
     void saveAsPreset();
   } else if (!mod && !event.altKey && (event.key === ' ' || event.key === '/') && canvasIsTarget(event.target)) {
-    // Space on a focused node selects it (React Flow); quick-add is for the canvas itself.
+    // Space on a node reached with the keyboard selects it (React Flow); quick-add is for the canvas.
     const onNode = event.target instanceof HTMLElement && event.target.closest('.react-flow__node') !== null;
-    if (event.key === ' ' && onNode) return;
+    if (event.key === ' ' && onNode && keyboardFocused(event.target)) return;
     event.preventDefault();
     const bridge = canvasBridge();
     const pointer = bridge?.pointer();
@@ -84,16 +104,21 @@ function onPaste(event: ClipboardEvent): void {
   if (pasteText(event.clipboardData.getData('text/plain'))) event.preventDefault();
 }
 
+/** Installs the global shortcuts and clipboard handlers while the editor is mounted. */
 export function useShortcuts(): void {
   useEffect(() => {
     const copy = (e: ClipboardEvent) => onCopy(e, false);
     const cut = (e: ClipboardEvent) => onCopy(e, true);
     window.addEventListener('keydown', onKeyDown);
+    document.addEventListener('pointerdown', onPointerDown, true);
+    document.addEventListener('focusin', onFocusIn, true);
     document.addEventListener('copy', copy);
     document.addEventListener('cut', cut);
     document.addEventListener('paste', onPaste);
     return () => {
       window.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('pointerdown', onPointerDown, true);
+      document.removeEventListener('focusin', onFocusIn, true);
       document.removeEventListener('copy', copy);
       document.removeEventListener('cut', cut);
       document.removeEventListener('paste', onPaste);

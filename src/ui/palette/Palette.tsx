@@ -49,6 +49,7 @@ function PaletteItem({ definition, unavailable }: { definition: NodeDefinition; 
   );
 }
 
+/** The left-hand node palette. */
 export function Palette() {
   const graph = useGraph();
   const [query, setQuery] = useState('');

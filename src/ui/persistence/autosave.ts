@@ -25,6 +25,7 @@ export interface AutosaveRecord {
   text: string;
 }
 
+/** The outcome of reading the autosave at start-up. */
 export type AutosaveLoad =
   | { kind: 'none' }
   | { kind: 'ok'; graph: Graph; record: AutosaveRecord; warnings: GraphIssue[] }
@@ -107,6 +108,7 @@ export function rescueAutosave(text: string, reason: string): RescuedAutosave {
   return entry;
 }
 
+/** Every rescued autosave, newest first. */
 export function listRescued(): RescuedAutosave[] {
   try {
     const raw = storage()?.getItem(STORAGE_KEYS.rescued);
@@ -117,6 +119,7 @@ export function listRescued(): RescuedAutosave[] {
   }
 }
 
+/** Forgets one rescued autosave. */
 export function deleteRescued(id: string): void {
   try {
     storage()?.setItem(STORAGE_KEYS.rescued, JSON.stringify(listRescued().filter((r) => r.id !== id)));

@@ -6,6 +6,7 @@ import { createAutosaver, writeAutosave } from './autosave';
 /** When the last autosave was written (null before the first), and whether storage refused it. */
 export const autosaveStatus = createStore<{ savedAt: Date | null; failed: boolean }>({ savedAt: null, failed: false });
 
+/** The autosave status for the status bar. */
 export function useAutosaveStatus() {
   return useStoreValue(autosaveStatus, (s) => s);
 }

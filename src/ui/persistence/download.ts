@@ -11,6 +11,7 @@ export function fileNameFor(name: string, extension = '.json'): string {
   return `${base === '' ? 'graph' : base.toLowerCase()}${extension}`;
 }
 
+/** Makes the browser download `text` as a file named `fileName`. */
 export function downloadText(fileName: string, text: string, type = 'application/json'): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');

@@ -5,6 +5,7 @@
 import { LIBRARY_DB } from '../config';
 import { openDatabase, runRequest } from './idb';
 
+/** One saved preset in the library. */
 export interface LibraryEntry {
   id: string;
   name: string;
@@ -32,6 +33,7 @@ export async function listPresets(): Promise<LibraryEntry[]> {
   return all.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
+/** The entry with this name (case- and space-insensitive), if any. */
 export async function findPresetByName(name: string): Promise<LibraryEntry | undefined> {
   const key = name.trim().toLowerCase();
   return (await listPresets()).find((e) => e.name.trim().toLowerCase() === key);
@@ -49,16 +51,19 @@ export async function savePreset(name: string, text: string, id?: string): Promi
   return entry;
 }
 
+/** One entry by id. */
 export async function getPreset(id: string): Promise<LibraryEntry | undefined> {
   return runRequest(await db(), LIBRARY_DB.store, 'readonly', (s) => s.get(id) as IDBRequest<LibraryEntry | undefined>);
 }
 
+/** Renames an entry (its document text is kept as saved). */
 export async function renamePreset(id: string, name: string): Promise<void> {
   const entry = await getPreset(id);
   if (entry === undefined) throw new Error('that preset no longer exists');
   await runRequest(await db(), LIBRARY_DB.store, 'readwrite', (s) => s.put({ ...entry, name: name.trim(), updatedAt: new Date().toISOString() }));
 }
 
+/** Removes an entry. */
 export async function deletePreset(id: string): Promise<void> {
   await runRequest(await db(), LIBRARY_DB.store, 'readwrite', (s) => s.delete(id));
 }

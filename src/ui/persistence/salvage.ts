@@ -10,6 +10,7 @@ import { findCycles } from '../../graph/topology';
 import type { Graph, GraphIssue } from '../../graph/types';
 import type { GraphIssueDetail } from '../../graph/issues';
 
+/** What `salvageDocument` could open, and what it had to change to open it. */
 export interface SalvageResult {
   graph: Graph;
   /** One sentence per thing that was reset or left out. */

@@ -9,6 +9,7 @@ import { setSelection } from '../store/editorActions';
 import { useGraph } from '../store/editorState';
 import { useValidation } from '../store/validation';
 
+/** The bottom status bar. */
 export function StatusBar() {
   const graph = useGraph();
   const validation = useValidation();

@@ -5,12 +5,14 @@
  */
 import { useSyncExternalStore } from 'react';
 
+/** A value with change notification. */
 export interface Store<T> {
   get(): T;
   set(next: T | ((previous: T) => T)): void;
   subscribe(listener: () => void): () => void;
 }
 
+/** A store holding `initial`; `set` notifies subscribers only when the value changes. */
 export function createStore<T>(initial: T): Store<T> {
   let state = initial;
   const listeners = new Set<() => void>();

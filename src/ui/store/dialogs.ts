@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import { createStore, useStoreValue } from './createStore';
 
+/** A button of a choice dialog. */
 export interface DialogChoice<T extends string = string> {
   id: T;
   label: string;
@@ -38,6 +39,7 @@ interface DialogQueue {
   queue: readonly DialogRequest[];
 }
 
+/** Queued dialog requests; the first is shown. */
 export const dialogStore = createStore<DialogQueue>({ queue: [] });
 
 function enqueue(request: DialogRequest): void {
@@ -49,6 +51,7 @@ export function closeCurrentDialog(): void {
   dialogStore.set((s) => ({ queue: s.queue.slice(1) }));
 }
 
+/** The dialog to show now, if any. */
 export function useCurrentDialog(): DialogRequest | undefined {
   return useStoreValue(dialogStore, (s) => s.queue[0]);
 }

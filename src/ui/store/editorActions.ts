@@ -16,6 +16,7 @@ export function showNotice(kind: Notice['kind'], text: string): void {
   editorStore.set((s) => ({ ...s, notice: { id: noticeCounter, kind, text } }));
 }
 
+/** Hides the notice. */
 export function dismissNotice(): void {
   editorStore.set((s) => (s.notice === null ? s : { ...s, notice: null }));
 }
@@ -46,6 +47,7 @@ export function commitGesture(): void {
   });
 }
 
+/** Undoes the last step. */
 export function undoEdit(): void {
   editorStore.set((s) => {
     const history = undo(s.history);
@@ -53,6 +55,7 @@ export function undoEdit(): void {
   });
 }
 
+/** Redoes the last undone step. */
 export function redoEdit(): void {
   editorStore.set((s) => {
     const history = redo(s.history);
@@ -60,6 +63,7 @@ export function redoEdit(): void {
   });
 }
 
+/** Replaces the selection. */
 export function setSelection(selection: Selection): void {
   editorStore.set((s) => (sameSelection(s.selection, selection) ? s : { ...s, selection }));
 }
@@ -114,11 +118,13 @@ function pruneSelection(selection: Selection, graph: Graph): Selection {
   return sameSelection(selection, next) ? selection : next;
 }
 
+/** Whether two selections hold the same ids in the same order. */
 export function sameSelection(a: Selection, b: Selection): boolean {
   const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((v, i) => v === y[i]);
   return same(a.nodes, b.nodes) && same(a.edges, b.edges) && same(a.notes, b.notes) && same(a.groups, b.groups);
 }
 
+/** Whether nothing is selected. */
 export function isSelectionEmpty(s: Selection): boolean {
   return s.nodes.length + s.edges.length + s.notes.length + s.groups.length === 0;
 }

@@ -15,6 +15,7 @@ export interface Selection {
   readonly groups: readonly string[];
 }
 
+/** Nothing selected. */
 export const EMPTY_SELECTION: Selection = Object.freeze({ nodes: [], edges: [], notes: [], groups: [] });
 
 /** Where the open document came from (shown next to its name; decides what "saved" means). */
@@ -33,6 +34,7 @@ export interface Notice {
   text: string;
 }
 
+/** The whole editor state. */
 export interface EditorState {
   history: History;
   selection: Selection;
@@ -46,6 +48,7 @@ export interface EditorState {
 
 const EMPTY_GRAPH: Graph = { format: 'mixgraph', version: 1, name: 'Untitled', nodes: [], edges: [] };
 
+/** The one editor store. */
 export const editorStore = createStore<EditorState>({
   history: createHistory(EMPTY_GRAPH),
   selection: EMPTY_SELECTION,
@@ -65,9 +68,12 @@ export function isDirty(state: EditorState = editorStore.get()): boolean {
   return state.history.revision !== state.savedRevision;
 }
 
+/** Reads a slice of the editor state in a component (the selector must return stable values). */
 export function useEditor<S>(selector: (state: EditorState) => S): S {
   return useStoreValue(editorStore, selector);
 }
 
+/** The open document. */
 export const useGraph = (): Graph => useEditor((s) => s.history.graph);
+/** The selection. */
 export const useSelection = (): Selection => useEditor((s) => s.selection);

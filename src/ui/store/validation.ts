@@ -8,6 +8,7 @@ import type { Graph } from '../../graph/types';
 import { parseDocument } from '../../runtime/document';
 import { useGraph } from './editorState';
 
+/** The validation of one graph, indexed for the canvas and the status bar. */
 export interface ValidationReport {
   errors: readonly GraphIssueDetail[];
   warnings: readonly GraphIssueDetail[];
@@ -17,6 +18,7 @@ export interface ValidationReport {
   byEdge: ReadonlyMap<string, readonly NodeIssue[]>;
 }
 
+/** One problem attached to a node or wire. */
 export interface NodeIssue {
   severity: 'error' | 'warning';
   message: string;
@@ -45,6 +47,7 @@ export function validateGraph(graph: Graph): ValidationReport {
   return report;
 }
 
+/** The validation of the open document. */
 export function useValidation(): ValidationReport {
   return validateGraph(useGraph());
 }

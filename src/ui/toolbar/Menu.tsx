@@ -5,11 +5,13 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Icon } from '../common/icons';
 
+/** An entry of a toolbar menu: an action, a section heading or a separator. */
 export type MenuEntry =
   | { kind: 'item'; label: string; onSelect: () => void; hint?: string; disabled?: boolean }
   | { kind: 'heading'; label: string }
   | { kind: 'separator' };
 
+/** A menu button and its drop-down list. */
 export function Menu({ label, icon, entries, onOpen }: { label: string; icon?: ReactNode; entries: readonly MenuEntry[]; onOpen?: () => void }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);

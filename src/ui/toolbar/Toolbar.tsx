@@ -39,6 +39,7 @@ const ORIGIN_TEXT: Record<string, string> = {
   recovered: 'recovered autosave',
 };
 
+/** The top toolbar. */
 export function Toolbar() {
   const history = useEditor((s) => s.history);
   const dirty = useEditor((s) => isDirty(s));
@@ -68,6 +69,7 @@ export function Toolbar() {
       accept=".json,application/json"
       className="visually-hidden"
       tabIndex={-1}
+      aria-hidden="true"
       aria-label={label}
       onChange={(e) => {
         const file = e.target.files?.[0];

@@ -1,0 +1,29 @@
+/**
+ * Live builder of the `bus` node: the engine already sums every wire into the input port (Web
+ * Audio sums connections into an input); the bus is one GainNode at m·10^(gain/20), ramped on a
+ * change.
+ */
+import type { ResolvedParams } from '../../graph/catalog';
+import type { LiveNodeBuilder } from '../../runtime/live/contract';
+import { faderGain } from '../fader';
+import { boolParam, numberParam } from '../params';
+import { busNode } from './index';
+
+function factor(params: ResolvedParams): number {
+  return boolParam(params, 'mute') ? 0 : faderGain(numberParam(params, 'gain'));
+}
+
+/** Live builder of `bus` (see the file comment). */
+export const busLive: LiveNodeBuilder = {
+  type: busNode.type,
+  build(ctx, params, ports) {
+    const node = ctx.stereoGain();
+    const level = ctx.smooth(node.gain, factor(params));
+    ports.inputs[0].connect(node);
+    return {
+      output: node,
+      setParams: (next, _changed, timing) => level.rampTo(factor(next), timing),
+      dispose: () => node.disconnect(),
+    };
+  },
+};

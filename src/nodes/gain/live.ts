@@ -1,0 +1,30 @@
+/**
+ * Live builder of the `gain` node: one GainNode at s·m·10^(gain/20) (see `kernel.ts`), ramped
+ * linearly on a change, so a fader move, a polarity flip or a mute glides instead of clicking.
+ */
+import type { ResolvedParams } from '../../graph/catalog';
+import type { LiveNodeBuilder } from '../../runtime/live/contract';
+import { faderGain } from '../fader';
+import { boolParam, numberParam } from '../params';
+import { gainNode } from './index';
+
+/** The linear factor of the kernel: 0 when muted, negative when inverted. */
+function factor(params: ResolvedParams): number {
+  if (boolParam(params, 'mute')) return 0;
+  return (boolParam(params, 'invert') ? -1 : 1) * faderGain(numberParam(params, 'gain'));
+}
+
+/** Live builder of `gain` (see the file comment). */
+export const gainLive: LiveNodeBuilder = {
+  type: gainNode.type,
+  build(ctx, params, ports) {
+    const node = ctx.stereoGain();
+    const level = ctx.smooth(node.gain, factor(params));
+    ports.inputs[0].connect(node);
+    return {
+      output: node,
+      setParams: (next, _changed, timing) => level.rampTo(factor(next), timing),
+      dispose: () => node.disconnect(),
+    };
+  },
+};
