@@ -3,7 +3,7 @@
  * up here and never switches on node type; adding a node type = its folder and one line here
  * (besides `registry.ts`).
  */
-import type { LiveNodeBuilder } from '../runtime/live/contract';
+import type { LiveNodeBuilder } from './liveTypes';
 import { sourceLive } from './source/live';
 import { toneLive } from './tone/live';
 import { gainLive } from './gain/live';

@@ -4,7 +4,7 @@
  * change.
  */
 import type { ResolvedParams } from '../../graph/catalog';
-import type { LiveNodeBuilder } from '../../runtime/live/contract';
+import type { LiveNodeBuilder } from '../liveTypes';
 import { faderGain } from '../fader';
 import { boolParam, numberParam } from '../params';
 import { busNode } from './index';

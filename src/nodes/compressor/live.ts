@@ -5,7 +5,7 @@
  * a change (the kernel applies them at once); attack and release need not, they only shape the
  * detector's smoothing.
  */
-import type { LiveNodeBuilder } from '../../runtime/live/contract';
+import type { LiveNodeBuilder } from '../liveTypes';
 import { compressorNode } from './index';
 
 /** Live builder of `compressor` (see the file comment). */

@@ -3,7 +3,7 @@
  * kernel itself smooths live changes (time crossfade, 10 ms ramps of feedback and mix), so params
  * are passed straight through.
  */
-import type { LiveNodeBuilder } from '../../runtime/live/contract';
+import type { LiveNodeBuilder } from '../liveTypes';
 import { delayNode } from './index';
 
 /** Live builder of `delay` (see the file comment). */

@@ -15,7 +15,7 @@
  */
 import type { ResolvedParams } from '../../graph/catalog';
 import type { BiquadType } from '../../dsp/biquad';
-import type { LiveBuildContext, LiveNodeBuilder, ParamTiming, SmoothParam } from '../../runtime/live/contract';
+import type { LiveBuildContext, LiveNodeBuilder, ParamTiming, SmoothParam } from '../liveTypes';
 import { EQ_SECTION_IDS, eqSections, type EqSection, type EqSectionId } from './eqSections';
 import { eqNode } from './index';
 

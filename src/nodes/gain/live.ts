@@ -3,7 +3,7 @@
  * linearly on a change, so a fader move, a polarity flip or a mute glides instead of clicking.
  */
 import type { ResolvedParams } from '../../graph/catalog';
-import type { LiveNodeBuilder } from '../../runtime/live/contract';
+import type { LiveNodeBuilder } from '../liveTypes';
 import { faderGain } from '../fader';
 import { boolParam, numberParam } from '../params';
 import { gainNode } from './index';

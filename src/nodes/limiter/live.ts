@@ -5,7 +5,7 @@
  * input gain glide on a change; a new lookahead restarts the kernel's gain path (and re-plans the
  * compensation delays).
  */
-import type { LiveNodeBuilder } from '../../runtime/live/contract';
+import type { LiveNodeBuilder } from '../liveTypes';
 import { limiterNode } from './index';
 
 /** Live builder of `limiter` (see the file comment). */

@@ -3,7 +3,7 @@
  * ramped on a change. The engine routes its output to the speakers (see `index.ts` for the
  * master-signal convention: the node has no output ports, but it does have a signal).
  */
-import type { LiveNodeBuilder } from '../../runtime/live/contract';
+import type { LiveNodeBuilder } from '../liveTypes';
 import { faderGain } from '../fader';
 import { numberParam } from '../params';
 import { outputNode } from './index';

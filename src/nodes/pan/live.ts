@@ -3,7 +3,7 @@
  * `panLaw.ts` implements (Web Audio API, "StereoPannerNode Panning"). channelCount 2 /
  * 'explicit' keeps the input stereo (`Tone.Panner`'s channelCount 1 would sum it to mono first).
  */
-import type { LiveNodeBuilder } from '../../runtime/live/contract';
+import type { LiveNodeBuilder } from '../liveTypes';
 import { numberParam } from '../params';
 import { panNode } from './index';
 

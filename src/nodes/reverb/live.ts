@@ -3,7 +3,7 @@
  * AudioWorklet (never `Tone.Reverb`, whose impulse response is new random noise on every run). The
  * kernel ramps `mix` itself; an edit elsewhere in the graph never rebuilds it, so its tail rings on.
  */
-import type { LiveNodeBuilder } from '../../runtime/live/contract';
+import type { LiveNodeBuilder } from '../liveTypes';
 import { reverbNode } from './index';
 
 /** Live builder of `reverb` (see the file comment). */

@@ -11,7 +11,7 @@
  * restarts at the same transport position with a short crossfade.
  */
 import type { ResolvedParams } from '../../graph/catalog';
-import type { LiveBuildContext, LiveNodeBuilder, LiveProcessor, ParamTiming, SmoothParam } from '../../runtime/live/contract';
+import type { LiveBuildContext, LiveNodeBuilder, LiveProcessor, ParamTiming, SmoothParam } from '../liveTypes';
 import { boolParam, numberParam } from '../params';
 import { parseClipRef } from './clipRef';
 import { sourceNode } from './index';

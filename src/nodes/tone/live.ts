@@ -5,7 +5,7 @@
  * from the kernel's `reset()` (phase 0, sweep at 20 Hz, noise from its seed) on every start, and
  * fading out over the engine's crossfade on stop. `freq` and `level` glide on a change.
  */
-import type { LiveNodeBuilder, LiveProcessor } from '../../runtime/live/contract';
+import type { LiveNodeBuilder, LiveProcessor } from '../liveTypes';
 import { toneNode } from './index';
 
 /** Live builder of `tone` (see the file comment). */

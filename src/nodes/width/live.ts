@@ -7,7 +7,7 @@
  * which is M + S and M − S with M = (L + R)/2, S = (L − R)/2·width (see `kernel.ts`). At width 1,
  * a = 1 and b = 0: the signal passes unchanged. Both gains ramp together on a change.
  */
-import type { LiveNodeBuilder } from '../../runtime/live/contract';
+import type { LiveNodeBuilder } from '../liveTypes';
 import { numberParam } from '../params';
 import { widthNode } from './index';
 

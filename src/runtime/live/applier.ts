@@ -5,7 +5,7 @@
  */
 import type { ResolvedParams } from '../../graph/catalog';
 import type { ParamValue } from '../../graph/types';
-import type { LiveNodeBuilder } from './contract';
+import type { LiveNodeBuilder } from '../../nodes/liveTypes';
 import type { LiveInstruction } from './instructions';
 import { NodeShell, type ShellEnv } from './nodeShell';
 import { LiveWire } from './wire';

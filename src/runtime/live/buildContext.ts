@@ -4,7 +4,7 @@
  */
 import type { ResolvedParams } from '../../graph/catalog';
 import type { ClipAudio, KernelContext, NodeDefinition } from '../../nodes/types';
-import type { HostKernelOptions, HostedKernel, LiveBuildContext, LivePorts, SmoothParam } from './contract';
+import type { HostKernelOptions, HostedKernel, LiveBuildContext, LivePorts, SmoothParam } from '../../nodes/liveTypes';
 import { createHostedKernel, type WorkletNodeFactory } from './hostedKernel';
 import { RampedParam } from './smoothParam';
 import { stereoGain } from './stereo';

@@ -5,7 +5,7 @@
  */
 import type { ResolvedParams } from '../../graph/catalog';
 import type { NodeDefinition } from '../../nodes/types';
-import type { HostedKernel, HostKernelOptions, LiveMeters, LivePorts } from './contract';
+import type { HostedKernel, HostKernelOptions, LiveMeters, LivePorts } from '../../nodes/liveTypes';
 import { GATE_PARAM, KERNEL_HOST_PROCESSOR, type FromHostMessage, type KernelHostOptions, type ToHostMessage } from './worklet/protocol';
 
 /**

@@ -8,7 +8,7 @@ export { diffGraphs, diffStates, DEFAULT_FADE_SECONDS, DEFAULT_PARAM_RAMP_SECOND
 export { liveState, type LiveState, type LiveNodeState, type LiveWireState, type LatencyOf } from './liveState';
 export { createLatencyProbe } from './latencyProbe';
 export type { LiveInstruction, LiveInstructionOp } from './instructions';
-export type { LiveMeters, LiveNodeBuilder, LiveBuildContext, LiveProcessor, HostedKernel, SmoothParam, ParamTiming } from './contract';
+export type { LiveMeters, LiveNodeBuilder, LiveBuildContext, LiveProcessor, HostedKernel, SmoothParam, ParamTiming } from '../../nodes/liveTypes';
 export { LiveGraphError } from './errors';
 export { nativeWorkletNode, type WorkletNodeFactory } from './hostedKernel';
 export { loadKernelHost, KERNEL_HOST_URL } from './worklet/loadKernelHost';

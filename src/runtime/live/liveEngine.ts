@@ -13,7 +13,7 @@ import { liveBuilderOf } from '../../nodes/liveRegistry';
 import type { ClipAudio } from '../../nodes/types';
 import { LiveApplier } from './applier';
 import { EngineBuildContext } from './buildContext';
-import type { LiveMeters } from './contract';
+import type { LiveMeters } from '../../nodes/liveTypes';
 import { DEFAULT_FADE_SECONDS, DEFAULT_PARAM_RAMP_SECONDS, diffStates } from './diff';
 import { LiveGraphError } from './errors';
 import { nativeWorkletNode, type WorkletNodeFactory } from './hostedKernel';

@@ -9,7 +9,7 @@
  * no input: bypassed, it is silent, as in the offline engine.
  */
 import type { ResolvedParams } from '../../graph/catalog';
-import type { LiveMeters, LiveNodeBuilder, LiveProcessor, ParamTiming, SmoothParam } from './contract';
+import type { LiveMeters, LiveNodeBuilder, LiveProcessor, ParamTiming, SmoothParam } from '../../nodes/liveTypes';
 import type { EngineBuildContext } from './buildContext';
 import { createFixedDelay } from './fixedDelay';
 import type { LiveNodeState } from './liveState';

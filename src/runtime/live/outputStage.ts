@@ -6,7 +6,7 @@
  *   probed node ─► route (0 → 1) ───────────────────────────────────────┘
  *   every node's output ─► keepAlive (gain 0) ─► context.destination   (see `ShellEnv.keepAlive`)
  */
-import type { SmoothParam } from './contract';
+import type { SmoothParam } from '../../nodes/liveTypes';
 import type { EngineBuildContext } from './buildContext';
 import type { ContextScheduler } from './scheduler';
 import { safeDisconnect } from './stereo';

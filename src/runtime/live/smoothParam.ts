@@ -8,7 +8,7 @@
  * mirror of the events scheduled here (the same formula). `cancelAndHoldAtTime` is not needed
  * (Firefox lacks it), and a new target in the middle of a ramp continues from where it is.
  */
-import type { ParamTiming, SmoothParam } from './contract';
+import type { ParamTiming, SmoothParam } from '../../nodes/liveTypes';
 
 interface ParamEvent {
   time: number;

@@ -7,7 +7,7 @@
  * Connecting or disconnecting fades over a few ms instead of switching (no click); the fader is
  * exactly 1 at rest, so it never changes the signal.
  */
-import type { SmoothParam } from './contract';
+import type { SmoothParam } from '../../nodes/liveTypes';
 import type { EngineBuildContext } from './buildContext';
 import { createFixedDelay } from './fixedDelay';
 import type { LiveWireState } from './liveState';

@@ -3,8 +3,8 @@
  * types and the helpers on `LiveBuildContext`, so node folders never import the engine's code
  * (only its types), and the engine never switches on node type (`src/nodes/liveRegistry.ts`).
  */
-import type { ResolvedParams } from '../../graph/catalog';
-import type { ClipAudio, KernelContext, NodeDefinition } from '../../nodes/types';
+import type { ResolvedParams } from '../graph/catalog';
+import type { ClipAudio, KernelContext, NodeDefinition } from './types';
 
 /** The node's input ports as the engine built them. */
 export interface LivePorts {
