@@ -14,6 +14,7 @@ export const busNode: NodeDefinition = {
   help: 'Adds together everything wired into it so a group of tracks can be turned up, down or muted at once.',
   inputs: [{ id: 'in', label: 'In' }],
   outputs: [{ id: 'out', label: 'Out' }],
+  summaryParams: ['gain'],
   params: [
     {
       key: 'gain',

@@ -6,6 +6,8 @@
 import type { NodeDefinition } from '../types';
 import { createCompressorKernel } from './kernel';
 import { COMPRESSOR_DETECTORS } from './settings';
+import { staticCurve } from './staticCurve';
+import { compressorSettings } from './settings';
 
 export { staticCurve, staticCurvePoints, type CurvePoints, type CurveSettings } from './staticCurve';
 export { compressorSettings, RMS_WINDOW_SECONDS, type CompressorSettings } from './settings';
@@ -22,6 +24,12 @@ export const compressorNode: NodeDefinition = {
   ],
   outputs: [{ id: 'out', label: 'Out' }],
   mainInput: 0,
+  summaryParams: ['threshold', 'ratio'],
+  visual: {
+    kind: 'transferCurve',
+    outputDb: (params, inputDb) => staticCurve(compressorSettings(params), inputDb),
+    rangeDb: [-60, 0],
+  },
   params: [
     {
       key: 'threshold',

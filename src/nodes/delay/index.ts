@@ -19,6 +19,7 @@ export const delayNode: NodeDefinition = {
   help: 'Repeats the sound after a set time, each repeat quieter than the last, like an echo in a canyon.',
   inputs: [{ id: 'in', label: 'In' }],
   outputs: [{ id: 'out', label: 'Out' }],
+  summaryParams: ['time', 'feedback'],
   params: [
     {
       key: 'time',

@@ -6,7 +6,7 @@
  */
 import type { NumberParamSpec, ParamSpec } from '../../graph/catalog';
 import type { NodeDefinition } from '../types';
-import { EQ_SLOPES } from './eqSections';
+import { EQ_SLOPES, eqMagnitudeDb } from './eqSections';
 import { createEqKernel } from './kernel';
 
 function frequency(key: string, label: string, min: number, max: number, value: number, help: string): NumberParamSpec {
@@ -48,6 +48,20 @@ export const eqNode: NodeDefinition = {
   help: 'Shapes the tone by boosting or cutting ranges of frequencies, from deep bass to bright treble.',
   inputs: [{ id: 'in', label: 'In' }],
   outputs: [{ id: 'out', label: 'Out' }],
+  summaryParams: [],
+  visual: {
+    kind: 'frequencyResponse',
+    magnitudeDb: eqMagnitudeDb,
+    handles: [
+      { label: 'High-pass', frequencyParam: 'hpFreq', enableParam: 'hpOn' },
+      { label: 'Low shelf', frequencyParam: 'lsFreq', gainParam: 'lsGain' },
+      { label: 'Band 1', frequencyParam: 'p1Freq', gainParam: 'p1Gain' },
+      { label: 'Band 2', frequencyParam: 'p2Freq', gainParam: 'p2Gain' },
+      { label: 'Band 3', frequencyParam: 'p3Freq', gainParam: 'p3Gain' },
+      { label: 'High shelf', frequencyParam: 'hsFreq', gainParam: 'hsGain' },
+      { label: 'Low-pass', frequencyParam: 'lpFreq', enableParam: 'lpOn' },
+    ],
+  },
   params: [
     {
       key: 'hpOn',

@@ -13,6 +13,7 @@ export const gainNode: NodeDefinition = {
   help: 'Makes the signal louder or quieter, and can flip its polarity or mute it.',
   inputs: [{ id: 'in', label: 'In' }],
   outputs: [{ id: 'out', label: 'Out' }],
+  summaryParams: ['gain'],
   params: [
     {
       key: 'gain',

@@ -5,6 +5,7 @@
  */
 import type { NodeDefinition } from '../types';
 import { createLimiterKernel } from './kernel';
+import { limiterSettings } from './settings';
 
 export { LimiterKernel, CEILING_MARGIN_DB } from './kernel';
 export { limiterSettings, type LimiterSettings } from './settings';
@@ -17,6 +18,16 @@ export const limiterNode: NodeDefinition = {
   help: 'Stops the signal from ever going above the ceiling, turning down only the peaks that would.',
   inputs: [{ id: 'in', label: 'In' }],
   outputs: [{ id: 'out', label: 'Out' }],
+  summaryParams: ['ceiling', 'inputGain'],
+  visual: {
+    kind: 'transferCurve',
+    // Steady state: the input gain is added, then nothing passes the ceiling.
+    outputDb: (params, inputDb) => {
+      const s = limiterSettings(params);
+      return Math.min(inputDb + s.inputGain, s.ceiling);
+    },
+    rangeDb: [-30, 0],
+  },
   params: [
     {
       key: 'ceiling',

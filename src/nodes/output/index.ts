@@ -20,6 +20,7 @@ export const outputNode: NodeDefinition = {
   help: 'The master output: whatever is wired here is what you hear and what gets rendered to the file.',
   inputs: [{ id: 'in', label: 'In' }],
   outputs: [],
+  summaryParams: ['gain'],
   params: [
     {
       key: 'gain',

@@ -14,6 +14,7 @@ export const panNode: NodeDefinition = {
   help: 'Moves the sound towards the left or right speaker while keeping its loudness even.',
   inputs: [{ id: 'in', label: 'In' }],
   outputs: [{ id: 'out', label: 'Out' }],
+  summaryParams: ['pan'],
   params: [
     {
       key: 'pan',

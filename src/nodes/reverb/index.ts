@@ -19,6 +19,7 @@ export const reverbNode: NodeDefinition = {
   help: 'Places the sound in a virtual room by adding the dense, fading reflections of its walls.',
   inputs: [{ id: 'in', label: 'In' }],
   outputs: [{ id: 'out', label: 'Out' }],
+  summaryParams: ['decay', 'mix'],
   params: [
     {
       key: 'decay',

@@ -40,6 +40,7 @@ export const sourceNode: NodeDefinition = {
   help: 'Plays a clip — a built-in demo track (drums, bass, keys, lead, vocals) or your own audio file — at a chosen level, once or in a loop.',
   inputs: [],
   outputs: [{ id: 'out', label: 'Out' }],
+  summaryParams: ['clip', 'gain'],
   params: [
     {
       key: 'clip',

@@ -21,6 +21,7 @@ export const toneNode: NodeDefinition = {
     'Makes a test signal: a steady sine, square or saw at a chosen pitch, white or pink noise, or a sweep from 20 Hz to 20 kHz every 10 seconds; its level is the peak for tones and the sweep, the average (RMS) for noise.',
   inputs: [],
   outputs: [{ id: 'out', label: 'Out' }],
+  summaryParams: ['wave', 'freq', 'level'],
   params: [
     {
       key: 'wave',

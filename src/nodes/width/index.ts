@@ -12,6 +12,7 @@ export const widthNode: NodeDefinition = {
   help: 'Makes the stereo image narrower (down to mono) or wider by changing the difference between left and right.',
   inputs: [{ id: 'in', label: 'In' }],
   outputs: [{ id: 'out', label: 'Out' }],
+  summaryParams: ['width'],
   params: [
     {
       key: 'width',
