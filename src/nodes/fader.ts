@@ -1,6 +1,7 @@
 /**
  * Level arithmetic shared by the nodes that scale a signal by a fader (gain, bus, output).
  */
+import type { NumberParamSpec } from '../graph/catalog';
 import type { StereoBlock } from './types';
 
 /** The bottom of a fader in dB: at or below this value the fader means silence (`minIsOff`). */
@@ -36,4 +37,24 @@ function scaleChannel(input: Float32Array, output: Float32Array, frames: number,
   } else {
     for (let i = 0; i < frames; i++) output[i] = input[i] * gain;
   }
+}
+
+/**
+ * The spec of a fader param (`gain` on gain, bus and output): dB from the silent floor to +24,
+ * default 0 dB.
+ */
+export function faderParamSpec(label: string, help: string): NumberParamSpec {
+  return {
+    key: 'gain',
+    kind: 'number',
+    label,
+    unit: 'dB',
+    min: FADER_FLOOR_DB,
+    max: 24,
+    default: 0,
+    scale: 'db',
+    step: 0.1,
+    minIsOff: true,
+    help,
+  };
 }

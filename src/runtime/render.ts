@@ -38,7 +38,8 @@ export class GraphRenderError extends Error {
   }
 }
 
-function loudnessOf(meter: LoudnessMeter): LoudnessReport {
+/** The report's six figures from a meter (the CLI's `loudness --json` keys). */
+export function loudnessReportOf(meter: LoudnessMeter): LoudnessReport {
   const r = meter.result();
   return {
     integratedLufs: r.integratedLufs,
@@ -90,7 +91,7 @@ export async function renderGraph(graph: Graph, request: RenderRequest = {}, sin
         return sink?.(left, right, frames);
       },
     );
-    const loudness = loudnessOf(meter);
+    const loudness = loudnessReportOf(meter);
     if (normalizeGainDb !== null && loudness.truePeakDbtp !== null && loudness.truePeakDbtp > 0) {
       warnings.push(
         `after normalising to ${request.normalizeLufs} LUFS the true peak is ${loudness.truePeakDbtp.toFixed(2)} dBTP (over 0 dBTP: it will clip); put a limiter before the output`,

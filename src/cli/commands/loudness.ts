@@ -2,6 +2,7 @@
 import { LoudnessMeter } from '../../dsp/loudness';
 import { readWavFile } from '../../runtime/audio-io';
 import { formatDb } from '../format';
+import { loudnessReportOf } from '../../runtime/render';
 
 export function loudnessCommand(file: string, options: { json?: boolean }): number {
   const audio = readWavFile(file);
@@ -12,15 +13,7 @@ export function loudnessCommand(file: string, options: { json?: boolean }): numb
   const right = audio.channels[1] ?? new Float32Array(frames);
   const meter = new LoudnessMeter(audio.sampleRate);
   meter.push(left, right, frames);
-  const r = meter.result();
-  const result = {
-    integratedLufs: r.integratedLufs,
-    loudnessRangeLu: r.loudnessRangeLu,
-    truePeakDbtp: r.truePeakDbtp,
-    samplePeakDbfs: r.samplePeakDbfs,
-    maxMomentaryLufs: r.maxMomentaryLufs,
-    maxShortTermLufs: r.maxShortTermLufs,
-  };
+  const result = loudnessReportOf(meter);
   if (options.json) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return 0;

@@ -3,7 +3,7 @@
  * then applies one fader and a mute to the sum (a drum bus, a reverb send return, a group).
  */
 import type { NodeDefinition } from '../types';
-import { FADER_FLOOR_DB } from '../fader';
+import { faderParamSpec } from '../fader';
 import { createBusKernel } from './kernel';
 
 /** Definition of the `bus` node type (ports, params, kernel factory). */
@@ -16,19 +16,7 @@ export const busNode: NodeDefinition = {
   outputs: [{ id: 'out', label: 'Out' }],
   summaryParams: ['gain'],
   params: [
-    {
-      key: 'gain',
-      kind: 'number',
-      label: 'Gain',
-      unit: 'dB',
-      min: FADER_FLOOR_DB,
-      max: 24,
-      default: 0,
-      scale: 'db',
-      step: 0.1,
-      minIsOff: true,
-      help: 'Gain: how much the summed group is turned up or down; the bottom of the range is silence.',
-    },
+    faderParamSpec('Gain', 'Gain: how much the summed group is turned up or down; the bottom of the range is silence.'),
     {
       key: 'mute',
       kind: 'bool',

@@ -2,7 +2,7 @@
  * The `gain` node: turns a signal up or down in decibels, flips its polarity, or mutes it.
  */
 import type { NodeDefinition } from '../types';
-import { FADER_FLOOR_DB } from '../fader';
+import { faderParamSpec } from '../fader';
 import { createGainKernel } from './kernel';
 
 /** Definition of the `gain` node type (ports, params, kernel factory). */
@@ -15,19 +15,7 @@ export const gainNode: NodeDefinition = {
   outputs: [{ id: 'out', label: 'Out' }],
   summaryParams: ['gain'],
   params: [
-    {
-      key: 'gain',
-      kind: 'number',
-      label: 'Gain',
-      unit: 'dB',
-      min: FADER_FLOOR_DB,
-      max: 24,
-      default: 0,
-      scale: 'db',
-      step: 0.1,
-      minIsOff: true,
-      help: 'Gain: how much louder (positive) or quieter (negative) the signal gets; the bottom of the range is silence.',
-    },
+    faderParamSpec('Gain', 'Gain: how much louder (positive) or quieter (negative) the signal gets; the bottom of the range is silence.'),
     {
       key: 'invert',
       kind: 'bool',

@@ -9,7 +9,7 @@
  * unchanged, like any other node.
  */
 import type { NodeDefinition } from '../types';
-import { FADER_FLOOR_DB } from '../fader';
+import { faderParamSpec } from '../fader';
 import { createOutputKernel } from './kernel';
 
 /** Definition of the `output` (master) node type; no output ports, see the convention above. */
@@ -22,19 +22,7 @@ export const outputNode: NodeDefinition = {
   outputs: [],
   summaryParams: ['gain'],
   params: [
-    {
-      key: 'gain',
-      kind: 'number',
-      label: 'Master gain',
-      unit: 'dB',
-      min: FADER_FLOOR_DB,
-      max: 24,
-      default: 0,
-      scale: 'db',
-      step: 0.1,
-      minIsOff: true,
-      help: 'Master gain: the final volume of the whole mix; the bottom of the range is silence.',
-    },
+    faderParamSpec('Master gain', 'Master gain: the final volume of the whole mix; the bottom of the range is silence.'),
   ],
   createKernel: (_ctx, params) => createOutputKernel(params),
 };
