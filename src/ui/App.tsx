@@ -5,6 +5,8 @@ import { Canvas } from './canvas/Canvas';
 import { DialogHost } from './dialogs/DialogHost';
 import { watchSharedLinks } from './documents/bootstrap';
 import { Inspector } from './inspector/Inspector';
+import { installTestHooks } from './live/testHooks';
+import { MasterPanel } from './meters/MasterPanel';
 import { useShortcuts } from './keyboard/useShortcuts';
 import { Palette } from './palette/Palette';
 import { startAutosave } from './persistence/autosaveSync';
@@ -16,6 +18,7 @@ export function App() {
   useShortcuts();
   useEffect(() => startAutosave(), []);
   useEffect(() => watchSharedLinks(), []);
+  useEffect(() => installTestHooks(), []);
   // Files dropped outside the canvas must not make the browser navigate away from unsaved work.
   useEffect(() => {
     const block = (e: DragEvent) => {
@@ -38,7 +41,10 @@ export function App() {
           <section className="workspace__canvas" aria-label="Canvas">
             <Canvas />
           </section>
-          <Inspector />
+          <div className="workspace__side">
+            <Inspector />
+            <MasterPanel />
+          </div>
         </main>
         <StatusBar />
       </div>

@@ -11,6 +11,10 @@ import { canBypass, setBypass } from '../../graph/commands';
 import { catalog } from '../../nodes/registry';
 import { formatParamValue } from '../common/formatParam';
 import { CategoryIcon, Icon } from '../common/icons';
+import { countRender } from '../live/renderCount';
+import { useLive } from '../live/liveStore';
+import { toggleProbe } from '../live/probe';
+import { NodeMeter } from '../meters/NodeMeter';
 import { dispatch } from '../store/editorActions';
 import { currentGraph } from '../store/editorState';
 import type { AudioFlowNode } from './flowTypes';
@@ -63,7 +67,11 @@ function PortRow({ input, output, nodeName }: { input?: PortSpec; output?: PortS
 
 /** The React Flow node component for audio nodes. */
 export const AudioNodeView = memo(function AudioNodeView({ id, data, selected }: NodeProps<AudioFlowNode>) {
+  countRender('AudioNodeView');
   const { node, definition, issues } = data;
+  // Booleans, so only the node whose probe/A-B state changes re-renders.
+  const probed = useLive((s) => s.monitored === id);
+  const compared = useLive((s) => s.ab?.nodeId === id);
   const params = useMemo(() => resolveParams(definition, node.params), [definition, node.params]);
   const name = node.label ?? definition.label;
   const mainInputs = definition.inputs.filter((p) => p.optional !== true);
@@ -85,7 +93,7 @@ export const AudioNodeView = memo(function AudioNodeView({ id, data, selected }:
 
   return (
     <div
-      className={`mg-node mg-node--${category}${selected ? ' is-selected' : ''}${bypassed ? ' is-bypassed' : ''}${errors.length > 0 ? ' has-error' : ''}`}
+      className={`mg-node mg-node--${category}${selected ? ' is-selected' : ''}${bypassed ? ' is-bypassed' : ''}${errors.length > 0 ? ' has-error' : ''}${probed || compared ? ' is-probed' : ''}`}
       data-node-type={node.type}
     >
       <header className="mg-node__header" title={`${definition.label}: ${definition.help}`}>
@@ -104,6 +112,21 @@ export const AudioNodeView = memo(function AudioNodeView({ id, data, selected }:
           >
             <Icon name="alert" size={12} />
           </span>
+        )}
+        {outputs.length > 0 && (
+          <button
+            type="button"
+            className={`mg-node__probe nodrag${probed ? ' is-on' : ''}`}
+            aria-pressed={probed}
+            aria-label={`Probe ${name}`}
+            title={probed ? 'Probing: you hear this output alone. Click to return to the master.' : 'Probe: hear this output alone (Alt+click the node or a wire does the same)'}
+            onClick={(event) => {
+              event.stopPropagation();
+              void toggleProbe(id);
+            }}
+          >
+            <Icon name="headphones" size={12} />
+          </button>
         )}
         {bypassable && (
           <button
@@ -138,6 +161,8 @@ export const AudioNodeView = memo(function AudioNodeView({ id, data, selected }:
           </dl>
         )}
         {bypassed && <div className="mg-node__chip">Bypassed</div>}
+        {(probed || compared) && <div className="mg-node__chip mg-node__chip--probe">{compared ? 'A/B' : 'Probing'}</div>}
+        <NodeMeter nodeId={id} gainReduction={definition.visual?.kind === 'transferCurve'} label={name} />
       </div>
       {optionalInputs.length > 0 && (
         <div className="mg-node__optional">

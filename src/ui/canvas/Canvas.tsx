@@ -39,6 +39,10 @@ import { NoteNodeView } from './NoteNodeView';
 import { NoticeToast } from './NoticeToast';
 import { QuickAdd } from './QuickAdd';
 import { useWiring } from './useWiring';
+import { dropAudioFiles, isAudioFile } from '../live/audioDrop';
+import { toggleProbe } from '../live/probe';
+import { useLive } from '../live/liveStore';
+import { countRender } from '../live/renderCount';
 
 const nodeTypes: NodeTypes = { mgAudio: AudioNodeView, mgNote: NoteNodeView, mgGroup: GroupFrameView };
 
@@ -59,10 +63,12 @@ function miniMapColour(node: FlowNode): string {
 
 /** The graph canvas. */
 export function Canvas() {
+  countRender('Canvas');
   const graph = useGraph();
   const selection = useSelection();
   const validation = useValidation();
   const documentId = useEditor((s) => s.documentId);
+  const probed = useLive((s) => s.monitored);
   const flow = useReactFlow<FlowNode>();
   const wrapper = useRef<HTMLDivElement>(null);
   const pointer = useRef<{ x: number; y: number } | undefined>(undefined);
@@ -72,10 +78,10 @@ export function Canvas() {
 
   const { nodes, edges } = useMemo(() => {
     const builtNodes = buildFlowNodes(graph, selection, validation, measured, cache);
-    const builtEdges = buildFlowEdges(graph, selection, cache);
+    const builtEdges = buildFlowEdges(graph, selection, cache, probed);
     cache.sweep();
     return { nodes: builtNodes, edges: builtEdges };
-  }, [graph, selection, validation, measured, cache]);
+  }, [graph, selection, validation, measured, cache, probed]);
   const nodesRef = useRef(nodes);
   nodesRef.current = nodes;
 
@@ -179,14 +185,28 @@ export function Canvas() {
         addNodeAt(type, { x: at.x - DEFAULT_NODE_SIZE.width / 2, y: at.y - 20 });
         return;
       }
-      const file = event.dataTransfer.files[0];
-      if (file !== undefined) {
+      const files = [...event.dataTransfer.files];
+      if (files.length > 0) {
         event.preventDefault();
-        void handleDroppedFile(file, at);
+        void (async () => {
+          // Audio files become clip players; anything else is a graph to open or insert.
+          const audio = await Promise.all(files.map(isAudioFile));
+          const audioFiles = files.filter((_, i) => audio[i]);
+          if (audioFiles.length > 0) await dropAudioFiles(audioFiles, at);
+          else await handleDroppedFile(files[0], at);
+        })();
       }
     },
     [toFlow],
   );
+
+  // Alt+click listens there: a node's output, or a wire (which carries its source node's output).
+  const onNodeClick = useCallback((event: React.MouseEvent, node: FlowNode) => {
+    if (event.altKey && node.type === 'mgAudio' && node.data.definition.outputs.length > 0) void toggleProbe(node.id);
+  }, []);
+  const onEdgeClick = useCallback((event: React.MouseEvent, edge: { source: string }) => {
+    if (event.altKey) void toggleProbe(edge.source);
+  }, []);
 
   // Enter on a node that is already selected moves focus into the inspector ("Enter to inspect").
   const onKeyDownCapture = useCallback((event: React.KeyboardEvent) => {
@@ -223,6 +243,8 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onDelete={onDelete}
+        onNodeClick={onNodeClick}
+        onEdgeClick={onEdgeClick}
         onConnect={wiring.onConnect}
         onConnectEnd={wiring.onConnectEnd}
         isValidConnection={wiring.isValidConnection}

@@ -111,8 +111,11 @@ export function buildFlowNodes(
   return out;
 }
 
-/** Wires as React Flow edges (wires into optional ports marked for dashed drawing). */
-export function buildFlowEdges(graph: Graph, selection: Selection, cache: FlowCache): FlowEdge[] {
+/**
+ * Wires as React Flow edges (wires into optional ports marked for dashed drawing; wires out of
+ * the probed node, `probed`, marked as being listened to).
+ */
+export function buildFlowEdges(graph: Graph, selection: Selection, cache: FlowCache, probed: string | null = null): FlowEdge[] {
   const selected = new Set(selection.edges);
   const names = new Map(graph.nodes.map((n) => [n.id, n.label ?? n.id]));
   return graph.edges.map((edge) => {
@@ -121,14 +124,15 @@ export function buildFlowEdges(graph: Graph, selection: Selection, cache: FlowCa
     const optional = toDefinition?.inputs.find((p) => p.id === edge.to.port)?.optional === true;
     const from = names.get(edge.from.node) ?? edge.from.node;
     const to = names.get(edge.to.node) ?? edge.to.node;
-    return cache.get<FlowEdge>(`edge:${edge.id}`, [edge, isSelected, optional, from, to], () => ({
+    const listened = edge.from.node === probed;
+    return cache.get<FlowEdge>(`edge:${edge.id}`, [edge, isSelected, optional, from, to, listened], () => ({
       id: edge.id,
       source: edge.from.node,
       sourceHandle: handleId('output', edge.from.port),
       target: edge.to.node,
       targetHandle: handleId('input', edge.to.port),
       selected: isSelected,
-      className: optional ? 'mg-wire mg-wire--optional' : 'mg-wire',
+      className: `mg-wire${optional ? ' mg-wire--optional' : ''}${listened ? ' mg-wire--probed' : ''}`,
       ariaLabel: `Wire from ${from} to ${to}${optional ? ` (${edge.to.port})` : ''}`,
       interactionWidth: 18,
     }));

@@ -100,6 +100,11 @@ const ICONS = {
     </g>
   ),
   play: <path d="M7 4v16l13-8z" />,
+  pause: <path d="M8 5v14M16 5v14" />,
+  stop: <rect x="6" y="6" width="12" height="12" rx="1.5" />,
+  loop: <path d="M17 2l3 3-3 3M4 11V9a4 4 0 0 1 4-4h12M7 22l-3-3 3-3M20 13v2a4 4 0 0 1-4 4H4" />,
+  headphones: <path d="M4 15v-3a8 8 0 0 1 16 0v3M4 15h3v6H5a1 1 0 0 1-1-1zM20 15h-3v6h2a1 1 0 0 0 1-1z" />,
+  bounce: <path d="M12 3v10M8 9l4 4 4-4M3 17c2-3 3-3 4.5 0S11 20 12 17s3-3 4.5 0 3 3 4.5 0" />,
 } satisfies Record<string, ReactElement>;
 
 /** Names of the editor's UI icons. */

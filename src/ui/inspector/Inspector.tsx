@@ -3,6 +3,8 @@ import { removeElements } from '../../graph/commands';
 import { nodeName } from '../../graph/commands';
 import { Icon } from '../common/icons';
 import { groupSelection } from '../keyboard/editActions';
+import { useLive } from '../live/liveStore';
+import { toggleProbe } from '../live/probe';
 import { dispatch } from '../store/editorActions';
 import { currentGraph, useGraph, useSelection } from '../store/editorState';
 import { useValidation } from '../store/validation';
@@ -11,6 +13,16 @@ import { DocumentInspector } from './DocumentInspector';
 import { NodeInspector } from './NodeInspector';
 
 const NO_ISSUES: readonly never[] = [];
+
+/** Listen to a wire: it carries its source node's output, so the probe listens there. */
+function WireProbeButton({ from }: { from: string }) {
+  const probed = useLive((s) => s.monitored === from);
+  return (
+    <button type="button" className={`btn btn--small${probed ? ' btn--listening' : ''}`} aria-pressed={probed} onClick={() => void toggleProbe(from)} title="Hear what this wire carries, alone (Alt+click a wire does the same)">
+      <Icon name="headphones" size={13} /> {probed ? 'Probing — back to master' : 'Probe this wire'}
+    </button>
+  );
+}
 
 function Body() {
   const graph = useGraph();
@@ -42,9 +54,12 @@ function Body() {
           <p>
             From <strong>{nodeName(graph, edge.from.node)}</strong> ({edge.from.port}) to <strong>{nodeName(graph, edge.to.node)}</strong> ({edge.to.port}).
           </p>
-          <button type="button" className="btn btn--small" onClick={() => dispatch(removeElements(currentGraph(), { edges: [edge.id] }))}>
-            <Icon name="trash" size={13} /> Delete wire
-          </button>
+          <div className="inspector__actions">
+            <WireProbeButton from={edge.from.node} />
+            <button type="button" className="btn btn--small" onClick={() => dispatch(removeElements(currentGraph(), { edges: [edge.id] }))}>
+              <Icon name="trash" size={13} /> Delete wire
+            </button>
+          </div>
         </div>
       );
     }

@@ -10,6 +10,7 @@ import { currentGraph } from '../store/editorState';
 import type { NodeIssue } from '../store/validation';
 import { CommitTextField } from './CommitTextField';
 import { ConnectionsSection } from './ConnectionsSection';
+import { ListenSection } from './ListenSection';
 import { ParamControl } from './ParamControl';
 import { ResponsePlot } from './ResponsePlot';
 import { TransferPlot } from './TransferPlot';
@@ -77,8 +78,9 @@ export function NodeInspector({ node, issues }: { node: GraphNode; issues: reado
       </div>
       <div className={`cat--${definition.category.toLowerCase()}`}>
         {visual?.kind === 'frequencyResponse' && <ResponsePlot nodeId={node.id} definition={definition} visual={visual} params={params} />}
-        {visual?.kind === 'transferCurve' && <TransferPlot visual={visual} params={params} />}
+        {visual?.kind === 'transferCurve' && <TransferPlot nodeId={node.id} visual={visual} params={params} />}
       </div>
+      <ListenSection node={node} name={name} />
       <ConnectionsSection node={node} />
       <section className="inspector__params" aria-label="Parameters">
         {definition.params.map((spec) => (

@@ -6,6 +6,8 @@ import { useMemo } from 'react';
 import type { ResolvedParams } from '../../graph/catalog';
 import type { NodeVisual } from '../../nodes/types';
 import { dbToY, polyline } from '../common/plotMath';
+import { useLive } from '../live/liveStore';
+import { TransferDot } from '../meters/TransferDot';
 
 type TransferVisual = Extract<NodeVisual, { kind: 'transferCurve' }>;
 
@@ -16,8 +18,12 @@ const PW = W - PAD.left - PAD.right;
 const PH = H - PAD.top - PAD.bottom;
 const POINTS = 160;
 
-/** The static transfer curve of one node; see the file comment. */
-export function TransferPlot({ visual, params }: { visual: TransferVisual; params: ResolvedParams }) {
+/**
+ * The static transfer curve of one node; see the file comment. While audio is on, a dot shows
+ * where the signal sits on the curve and the gain reduction is read out (`TransferDot`).
+ */
+export function TransferPlot({ nodeId, visual, params }: { nodeId: string; visual: TransferVisual; params: ResolvedParams }) {
+  const audioOn = useLive((s) => s.audio === 'on');
   const [lo, hi] = visual.rangeDb;
   const x = (db: number) => PAD.left + ((db - lo) / (hi - lo)) * PW;
   const y = (db: number) => PAD.top + dbToY(db, PH, lo, hi);
@@ -53,11 +59,14 @@ export function TransferPlot({ visual, params }: { visual: TransferVisual; param
         ))}
         <line x1={x(lo)} y1={y(lo)} x2={x(hi)} y2={y(hi)} className="plot__identity" />
         <path d={curve} className="plot__curve" />
+        {audioOn && <TransferDot nodeId={nodeId} visual={visual} params={params} frame={{ x, y }} />}
         <text x={PAD.left + PW} y={H - 1} className="plot__axis" textAnchor="end">
           input dB
         </text>
       </svg>
-      <figcaption className="plot__caption">Output level (up) for each steady input level (across); the dashed line is 1:1.</figcaption>
+      <figcaption className="plot__caption">
+        Output level (up) for each steady input level (across); the dashed line is 1:1.{audioOn ? ' The dot is the input peak now, on the curve.' : ''}
+      </figcaption>
     </figure>
   );
 }

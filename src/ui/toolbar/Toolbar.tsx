@@ -92,23 +92,23 @@ export function Toolbar() {
         <span className={`toolbar__doc-state${dirty ? ' is-dirty' : ''}`}>{dirty ? '● Unsaved changes' : ORIGIN_TEXT[origin.kind]}</span>
       </div>
       <nav className="toolbar__group" aria-label="Document">
-        <button type="button" className="tool-btn" onClick={() => void newDocument()}>
+        <button type="button" className="tool-btn" onClick={() => void newDocument()} title="Start a new, empty graph">
           <Icon name="plus" />
-          <span>New</span>
+          <span className="tool-btn__label tool-btn__label--narrow">New</span>
         </button>
         <Menu label="Presets" icon={<Icon name="folder" />} entries={presetEntries} onOpen={() => void listPresets().then(setLibrary, () => setLibrary([]))} />
         <Menu label="Import" icon={<Icon name="import" />} entries={importEntries} />
         <button type="button" className="tool-btn" onClick={exportDocument} title="Download this graph as a .json file">
           <Icon name="export" />
-          <span>Export</span>
+          <span className="tool-btn__label tool-btn__label--narrow">Export</span>
         </button>
         <button type="button" className="tool-btn" onClick={() => void saveAsPreset()} title="Keep this graph in My presets, in this browser (Ctrl+S)">
           <Icon name="save" />
-          <span>Save as preset</span>
+          <span className="tool-btn__label">Save as preset</span>
         </button>
         <button type="button" className="tool-btn" onClick={openShareDialog} title="A link that carries the whole graph">
           <Icon name="share" />
-          <span>Share</span>
+          <span className="tool-btn__label">Share</span>
         </button>
       </nav>
       <div className="toolbar__group" role="group" aria-label="Edit">

@@ -1,8 +1,11 @@
-/**
- * RESERVED FOR THE LIVE AUDIO ISSUE: Play / Stop, the transport position and the master meter
- * go here once the live engine (src/runtime/live) lands. Until then this slot renders nothing,
- * on purpose: no control is shown that cannot make sound yet.
- */
+/** The toolbar's transport slot: play, stop, loop, position and Export WAV (`TransportBar`). */
+import { TransportBar } from '../transport/TransportBar';
+
+/** The slot the toolbar reserves for the transport (kept so the toolbar's layout stays put). */
 export function TransportSlot() {
-  return <div className="toolbar__transport" data-slot="transport" />;
+  return (
+    <div className="toolbar__transport" data-slot="transport">
+      <TransportBar />
+    </div>
+  );
 }

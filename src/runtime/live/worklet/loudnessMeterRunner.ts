@@ -50,7 +50,8 @@ export class LoudnessMeterRunner {
     this.meter.push(left, right, Math.min(frames, left.length, right.length));
     this.sinceReport += frames;
     if (this.sinceReport < this.reportIntervalFrames) return null;
-    this.sinceReport = 0;
+    // Keep the remainder, so readings come every interval on average (not every whole quantum after it).
+    this.sinceReport -= this.reportIntervalFrames;
     return this.reading();
   }
 

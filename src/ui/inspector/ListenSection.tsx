@@ -1,0 +1,107 @@
+/**
+ * "Listen" in a node's inspector: probe the node's output (hear it alone, see its spectrum), and
+ * for nodes that can be bypassed a level-matched A/B — A the processed output, B the input (what
+ * bypass lets through) at the same loudness. The readout is written from an interval straight
+ * into element refs; only the buttons' state comes from React.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { canBypass } from '../../graph/commands';
+import type { GraphNode } from '../../graph/types';
+import { catalog, getNodeDefinition } from '../../nodes/registry';
+import { Icon } from '../common/icons';
+import { abReadout, endAb, measureNode, setAbSide } from '../live/abCompare';
+import { type AbSide, useLive } from '../live/liveStore';
+import { toggleProbe } from '../live/probe';
+import { startAudio } from '../live/transport';
+import { formatReading } from '../meters/LoudnessReadouts';
+import { useGraph } from '../store/editorState';
+
+/** Ids of the nodes wired into `node`'s main input port, sorted. */
+function mainInputSources(node: GraphNode, edges: readonly { from: { node: string }; to: { node: string; port: string } }[]): string[] {
+  const definition = getNodeDefinition(node.type);
+  const main = definition?.inputs[definition.mainInput ?? 0];
+  if (main === undefined) return [];
+  return [...new Set(edges.filter((e) => e.to.node === node.id && e.to.port === main.id).map((e) => e.from.node))].sort();
+}
+
+/** The inspector's Listen section for one node. */
+export function ListenSection({ node, name }: { node: GraphNode; name: string }) {
+  const graph = useGraph();
+  const audioOn = useLive((s) => s.audio === 'on');
+  const probed = useLive((s) => s.monitored === node.id);
+  const abSide = useLive((s) => (s.ab?.nodeId === node.id ? s.ab.side : null));
+  const comparable = canBypass(catalog, node.type);
+  const hasOutput = (getNodeDefinition(node.type)?.outputs.length ?? 0) > 0;
+  const inputs = useMemo(() => mainInputSources(node, graph.edges), [node, graph.edges]);
+  const inputsKey = inputs.join(',');
+  const readout = useRef<HTMLParagraphElement>(null);
+
+  // Measure input and output loudness while this node is shown, so B is matched from the start.
+  useEffect(() => {
+    if (!audioOn || !comparable) return;
+    const release = measureNode(node.id, inputsKey === '' ? [] : inputsKey.split(','));
+    const timer = setInterval(() => {
+      const r = abReadout(node.id);
+      const element = readout.current;
+      if (element === null) return;
+      element.textContent =
+        r === null
+          ? 'Measuring…'
+          : `In ${formatReading(r.inputLufs)} LUFS · Out ${formatReading(r.outputLufs)} LUFS · B ${r.matchDb >= 0 ? '+' : '−'}${Math.abs(r.matchDb).toFixed(1)} dB`;
+      element.dataset.matchDb = r === null ? '' : r.matchDb.toFixed(2);
+    }, 250);
+    return () => {
+      clearInterval(timer);
+      release();
+    };
+  }, [audioOn, comparable, node.id, inputsKey]);
+
+  const choose = async (side: AbSide | null) => {
+    if (side === null) {
+      endAb();
+      return;
+    }
+    await startAudio();
+    setAbSide(node.id, inputs, side);
+  };
+
+  if (!hasOutput) return null;
+  return (
+    <section className="listen" aria-label="Listen">
+      <h3 className="inspector__section-title">Listen</h3>
+      <div className="inspector__actions">
+        <button type="button" className={`btn btn--small${probed ? ' btn--listening' : ''}`} aria-pressed={probed} onClick={() => void toggleProbe(node.id)} title="Hear this node's output alone, and see its spectrum (Alt+click a node or wire does the same)">
+          <Icon name="headphones" size={13} /> {probed ? 'Probing — back to master' : 'Probe this output'}
+        </button>
+      </div>
+      {comparable && (
+        <>
+          <div className="segmented" role="group" aria-label={`A/B compare ${name}`}>
+            {(
+              [
+                ['A', 'A · processed'],
+                ['B', 'B · bypassed'],
+              ] as const
+            ).map(([side, text]) => (
+              <button key={side} type="button" className={`segmented__btn${abSide === side ? ' is-on' : ''}`} aria-pressed={abSide === side} onClick={() => void choose(side)}>
+                {text}
+              </button>
+            ))}
+            <button type="button" className="segmented__btn" aria-label="A/B off" disabled={abSide === null} onClick={() => void choose(null)}>
+              Off
+            </button>
+          </div>
+          <p ref={readout} className="listen__readout" aria-live="off">
+            {audioOn ? 'Measuring…' : 'Starts measuring once audio is on.'}
+          </p>
+          <details className="listen__help">
+            <summary>What is A/B with level matching?</summary>
+            A/B plays this node alone: A is its output, B its input — what bypass lets through — turned up or down until both are
+            equally loud (BS.1770 loudness of the last 3 s, measured continuously). Louder nearly always sounds “better”, so
+            matching the levels lets you judge what the processing does, not how loud it is.
+          </details>
+        </>
+      )}
+    </section>
+  );
+}

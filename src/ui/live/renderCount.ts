@@ -1,0 +1,17 @@
+/**
+ * Counts renders of components that must not re-render while audio plays (the canvas nodes, the
+ * canvas), so a test can check that meters do not go through React. A few integer increments per
+ * render: harmless in every build; read through the test hooks (`testHooks.ts`).
+ */
+
+const counts = new Map<string, number>();
+
+/** Records one render of `what`. */
+export function countRender(what: string): void {
+  counts.set(what, (counts.get(what) ?? 0) + 1);
+}
+
+/** Renders so far, by component. */
+export function renderCounts(): Record<string, number> {
+  return Object.fromEntries(counts);
+}
