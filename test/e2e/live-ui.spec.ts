@@ -225,12 +225,19 @@ test('dropped audio files become sources (WAV by our decoder, FLAC by the browse
   // Both files are heard at their level: probe each (unwired, they play on the transport too).
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await page.waitForFunction(() => window.__mixgraphTest?.state().playing === true);
-  await nodeNamed(page, 'sine 1k').getByRole('button', { name: 'Probe sine 1k' }).click();
-  await page.evaluate(() => window.__mixgraphTest!.seek(1));
-  const sine = await record(page, 2);
-  await nodeNamed(page, 'tone').getByRole('button', { name: 'Probe tone' }).click();
-  await page.evaluate(() => window.__mixgraphTest!.seek(1));
-  const tone = await record(page, 2);
+  // Probe a node, wait until the speakers really carry it, then listen from 1 s into the file.
+  const probe = async (label: string) => {
+    await nodeNamed(page, label).getByRole('button', { name: `Probe ${label}` }).click();
+    await expect(page.getByTestId('hearing')).toContainText(label);
+    await page.evaluate(() => window.__mixgraphTest!.seek(1));
+    await page.waitForFunction(() => {
+      const p = window.__mixgraphTest!.state().position;
+      return p >= 1 && p < 1.5;
+    });
+    return record(page, 2);
+  };
+  const sine = await probe('sine 1k');
+  const tone = await probe('tone');
   // A stereo 1 kHz sine of peak A reads 20·log10(A) LUFS (BS.1770: −3.01 LUFS per full-scale
   // channel): 0.25 → −12.04; ffmpeg's sine is 1/8 full scale, halved → −24.08.
   console.log(`\ndropped WAV: ${sine.integratedLufs?.toFixed(2)} LUFS (expected −12.04); dropped FLAC: ${tone.integratedLufs?.toFixed(2)} LUFS (expected −24.08)`);

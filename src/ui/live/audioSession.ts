@@ -87,8 +87,9 @@ async function build(context: AudioContext): Promise<AudioSession> {
   // Without a user gesture `resume` stays pending until there is one; the next Play resumes the
   // context (`ensureAudio`), so building goes on rather than waiting for it.
   await Promise.race([Tone.start(), new Promise((resolve) => setTimeout(resolve, 1000))]);
+  const initialClips = clipLibrary.clipsAt(context.sampleRate);
   const [engine] = await Promise.all([
-    LiveEngine.create(context, { destination: null, clips: clipLibrary.clipsAt(context.sampleRate) }),
+    LiveEngine.create(context, { destination: null, clips: initialClips }),
     loadLoudnessMeter(context),
   ]);
   const stage = new MonitorStage(context, engine.output);
@@ -96,10 +97,13 @@ async function build(context: AudioContext): Promise<AudioSession> {
   engine.masterBus.connect(masterMeter.input);
   masterMeter.connectSink(stage.sink);
   masterMeter.setEnabled(false);
-  // Files dropped from now on are bound as they arrive.
-  clipLibrary.onAdd((name) => {
+  // Files dropped from now on are bound as they arrive; so are files whose decoding finished
+  // while the engine was being created (after `initialClips` was taken), or they would be silent.
+  const bind = (name: string) => {
     const clip = clipLibrary.clipAt(name, context.sampleRate);
     if (clip !== undefined) engine.bindClip(name, clip);
-  });
+  };
+  clipLibrary.onAdd(bind);
+  for (const name of clipLibrary.names()) if (!(name in initialClips)) bind(name);
   return { context, engine, stage, masterMeter };
 }
