@@ -5,6 +5,7 @@
  */
 import type { ResolvedParams } from '../../graph/catalog';
 import type { LiveNodeBuilder } from '../liveTypes';
+import { gainStageBuilder } from '../faderLive';
 import { faderGain } from '../fader';
 import { boolParam, numberParam } from '../params';
 import { busNode } from './index';
@@ -14,16 +15,4 @@ function factor(params: ResolvedParams): number {
 }
 
 /** Live builder of `bus` (see the file comment). */
-export const busLive: LiveNodeBuilder = {
-  type: busNode.type,
-  build(ctx, params, ports) {
-    const node = ctx.stereoGain();
-    const level = ctx.smooth(node.gain, factor(params));
-    ports.inputs[0].connect(node);
-    return {
-      output: node,
-      setParams: (next, _changed, timing) => level.rampTo(factor(next), timing),
-      dispose: () => node.disconnect(),
-    };
-  },
-};
+export const busLive: LiveNodeBuilder = gainStageBuilder(busNode.type, factor);

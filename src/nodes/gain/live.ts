@@ -4,6 +4,7 @@
  */
 import type { ResolvedParams } from '../../graph/catalog';
 import type { LiveNodeBuilder } from '../liveTypes';
+import { gainStageBuilder } from '../faderLive';
 import { faderGain } from '../fader';
 import { boolParam, numberParam } from '../params';
 import { gainNode } from './index';
@@ -15,16 +16,4 @@ function factor(params: ResolvedParams): number {
 }
 
 /** Live builder of `gain` (see the file comment). */
-export const gainLive: LiveNodeBuilder = {
-  type: gainNode.type,
-  build(ctx, params, ports) {
-    const node = ctx.stereoGain();
-    const level = ctx.smooth(node.gain, factor(params));
-    ports.inputs[0].connect(node);
-    return {
-      output: node,
-      setParams: (next, _changed, timing) => level.rampTo(factor(next), timing),
-      dispose: () => node.disconnect(),
-    };
-  },
-};
+export const gainLive: LiveNodeBuilder = gainStageBuilder(gainNode.type, factor);

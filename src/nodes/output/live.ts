@@ -4,21 +4,10 @@
  * master-signal convention: the node has no output ports, but it does have a signal).
  */
 import type { LiveNodeBuilder } from '../liveTypes';
+import { gainStageBuilder } from '../faderLive';
 import { faderGain } from '../fader';
 import { numberParam } from '../params';
 import { outputNode } from './index';
 
 /** Live builder of `output` (see the file comment). */
-export const outputLive: LiveNodeBuilder = {
-  type: outputNode.type,
-  build(ctx, params, ports) {
-    const node = ctx.stereoGain();
-    const level = ctx.smooth(node.gain, faderGain(numberParam(params, 'gain')));
-    ports.inputs[0].connect(node);
-    return {
-      output: node,
-      setParams: (next, _changed, timing) => level.rampTo(faderGain(numberParam(next, 'gain')), timing),
-      dispose: () => node.disconnect(),
-    };
-  },
-};
+export const outputLive: LiveNodeBuilder = gainStageBuilder(outputNode.type, (params) => faderGain(numberParam(params, 'gain')));
