@@ -1,7 +1,8 @@
 /**
  * Checks of the LiveEngine API the editor relies on, each in an OfflineAudioContext:
  * transport position (start from a position = the offline render with that much more offset),
- * stop (silence after the fade), probe (the speakers hear the probed node), meters.
+ * stop (silence after the fade), probe (the speakers hear the probed node), meters, and the
+ * editor's audition bypass with its bypass gain (A/B in the mix).
  */
 import { produce } from 'immer';
 import type { Graph } from '../src/graph/types';
@@ -29,6 +30,16 @@ export interface EngineCheckResult {
    * start, over the 0.5 s after the 5 ms fade-in, dB: it must play in sync with the transport.
    */
   lateWireResidualDb: number;
+  /**
+   * Audition bypass of a −10 dB gain node with bypass gain g = 0.5 (phase 2), off again (phase 3),
+   * then gain 1 and a document bypass by `update` (phase 4), each against the offline render
+   * (the input × g, the processed graph, the document-bypassed graph) after the 5 ms crossfade, dB.
+   */
+  auditionResidualDb: { bypassed: number; processedAgain: number; documentBypass: number; processedBefore: number };
+  /** The engine's audition of a node that was auditioned, removed and added again (neutral). */
+  auditionAfterReAdd: { bypass: boolean; gain: number } | undefined;
+  /** The same while the node still exists, before its removal. */
+  auditionBeforeRemoval: { bypass: boolean; gain: number } | undefined;
 }
 
 const clips = { burst: burstClip(SAMPLE_RATE) };
@@ -120,8 +131,66 @@ export async function runEngineChecks(): Promise<EngineCheckResult> {
   const after = wiredAt + 480;
   const slice = (x: Stereo): Stereo => ({ left: x.left.slice(after, after + fs / 2), right: x.right.slice(after, after + fs / 2) });
 
+  // 6. Audition bypass (A/B in the mix): −10 dB gain on the keys; phases of 94 quanta each.
+  const quantum = 128 * 94;
+  const g = 0.5;
+  const gained = graph('audition', [['k', 'source', { clip: 'demo:keys' }], ['g', 'gain', { gain: -10 }], ['out', 'output']], ['k>g', 'g>out']);
+  const docBypassed = produce(gained, (d) => void (d.nodes[1].bypass = true));
+  const auditioned = await renderDriven(gained, (4 * quantum) / fs, (e, c) => {
+    e.start(0, 0);
+    void c.suspend(quantum / fs).then(() => {
+      e.setBypassGain('g', g, 0);
+      e.auditionBypass('g', true);
+      void c.resume();
+    });
+    void c.suspend((2 * quantum) / fs).then(() => {
+      e.auditionBypass('g', false);
+      void c.resume();
+    });
+    void c.suspend((3 * quantum) / fs).then(() => {
+      e.setBypassGain('g', 1, 0);
+      const r = e.update(docBypassed);
+      if (!r.ok) throw new Error('update failed');
+      void c.resume();
+    });
+  });
+  const processedRef = await renderOffline(gained, (4 * quantum) / fs, clips);
+  const inputRef = await renderOffline(docBypassed, (4 * quantum) / fs, clips);
+  const scaled: Stereo = { left: inputRef.left.map((v) => v * g), right: inputRef.right.map((v) => v * g) };
+  // Each phase from 10 ms after its switch (the 5 ms crossfade is over) to its end.
+  const phase = (x: Stereo, k: number): Stereo => {
+    const from = k * quantum + 480;
+    const to = (k + 1) * quantum;
+    return { left: x.left.slice(from, to), right: x.right.slice(from, to) };
+  };
+  const auditionResidualDb = {
+    processedBefore: compare(phase(auditioned, 0), phase(processedRef, 0)).residualDb,
+    bypassed: compare(phase(auditioned, 1), phase(scaled, 1)).residualDb,
+    processedAgain: compare(phase(auditioned, 2), phase(processedRef, 2)).residualDb,
+    documentBypass: compare(phase(auditioned, 3), phase(inputRef, 3)).residualDb,
+  };
+
+  // 7. An audition ends with its node: removed and added again, the node starts neutral.
+  const bare = produce(gained, (d) => {
+    d.nodes.splice(1, 1);
+    d.edges = [];
+  });
+  const idle = new OfflineAudioContext({ numberOfChannels: 2, length: 128, sampleRate: fs });
+  const reAdd = await LiveEngine.create(idle, { clips });
+  reAdd.update(gained);
+  reAdd.auditionBypass('g', true);
+  reAdd.setBypassGain('g', 0.25);
+  const auditionBeforeRemoval = reAdd.auditionFor('g');
+  reAdd.update(bare);
+  reAdd.update(gained);
+  const auditionAfterReAdd = reAdd.auditionFor('g');
+  reAdd.dispose();
+
   const n = fromPosition.left.length;
   return {
+    auditionResidualDb,
+    auditionAfterReAdd,
+    auditionBeforeRemoval,
     startFromPositionResidualDb: compare(fromPosition, reference).residualDb,
     beforeStopRmsDb: rmsDb(stopped, stopFrame - 4800, stopFrame),
     afterStopRmsDb: rmsDb(stopped, stopFrame + 480, n),

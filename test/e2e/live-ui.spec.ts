@@ -133,40 +133,62 @@ test('probe: a clicked node or wire is heard alone, at its own level; A/B is lou
   await page.getByRole('button', { name: 'Back to master', exact: true }).click();
   await expect(page.getByTestId('hearing')).toHaveText(/Master/);
 
-  // A/B on a −16 dB send: B (its input) is turned down by the measured 16 dB, so A and B are
-  // equally loud over the same music.
+  // A/B in the mix on a −16 dB send: B bypasses the send (the engine's audition, not the document)
+  // and turns its bypass path down by the measured 16 dB, so the mix is as loud in B as in A.
+  // Without the match, B would carry the keys +16 dB louder into the reverb.
+  const audition = (id: string) => page.evaluate((nodeId) => window.__mixgraphTest!.audition(nodeId), id);
   await nodeNamed(page, 'Keys → reverb').locator('.mg-node__name').click();
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   await expect(inspector.locator('.listen__readout')).toHaveAttribute('data-match-db', /^-1[56]\./, { timeout: 8000 });
+  const sendId = await nodeNamed(page, 'Keys → reverb').getAttribute('data-id');
   await inspector.getByRole('button', { name: 'B · bypassed' }).click();
   await expect(page.getByTestId('hearing')).toHaveText(/A\/B Keys → reverb: B/);
-  await page.evaluate(() => window.__mixgraphTest!.seek(4));
-  const b = await record(page, 3);
-  await inspector.getByRole('button', { name: 'A · processed' }).click();
-  await page.evaluate(() => window.__mixgraphTest!.seek(4));
-  const a = await record(page, 3);
+  // The match is held while B plays; let the readout (written every 250 ms) catch up.
+  await page.waitForTimeout(400);
   const matchDb = Number(await inspector.locator('.listen__readout').getAttribute('data-match-db'));
-  console.log(`A/B Keys → reverb (gain −16 dB): match ${matchDb.toFixed(2)} dB; A ${a.integratedLufs?.toFixed(2)} LUFS, B ${b.integratedLufs?.toFixed(2)} LUFS`);
+  const sendB = await audition(sendId!);
+  await page.evaluate(() => window.__mixgraphTest!.seek(4));
+  const b = await record(page, 3, 'master');
+  await inspector.getByRole('button', { name: 'A · processed' }).click();
+  const sendA = await audition(sendId!);
+  await page.evaluate(() => window.__mixgraphTest!.seek(4));
+  const a = await record(page, 3, 'master');
+  console.log(`A/B Keys → reverb (gain −16 dB), in the mix: match ${matchDb.toFixed(2)} dB, B bypass gain ${sendB?.gain.toFixed(4)}; master A ${a.integratedLufs?.toFixed(2)} LUFS, B ${b.integratedLufs?.toFixed(2)} LUFS`);
   expect(matchDb).toBeCloseTo(-16, 0);
+  // B really bypassed the node, at 10^(match/20); A is the node as the document has it.
+  expect(sendB?.bypass).toBe(true);
+  expect(sendB?.gain).toBeCloseTo(10 ** (matchDb / 20), 3);
+  expect(sendA).toEqual({ bypass: false, gain: 1 });
+  expect(a.playingThroughout && b.playingThroughout).toBe(true);
   expect(Math.abs(a.integratedLufs! - b.integratedLufs!)).toBeLessThanOrEqual(0.5);
 
-  // A/B on a compressor: its gain change varies with the music, so the match follows the last
-  // 3 s; over the same passage A and B stay within about a loudness unit.
+  // A/B on a compressor, in the mix: its gain change varies with the music, so the match is the
+  // last 3 s before B; over the same passage the mix stays within about a loudness unit.
   await nodeNamed(page, 'Vocals comp').locator('.mg-node__name').click();
   await expect(inspector.locator('.listen__readout')).toHaveAttribute('data-match-db', /\d/, { timeout: 8000 });
   await page.waitForTimeout(3000);
+  const compId = await nodeNamed(page, 'Vocals comp').getAttribute('data-id');
   await inspector.getByRole('button', { name: 'B · bypassed' }).click();
+  await page.waitForTimeout(400);
+  const compMatch = Number(await inspector.locator('.listen__readout').getAttribute('data-match-db'));
+  const compB = await audition(compId!);
+  // Switching nodes ended the send's audition.
+  expect(await audition(sendId!)).toEqual({ bypass: false, gain: 1 });
   await page.evaluate(() => window.__mixgraphTest!.seek(6));
-  const cb = await record(page, 3);
+  const cb = await record(page, 3, 'master');
   await inspector.getByRole('button', { name: 'A · processed' }).click();
   await page.evaluate(() => window.__mixgraphTest!.seek(6));
-  const ca = await record(page, 3);
-  const compMatch = Number(await inspector.locator('.listen__readout').getAttribute('data-match-db'));
-  console.log(`A/B Vocals comp: match ${compMatch.toFixed(2)} dB; A ${ca.integratedLufs?.toFixed(2)} LUFS, B ${cb.integratedLufs?.toFixed(2)} LUFS`);
+  const ca = await record(page, 3, 'master');
+  console.log(`A/B Vocals comp, in the mix: match ${compMatch.toFixed(2)} dB, B bypass gain ${compB?.gain.toFixed(4)}; master A ${ca.integratedLufs?.toFixed(2)} LUFS, B ${cb.integratedLufs?.toFixed(2)} LUFS`);
+  expect(compB?.bypass).toBe(true);
+  expect(compB?.gain).toBeCloseTo(10 ** (compMatch / 20), 3);
+  // The compressor changes the vocal's level by more than a dB, so B unmatched would be audibly off.
+  expect(Math.abs(compMatch)).toBeGreaterThan(1);
   expect(Math.abs(ca.integratedLufs! - cb.integratedLufs!)).toBeLessThanOrEqual(1.5);
   await page.screenshot({ path: `${SHOTS}/live-ab.png` });
   await inspector.getByRole('button', { name: 'A/B off' }).click();
   await expect(page.getByTestId('hearing')).toHaveText(/Master/);
+  expect(await audition(compId!)).toEqual({ bypass: false, gain: 1 });
   expect(problems).toEqual([]);
 });
 

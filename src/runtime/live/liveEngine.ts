@@ -12,6 +12,7 @@ import { getNodeDefinition } from '../../nodes/registry';
 import { liveBuilderOf } from '../../nodes/liveRegistry';
 import type { ClipAudio } from '../../nodes/types';
 import { LiveApplier } from './applier';
+import { type Audition, auditionsAfterUpdate, checkBypassGain, isNeutral } from './bypassMix';
 import { EngineBuildContext } from './buildContext';
 import type { LiveMeters } from '../../nodes/liveTypes';
 import { DEFAULT_FADE_SECONDS, DEFAULT_PARAM_RAMP_SECONDS, diffStates } from './diff';
@@ -65,6 +66,8 @@ export class LiveEngine {
   private readonly fadeSeconds: number;
   private state: LiveState | null = null;
   private masterLatency = 0;
+  /** The editor's auditions (A/B) by node id; never part of the document or a render. */
+  private readonly auditions = new Map<string, Audition>();
   private readonly timer: ReturnType<typeof setInterval>;
   private disposed = false;
 
@@ -124,8 +127,10 @@ export class LiveEngine {
       throw error;
     }
     const instructions = diffStates(this.state, next, { paramRampSeconds: this.rampSeconds, fadeSeconds: this.fadeSeconds });
-    this.applier.apply(instructions, this.context.currentTime);
+    const at = this.context.currentTime;
+    this.applier.apply(instructions, at);
     this.state = next;
+    this.carryAuditions(instructions, at);
     // A probed node that is gone returns the speakers to the master; one rebuilt is followed.
     const probed = this.outputStage.monitored;
     if (probed !== null && this.applier.shells.get(probed)?.output !== this.outputStage.monitoredFrom) this.monitor(probed);
@@ -209,6 +214,51 @@ export class LiveEngine {
     return this.outputStage.monitored;
   }
 
+  /**
+   * Audition bypass (the editor's A/B): bypasses a node without changing the document, with the
+   * same wet/dry crossfade (`fadeSeconds`) as a document bypass; `on = false` returns to what the
+   * document says. It lasts across `update` (a document bypass meanwhile is kept when the
+   * audition ends; a node whose type changes is rebuilt still auditioned) and ends when the node
+   * is removed. The offline render and the bounce never see it.
+   * @returns false (nothing done) for an unknown node id.
+   */
+  auditionBypass(nodeId: string, on: boolean): boolean {
+    this.assertAlive();
+    const shell = this.applier.shells.get(nodeId);
+    if (shell === undefined) return false;
+    const audition = this.auditionOf(nodeId);
+    audition.bypass = on;
+    shell.setAuditionBypass(on, this.context.currentTime, this.fadeSeconds);
+    if (isNeutral(audition)) this.auditions.delete(nodeId);
+    return true;
+  }
+
+  /**
+   * Linear gain of a node's bypass (dry pass-through) path only, 0…10^(24/20), default 1: applies
+   * whenever the dry path is heard (audition or document bypass), reached by a linear ramp of
+   * `rampSeconds` (default `paramRampSeconds`) starting from the present value. Like an audition
+   * it lasts across `update` until the node is removed, and never reaches a render; set it back
+   * to 1 when the comparison ends.
+   * @returns false (nothing done) for an unknown node id.
+   * @throws RangeError naming the node when `gain` is not finite or out of range.
+   */
+  setBypassGain(nodeId: string, gain: number, rampSeconds: number = this.rampSeconds): boolean {
+    this.assertAlive();
+    checkBypassGain(nodeId, gain);
+    const shell = this.applier.shells.get(nodeId);
+    if (shell === undefined) return false;
+    const audition = this.auditionOf(nodeId);
+    audition.gain = gain;
+    shell.setBypassGain(gain, this.context.currentTime, Math.max(0, rampSeconds));
+    if (isNeutral(audition)) this.auditions.delete(nodeId);
+    return true;
+  }
+
+  /** A node's audition (bypass and bypass gain), or undefined for an unknown id. */
+  auditionFor(nodeId: string): { bypass: boolean; gain: number } | undefined {
+    return this.applier.shells.get(nodeId)?.auditionState;
+  }
+
   /** Binds (or replaces) the audio of clip `file:<name>`; sources using it reload. */
   bindClip(name: string, clip: ClipAudio): void {
     this.clips.set(name, clip);
@@ -227,6 +277,31 @@ export class LiveEngine {
     this.scheduler.flush();
     this.outputStage.dispose();
     this.disposed = true;
+  }
+
+  private auditionOf(nodeId: string): Audition {
+    let audition = this.auditions.get(nodeId);
+    if (audition === undefined) {
+      audition = { bypass: false, gain: 1 };
+      this.auditions.set(nodeId, audition);
+    }
+    return audition;
+  }
+
+  /** After an update: forgets auditions of removed nodes, re-applies them to rebuilt ones. */
+  private carryAuditions(instructions: readonly LiveInstruction[], at: number): void {
+    if (this.auditions.size === 0) return;
+    const rebuilt = new Set<string>();
+    for (const i of instructions) if (i.op === 'createNode') rebuilt.add(i.node.id);
+    const { drop, reapply } = auditionsAfterUpdate(this.auditions, (id) => this.applier.shells.has(id), rebuilt);
+    for (const id of drop) this.auditions.delete(id);
+    for (const id of reapply) {
+      const shell = this.applier.shells.get(id)!;
+      const audition = this.auditions.get(id)!;
+      // A fresh shell is silent until its wires fade in, so it takes the audition at once.
+      shell.setBypassGain(audition.gain, at, 0);
+      shell.setAuditionBypass(audition.bypass, at, 0);
+    }
   }
 
   private missingClips(state: LiveState): GraphIssue[] {

@@ -7,10 +7,14 @@
  * Bypass crossfades wet ↔ dry; the dry path is the main input delayed by the node's own latency
  * (DESIGN.md: bypass never shifts time), built the first time the node is bypassed. A source has
  * no input: bypassed, it is silent, as in the offline engine.
+ *
+ * Besides the document's bypass, the editor can audition the bypass (A/B) and scale the dry path
+ * (level matching); neither is part of the document, and the levels follow `bypassMix.ts`.
  */
 import type { ResolvedParams } from '../../graph/catalog';
 import type { LiveMeters, LiveNodeBuilder, LiveProcessor, ParamTiming, SmoothParam } from '../../nodes/liveTypes';
 import type { EngineBuildContext } from './buildContext';
+import { type Audition, bypassHeard, bypassLevels, type BypassState } from './bypassMix';
 import { createFixedDelay } from './fixedDelay';
 import type { LiveNodeState } from './liveState';
 import { safeDisconnect } from './stereo';
@@ -48,8 +52,11 @@ export class NodeShell {
   /** The node's output: wires, the master route and analysers read here. */
   readonly output: GainNode;
   params: ResolvedParams;
+  /** The document's bypass flag (an audition bypass is separate, see `audition`). */
   bypass: boolean;
   latency: number;
+  /** The editor's audition bypass and dry-path gain (not in the document). */
+  private readonly audition: Audition = { bypass: false, gain: 1 };
   private readonly mainInput: number;
   private readonly processor: LiveProcessor;
   private readonly wet: GainNode;
@@ -90,12 +97,43 @@ export class NodeShell {
     this.processor.setInputsConnected?.(connected);
   }
 
-  /** Crossfades to the dry path (bypass) or back over `fade` seconds from `at`. */
+  /** The document's bypass: crossfades to the dry path or back over `fade` seconds from `at`. */
   setBypass(bypass: boolean, at: number, fade: number): void {
     this.bypass = bypass;
-    if (bypass && this.dry === null) this.dry = this.buildDry(0);
-    this.wetLevel.rampTo(bypass ? 0 : 1, { at, rampSeconds: fade });
-    this.dry?.level.rampTo(bypass ? 1 : 0, { at, rampSeconds: fade });
+    this.applyBypass(at, fade);
+  }
+
+  /** The editor's audition bypass (not the document's): the same crossfade as `setBypass`. */
+  setAuditionBypass(on: boolean, at: number, fade: number): void {
+    this.audition.bypass = on;
+    this.applyBypass(at, fade);
+  }
+
+  /**
+   * Linear gain of the dry path (≥ 0, 1 = unity), ramped over `rampSeconds` from `at` when the
+   * dry path is heard, else kept for the next bypass.
+   */
+  setBypassGain(gain: number, at: number, rampSeconds: number): void {
+    this.audition.gain = gain;
+    if (bypassHeard(this.bypassState)) this.dry?.level.rampTo(gain, { at, rampSeconds });
+  }
+
+  /** The editor's audition of this node (a copy). */
+  get auditionState(): Audition {
+    return { ...this.audition };
+  }
+
+  private get bypassState(): BypassState {
+    return { document: this.bypass, audition: this.audition.bypass, gain: this.audition.gain };
+  }
+
+  /** Ramps wet and dry to the levels of the present bypass state over `fade` s from `at`. */
+  private applyBypass(at: number, fade: number): void {
+    const state = this.bypassState;
+    if (bypassHeard(state) && this.dry === null) this.dry = this.buildDry(0);
+    const levels = bypassLevels(state);
+    this.wetLevel.rampTo(levels.wet, { at, rampSeconds: fade });
+    this.dry?.level.rampTo(levels.dry, { at, rampSeconds: fade });
   }
 
   /** The kernel's latency changed: the dry path is rebuilt with the new delay (crossfaded if heard). */
@@ -103,9 +141,9 @@ export class NodeShell {
     this.latency = latency;
     const old = this.dry;
     if (old === null) return;
-    const heard = this.bypass;
-    this.dry = this.buildDry(heard && fade <= 0 ? 1 : 0);
-    if (heard && fade > 0) this.dry?.level.rampTo(1, { at, rampSeconds: fade });
+    const level = bypassLevels(this.bypassState).dry;
+    this.dry = this.buildDry(fade <= 0 ? level : 0);
+    if (level > 0 && fade > 0) this.dry?.level.rampTo(level, { at, rampSeconds: fade });
     old.level.rampTo(0, { at, rampSeconds: fade });
     this.env.later(at + fade, () => disposeDry(old));
   }

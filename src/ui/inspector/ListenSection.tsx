@@ -1,7 +1,7 @@
 /**
  * "Listen" in a node's inspector: probe the node's output (hear it alone, see its spectrum), and
- * for nodes that can be bypassed a level-matched A/B — A the processed output, B the input (what
- * bypass lets through) at the same loudness. The readout is written from an interval straight
+ * for nodes that can be bypassed a level-matched A/B in the mix — A the mix as it is, B the mix
+ * with this node bypassed and its bypass path at the processed output's loudness. The readout is written from an interval straight
  * into element refs; only the buttons' state comes from React.
  */
 import { useEffect, useMemo, useRef } from 'react';
@@ -47,7 +47,7 @@ export function ListenSection({ node, name }: { node: GraphNode; name: string })
       element.textContent =
         r === null
           ? 'Measuring…'
-          : `In ${formatReading(r.inputLufs)} LUFS · Out ${formatReading(r.outputLufs)} LUFS · B ${r.matchDb >= 0 ? '+' : '−'}${Math.abs(r.matchDb).toFixed(1)} dB`;
+          : `In ${formatReading(r.inputLufs)} LUFS · Out ${formatReading(r.outputLufs)} LUFS · B ${r.matchDb >= 0 ? '+' : '−'}${Math.abs(r.matchDb).toFixed(1)} dB${r.held ? ' (held while B plays)' : ''}`;
       element.dataset.matchDb = r === null ? '' : r.matchDb.toFixed(2);
     }, 250);
     return () => {
@@ -96,9 +96,11 @@ export function ListenSection({ node, name }: { node: GraphNode; name: string })
           </p>
           <details className="listen__help">
             <summary>What is A/B with level matching?</summary>
-            A/B plays this node alone: A is its output, B its input — what bypass lets through — turned up or down until both are
-            equally loud (BS.1770 loudness of the last 3 s, measured continuously). Louder nearly always sounds “better”, so
-            matching the levels lets you judge what the processing does, not how loud it is.
+            A/B plays the whole mix: A as it is, B with this node bypassed (only while you listen — the document and the
+            bounce are not changed). In B the bypassed signal is turned up or down by the dB shown, so the node passes on
+            the same loudness as when it processes (BS.1770 loudness of its input and output over the last 3 s, measured
+            continuously while A plays, held while B plays). Louder nearly always sounds “better”, so matching the levels
+            lets you judge what the processing does to the mix, not how loud it is.
           </details>
         </>
       )}

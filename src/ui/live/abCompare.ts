@@ -1,14 +1,17 @@
 /**
- * Per-node A/B with loudness matching. A is the node's output; B is its main input — exactly
- * what bypass would let through — turned up or down so it is as loud as A (`levelMatch.ts`).
- * Both are heard alone, at the node (like the probe), through the monitor stage's A/B bus; the
- * document is not changed, so the comparison costs no undo step and does not touch the bounce.
+ * Per-node A/B with loudness matching, in the mix. A is the mix as the document plays it; B is
+ * the same mix with this node bypassed (`engine.auditionBypass`, the document's wet/dry
+ * crossfade, but not saved) and its bypass path turned up or down (`engine.setBypassGain`) so
+ * the node's output is as loud bypassed as processed (`levelMatch.ts`). Only the node's own
+ * level is matched, so everything after it (sends, buses, the master's dynamics) reacts to the
+ * bypass exactly as it would. The document is not changed: no undo step, no effect on the bounce.
  *
  * Taps: the engine's per-node AnalyserNodes pass their input through unchanged (Web Audio API
  * § AnalyserNode), so a node's output is `analyserFor(id)` and its input is the sum of the
  * outputs wired into its main port. Two BS.1770 meters (the loudness worklet) measure input and
  * output continuously while the node is shown in the inspector, so the match is ready before B
- * is pressed, and keeps following the music while comparing.
+ * is pressed and follows the music while A is heard. While B is heard the output tap carries the
+ * bypass itself, so the match is held.
  */
 import { stereoGain } from '../../runtime/live/stereo';
 import { LoudnessMeterNode } from '../../runtime/live/worklet/loudnessMeterNode';
@@ -16,25 +19,23 @@ import { editorStore } from '../store/editorState';
 import { type AudioSession, currentSession } from './audioSession';
 import { type AbSide, patchLive } from './liveStore';
 import { dbToGain, matchGainDb } from './levelMatch';
-import { glide } from './monitorStage';
 
-/** How often the match gain is recomputed, ms, and how long it glides to a new value, s. */
+/** How often the match gain is recomputed, ms. */
 const MATCH_INTERVAL_MS = 200;
-const MATCH_GLIDE_SECONDS = 0.2;
 
 /** Readable state of the comparison, for the inspector (polled, not React state). */
 export interface AbReadout {
   inputLufs: number | null;
   outputLufs: number | null;
-  /** Gain applied to B, dB. */
+  /** Gain applied to B's bypass path, dB. */
   matchDb: number;
+  /** Whether the match is held (B is heard, so the output tap carries the bypass). */
+  held: boolean;
 }
 
 class AbComparison {
   readonly key: string;
   private readonly inputSum: GainNode;
-  private readonly aLevel: GainNode;
-  private readonly bLevel: GainNode;
   private readonly inMeter: LoudnessMeterNode;
   private readonly outMeter: LoudnessMeterNode;
   private readonly taps: AudioNode[] = [];
@@ -65,14 +66,7 @@ class AbComparison {
     output?.connect(this.outMeter.input);
     this.inMeter.connectSink(stage.sink);
     this.outMeter.connectSink(stage.sink);
-
-    this.aLevel = stereoGain(context, 0);
-    this.bLevel = stereoGain(context, 0);
-    output?.connect(this.aLevel);
     if (output !== undefined) this.taps.push(output);
-    this.inputSum.connect(this.bLevel);
-    this.aLevel.connect(stage.abBus);
-    this.bLevel.connect(stage.abBus);
     this.timer = setInterval(() => this.follow(), MATCH_INTERVAL_MS);
   }
 
@@ -81,20 +75,31 @@ class AbComparison {
       inputLufs: this.inMeter.reading.shortTermLufs ?? this.inMeter.reading.momentaryLufs,
       outputLufs: this.outMeter.reading.shortTermLufs ?? this.outMeter.reading.momentaryLufs,
       matchDb: this.matchDb,
+      held: this.side === 'B',
     };
   }
 
+  /**
+   * A: the mix as the document plays it. B: the node's bypass auditioned, its bypass path at the
+   * match gain (set first, so the crossfade goes straight to the matched level). null: A, and the
+   * bypass gain back to unity.
+   */
   setSide(side: AbSide | null): void {
     this.side = side;
-    const at = this.session.context.currentTime;
-    glide(this.aLevel.gain, side === 'A' ? 1 : 0, at);
-    glide(this.bLevel.gain, side === 'B' ? dbToGain(this.matchDb) : 0, at);
+    const { engine } = this.session;
+    if (side === 'B') {
+      engine.setBypassGain(this.nodeId, dbToGain(this.matchDb));
+      engine.auditionBypass(this.nodeId, true);
+    } else {
+      engine.auditionBypass(this.nodeId, false);
+      engine.setBypassGain(this.nodeId, 1);
+    }
   }
 
   dispose(): void {
     clearInterval(this.timer);
     for (const tap of this.taps) {
-      for (const target of [this.inputSum, this.outMeter.input, this.aLevel]) {
+      for (const target of [this.inputSum, this.outMeter.input]) {
         try {
           tap.disconnect(target);
         } catch {
@@ -105,16 +110,14 @@ class AbComparison {
     this.inMeter.dispose();
     this.outMeter.dispose();
     this.inputSum.disconnect();
-    this.aLevel.disconnect();
-    this.bLevel.disconnect();
   }
 
-  /** Recomputes the match and lets B's gain glide to it. */
+  /** Recomputes the match while the processed output is what the output tap carries. */
   private follow(): void {
+    if (this.side === 'B') return;
     const match = matchGainDb(this.inMeter.reading, this.outMeter.reading);
     if (match === null || Math.abs(match - this.matchDb) < 0.05) return;
     this.matchDb = match;
-    if (this.side === 'B') glide(this.bLevel.gain, dbToGain(match), this.session.context.currentTime, MATCH_GLIDE_SECONDS);
   }
 }
 
@@ -132,6 +135,7 @@ function comparisonFor(session: AudioSession, nodeId: string, inputs: readonly s
   const fresh = new AbComparison(session, nodeId, inputs);
   if (existing !== undefined) {
     fresh.watchers = existing.watchers;
+    fresh.matchDb = existing.matchDb;
     if (existing.side !== null) fresh.setSide(existing.side);
     existing.dispose();
   }
@@ -163,7 +167,7 @@ export function measureNode(nodeId: string, inputs: readonly string[]): () => vo
   };
 }
 
-/** Hears side A or B of `nodeId` (measuring it first if needed); the probe is left. */
+/** Hears side A or B of `nodeId` in the mix (measuring it first if needed); the probe is left. */
 export function setAbSide(nodeId: string, inputs: readonly string[], side: AbSide): void {
   const session = currentSession();
   if (session === null) return;
@@ -175,17 +179,16 @@ export function setAbSide(nodeId: string, inputs: readonly string[], side: AbSid
   }
   session.engine.monitor(null);
   comparisonFor(session, nodeId, inputs).setSide(side);
-  session.stage.useAbBus(true);
   patchLive({ ab: { nodeId, side }, monitored: null });
 }
 
-/** Ends the comparison: the speakers return to the engine (the master, or the probe). */
+/** Ends the comparison: the node plays as the document says, its bypass gain back to unity. */
 export function endAb(): void {
   const session = currentSession();
   for (const comparison of [...comparisons.values()]) {
     if (comparison.side === null) continue;
-    comparison.setSide(null);
-    session?.stage.useAbBus(false);
+    if (session !== null) comparison.setSide(null);
+    else comparison.side = null;
     disposeIfIdle(comparison);
   }
   patchLive({ ab: null });

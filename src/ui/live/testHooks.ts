@@ -33,6 +33,8 @@ export interface MixgraphTestHooks {
   /** Records `seconds` of the speakers ('speakers', what is heard) or the master bus ('master'). */
   record(seconds: number, point?: 'speakers' | 'master'): Promise<RecordedLevels>;
   masterReading(): LoudnessReading | null;
+  /** The engine's audition of a node (A/B: bypass auditioned, bypass gain), null without audio. */
+  audition(nodeId: string): { bypass: boolean; gain: number } | null;
   /** Moves the transport (as the position slider does). */
   seek(seconds: number): void;
 }
@@ -71,6 +73,9 @@ const hooks: MixgraphTestHooks = {
     };
   },
   renders: renderCounts,
+  audition(nodeId) {
+    return currentSession()?.engine.auditionFor(nodeId) ?? null;
+  },
   async record(seconds, point = 'speakers') {
     const s = currentSession();
     if (s === null) throw new Error('audio is off: click Play first');
