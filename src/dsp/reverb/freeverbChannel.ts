@@ -9,6 +9,11 @@
  * comb's gain comes from its own length: g_i = 10^(−3·d_i/(T·fs)) (`loopGainForRt60`), so the
  * whole tail decays by 60 dB in T seconds at low frequencies, for any size and sample rate.
  * Every line is allocated for the largest size at construction; configuring never allocates.
+ *
+ * A size change while audio plays (`retune`) is crossfaded: for F samples every comb and allpass
+ * reads at its old and its new length at once, weighted (1 − a, a) by one shared `TapCrossfade`,
+ * and feeds its loop from that crossfaded tap (see `LowpassFeedbackComb`). The lines keep their
+ * content, so the tail carries on in the new room without a jump. `configure` applies at once.
  */
 import type { OnePoleLowpassCoefficients } from '../onePoleLowpass';
 import {
@@ -21,6 +26,7 @@ import {
 import { LowpassFeedbackComb } from './lowpassFeedbackComb';
 import { loopGainForRt60 } from './rt60';
 import { SchroederAllpass } from './schroederAllpass';
+import { TapCrossfade } from './tapCrossfade';
 
 /** Scale of the comb sum: the average of the eight combs. */
 const COMB_SUM_GAIN = 1 / FREEVERB_COMB_LENGTHS.length;
@@ -28,18 +34,24 @@ const COMB_SUM_GAIN = 1 / FREEVERB_COMB_LENGTHS.length;
 export class FreeverbChannel {
   private readonly combs: LowpassFeedbackComb[];
   private readonly allpasses: SchroederAllpass[];
-  /** Current comb lengths in samples (for inspection and tests). */
+  /** Current (target) comb lengths in samples (for inspection and tests). */
   readonly combLengths: Int32Array;
-  /** Current allpass lengths in samples (for inspection and tests). */
+  /** Current (target) allpass lengths in samples (for inspection and tests). */
   readonly allpassLengths: Int32Array;
+  /** Schedule of size changes; its values are length factors from `sizeScale`. */
+  private readonly sizeFade: TapCrossfade;
+  private rt60Seconds = 1;
+  private damping: OnePoleLowpassCoefficients | null = null;
 
   /**
    * @param sampleRate fs in Hz.
    * @param right whether this is the right channel (lines longer by the stereo spread).
+   * @param fadeSamples length in samples of the crossfade that declicks a size change (≥ 1).
    */
   constructor(
     private readonly sampleRate: number,
     private readonly right: boolean,
+    fadeSamples = 1,
   ) {
     this.combs = FREEVERB_COMB_LENGTHS.map(
       (base) => new LowpassFeedbackComb(tunedLength(base, SIZE_SCALE_MAX, sampleRate, right)),
@@ -49,14 +61,19 @@ export class FreeverbChannel {
     );
     this.combLengths = new Int32Array(this.combs.length);
     this.allpassLengths = new Int32Array(this.allpasses.length);
+    this.sizeFade = new TapCrossfade(Math.max(1, Math.round(fadeSamples)));
   }
 
   /**
+   * Applies size, decay and damping at once, cancelling any size fade (first params, reset).
    * @param scale length factor from `sizeScale(size)`, in [0.3, 1.3].
    * @param rt60Seconds T, the decay time to −60 dB at low frequencies, in s.
    * @param damping coefficients of the in-loop low-pass (shared, may be retuned later), or null.
    */
   configure(scale: number, rt60Seconds: number, damping: OnePoleLowpassCoefficients | null): void {
+    this.rt60Seconds = rt60Seconds;
+    this.damping = damping;
+    this.sizeFade.jumpTo(scale);
     for (let i = 0; i < this.combs.length; i++) {
       const d = tunedLength(FREEVERB_COMB_LENGTHS[i], scale, this.sampleRate, this.right);
       this.combLengths[i] = d;
@@ -69,19 +86,68 @@ export class FreeverbChannel {
     }
   }
 
+  /**
+   * Applies new params while audio plays: decay and damping at once (they only scale the loops),
+   * a new size by crossfading every line from its old to its new length (held behind a running
+   * fade). Parameters as for `configure`.
+   */
+  retune(scale: number, rt60Seconds: number, damping: OnePoleLowpassCoefficients | null): void {
+    this.rt60Seconds = rt60Seconds;
+    this.damping = damping;
+    const fade = this.sizeFade;
+    for (let i = 0; i < this.combs.length; i++) {
+      // The lengths in play now: `current` is fading out while a fade runs, `incoming` fading in.
+      const base = FREEVERB_COMB_LENGTHS[i];
+      const dNew = tunedLength(base, fade.fading ? fade.incoming : fade.current, this.sampleRate, this.right);
+      const dOld = tunedLength(base, fade.current, this.sampleRate, this.right);
+      this.combs[i].setGains(
+        loopGainForRt60(dNew, rt60Seconds, this.sampleRate),
+        loopGainForRt60(dOld, rt60Seconds, this.sampleRate),
+        damping,
+      );
+    }
+    if (fade.moveTo(scale)) this.startSizeFade(scale);
+  }
+
   /** Processes one sample of the (pre-delayed, mono) reverb input; returns this channel's wet output. */
   step(x: number): number {
     const combs = this.combs;
-    let sum = 0;
-    for (let i = 0; i < combs.length; i++) sum += combs[i].step(x);
-    let y = sum * COMB_SUM_GAIN;
     const allpasses = this.allpasses;
-    for (let i = 0; i < allpasses.length; i++) y = allpasses[i].step(y);
+    const fade = this.sizeFade;
+    let sum = 0;
+    if (!fade.fading) {
+      for (let i = 0; i < combs.length; i++) sum += combs[i].step(x);
+      let y = sum * COMB_SUM_GAIN;
+      for (let i = 0; i < allpasses.length; i++) y = allpasses[i].step(y);
+      return y;
+    }
+    const a = fade.weight;
+    for (let i = 0; i < combs.length; i++) sum += combs[i].stepFading(x, a);
+    let y = sum * COMB_SUM_GAIN;
+    for (let i = 0; i < allpasses.length; i++) y = allpasses[i].stepFading(y, a);
+    // A held size change starts as soon as this fade ends.
+    if (fade.advance() && fade.fading) this.startSizeFade(fade.incoming);
     return y;
   }
 
+  /** Clears every line; a size fade still running or held is completed at once. */
   reset(): void {
     for (const comb of this.combs) comb.reset();
     for (const allpass of this.allpasses) allpass.reset();
+    const target = this.sizeFade.target;
+    if (this.sizeFade.fading || target !== this.sizeFade.current) this.configure(target, this.rt60Seconds, this.damping);
+  }
+
+  private startSizeFade(scale: number): void {
+    for (let i = 0; i < this.combs.length; i++) {
+      const d = tunedLength(FREEVERB_COMB_LENGTHS[i], scale, this.sampleRate, this.right);
+      this.combLengths[i] = d;
+      this.combs[i].fadeTo(d, loopGainForRt60(d, this.rt60Seconds, this.sampleRate));
+    }
+    for (let i = 0; i < this.allpasses.length; i++) {
+      const d = tunedLength(FREEVERB_ALLPASS_LENGTHS[i], scale, this.sampleRate, this.right);
+      this.allpassLengths[i] = d;
+      this.allpasses[i].fadeTo(d);
+    }
   }
 }

@@ -11,6 +11,16 @@
  * unit gain at DC, so at low frequencies the loop gain is g and the decay follows
  * `loopGainForRt60`; above H's cutoff each trip round the loop loses more, so highs die sooner.
  * There is no direct path: the first output sample is the input delayed by d.
+ *
+ * The line is a ring of fixed capacity with one write position; the output is read d samples
+ * behind it, so d can change without moving any stored sample. While the length is being changed
+ * (`fadeTo`, driven by a `TapCrossfade` weight a) the comb reads both positions and crossfades
+ * them, and the loop is fed from that same crossfaded tap with the crossfaded gain:
+ *
+ *   y[n] = (1 − a)·v[n − d_old] + a·v[n − d_new]
+ *   v[n] = x[n] + ((1 − a)·g_old + a·g_new) · H{y}[n]
+ *
+ * so neither the output nor what is written back jumps (see docs/space.md, "Live changes").
  */
 import { OnePoleLowpass, type OnePoleLowpassCoefficients } from '../onePoleLowpass';
 
@@ -19,9 +29,16 @@ const DENORMAL_FLOOR = 1e-25;
 
 export class LowpassFeedbackComb {
   private readonly buffer: Float64Array;
+  /** d (the incoming length during a fade). */
   private length = 1;
-  private index = 0;
+  /** g for `length`. */
   private gain = 0;
+  /** d_old, the length fading out (meaningful only during a fade). */
+  private fadingLength = 1;
+  /** g_old for `fadingLength`. */
+  private fadingGain = 0;
+  /** Where v[n] is written. */
+  private writeIndex = 0;
   private readonly damping = new OnePoleLowpass();
   /** Shared coefficients of H; null = no low-pass (H = 1). */
   private dampingCoefficients: OnePoleLowpassCoefficients | null = null;
@@ -32,36 +49,91 @@ export class LowpassFeedbackComb {
   }
 
   /**
+   * Sets the length at once (first params, reset).
    * @param length d in samples, [1, capacity].
    * @param gain g, the loop gain at DC.
    * @param damping coefficients of H (read on every sample, so retuning them needs no call
    *   here), or null for no low-pass.
    */
   configure(length: number, gain: number, damping: OnePoleLowpassCoefficients | null): void {
-    this.length = Math.min(Math.max(1, Math.round(length)), this.buffer.length);
-    if (this.index >= this.length) this.index = 0;
+    this.length = this.clampLength(length);
     this.gain = gain;
-    if (damping === null && this.dampingCoefficients !== null) this.damping.reset();
-    this.dampingCoefficients = damping;
+    this.fadingLength = this.length;
+    this.fadingGain = gain;
+    this.setDamping(damping);
   }
 
-  /** Processes one sample and returns the comb's output. */
+  /**
+   * Starts a length change: the current length becomes the one fading out, `length` the one
+   * fading in. Use `stepFading` until the fade ends.
+   */
+  fadeTo(length: number, gain: number): void {
+    this.fadingLength = this.length;
+    this.fadingGain = this.gain;
+    this.length = this.clampLength(length);
+    this.gain = gain;
+  }
+
+  /**
+   * Retunes the gains (a `decay` change) without touching the lengths.
+   * @param gain g for the current (incoming) length.
+   * @param fadingGain g for the length fading out.
+   */
+  setGains(gain: number, fadingGain: number, damping: OnePoleLowpassCoefficients | null): void {
+    this.gain = gain;
+    this.fadingGain = fadingGain;
+    this.setDamping(damping);
+  }
+
+  /** Processes one sample and returns the comb's output (no fade running). */
   step(x: number): number {
     const buffer = this.buffer;
-    const i = this.index;
-    const y = buffer[i];
+    const w = this.writeIndex;
+    let r = w - this.length;
+    if (r < 0) r += buffer.length;
+    const y = buffer[r];
     const c = this.dampingCoefficients;
     const back = c === null ? y : this.damping.step(c, y);
     let v = x + this.gain * back;
     if (!(v >= DENORMAL_FLOOR || v <= -DENORMAL_FLOOR)) v = 0;
-    buffer[i] = v;
-    this.index = i + 1 === this.length ? 0 : i + 1;
+    buffer[w] = v;
+    this.writeIndex = w + 1 === buffer.length ? 0 : w + 1;
+    return y;
+  }
+
+  /** Processes one sample during a length fade; `a` is the incoming tap's weight in (0, 1). */
+  stepFading(x: number, a: number): number {
+    const buffer = this.buffer;
+    const cap = buffer.length;
+    const w = this.writeIndex;
+    let rOld = w - this.fadingLength;
+    if (rOld < 0) rOld += cap;
+    let rNew = w - this.length;
+    if (rNew < 0) rNew += cap;
+    const yOld = buffer[rOld];
+    const y = yOld + a * (buffer[rNew] - yOld);
+    const g = this.fadingGain + a * (this.gain - this.fadingGain);
+    const c = this.dampingCoefficients;
+    const back = c === null ? y : this.damping.step(c, y);
+    let v = x + g * back;
+    if (!(v >= DENORMAL_FLOOR || v <= -DENORMAL_FLOOR)) v = 0;
+    buffer[w] = v;
+    this.writeIndex = w + 1 === cap ? 0 : w + 1;
     return y;
   }
 
   reset(): void {
     this.buffer.fill(0);
-    this.index = 0;
+    this.writeIndex = 0;
     this.damping.reset();
+  }
+
+  private clampLength(length: number): number {
+    return Math.min(Math.max(1, Math.round(length)), this.buffer.length);
+  }
+
+  private setDamping(damping: OnePoleLowpassCoefficients | null): void {
+    if (damping === null && this.dampingCoefficients !== null) this.damping.reset();
+    this.dampingCoefficients = damping;
   }
 }

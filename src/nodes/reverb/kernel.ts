@@ -12,9 +12,14 @@
  * channel's shortest comb.
  *
  * No randomness: identical input gives identical output on every run and in both engines.
- * Params changing while audio plays: `mix` ramps over 10 ms; `decay` and `damping` retune the
- * loops at once (smooth in practice); `size` and `predelay` move read positions at once and may
- * give a small discontinuity in the tail. Latency: none (the dry path is not delayed).
+ * Params changing while audio plays (the live engine): `mix` ramps over 10 ms; `decay` and
+ * `damping` retune the loops at once (they only scale what recirculates, smooth in practice);
+ * `predelay` and `size` move read positions, so they are crossfaded over 30 ms
+ * (`TapCrossfade`): the pre-delay reads m[n − P_old] and m[n − P_new] and blends them, and every
+ * comb and allpass reads its old and new length and blends them, feeding its loop from the blend
+ * (see `src/dsp/reverb/` and docs/space.md, "Live changes"). The lines are allocated for the
+ * largest size and pre-delay, so nothing allocates. The first params and `reset()` apply at once,
+ * so offline renders use the exact values from sample 0. Latency: none (the dry path is not delayed).
  */
 import type { ResolvedParams } from '../../graph/catalog';
 import { DelayLine } from '../../dsp/delayLine';
@@ -22,10 +27,12 @@ import { LinearRamp } from '../../dsp/linearRamp';
 import { onePoleLowpassCoefficients, type OnePoleLowpassCoefficients } from '../../dsp/onePoleLowpass';
 import { FreeverbChannel } from '../../dsp/reverb/freeverbChannel';
 import { sizeScale } from '../../dsp/reverb/freeverbTuning';
+import { TapCrossfade } from '../../dsp/reverb/tapCrossfade';
 import type { Kernel, KernelIO } from '../types';
 import {
   REVERB_MIX_RAMP_MS,
   REVERB_PREDELAY_MAX_MS,
+  REVERB_RETUNE_CROSSFADE_MS,
   dampingIsOff,
   predelaySamples,
   readReverbSettings,
@@ -37,7 +44,8 @@ export class ReverbKernel implements Kernel {
   private readonly left: FreeverbChannel;
   private readonly right: FreeverbChannel;
   private readonly predelayLine: DelayLine;
-  private predelay = 0;
+  /** Pre-delay P in samples, crossfaded on live changes. */
+  private readonly predelay: TapCrossfade;
   private readonly mix = new LinearRamp(0);
   private readonly dampingCoefficients: OnePoleLowpassCoefficients = { b0: 1, a1: 0 };
   private settings: ReverbSettings | undefined;
@@ -45,8 +53,10 @@ export class ReverbKernel implements Kernel {
 
   /** @param sampleRate fs in Hz; every line is allocated here for the largest size and pre-delay. */
   constructor(private readonly sampleRate: number) {
-    this.left = new FreeverbChannel(sampleRate, false);
-    this.right = new FreeverbChannel(sampleRate, true);
+    const fadeSamples = Math.max(1, Math.round((REVERB_RETUNE_CROSSFADE_MS * sampleRate) / 1000));
+    this.left = new FreeverbChannel(sampleRate, false, fadeSamples);
+    this.right = new FreeverbChannel(sampleRate, true, fadeSamples);
+    this.predelay = new TapCrossfade(fadeSamples);
     this.predelayLine = new DelayLine(Math.max(1, predelaySamples(REVERB_PREDELAY_MAX_MS, sampleRate)));
     this.mixRampSamples = Math.round((REVERB_MIX_RAMP_MS * sampleRate) / 1000);
   }
@@ -60,11 +70,18 @@ export class ReverbKernel implements Kernel {
       damping = onePoleLowpassCoefficients(s.dampingHz, this.sampleRate, this.dampingCoefficients);
     }
     const scale = sizeScale(s.size);
-    this.left.configure(scale, s.decayS, damping);
-    this.right.configure(scale, s.decayS, damping);
-    this.predelay = predelaySamples(s.predelayMs, this.sampleRate);
-    if (first) this.mix.jumpTo(s.mix);
-    else this.mix.rampTo(s.mix, this.mixRampSamples);
+    const predelay = predelaySamples(s.predelayMs, this.sampleRate);
+    if (first) {
+      this.left.configure(scale, s.decayS, damping);
+      this.right.configure(scale, s.decayS, damping);
+      this.predelay.jumpTo(predelay);
+      this.mix.jumpTo(s.mix);
+    } else {
+      this.left.retune(scale, s.decayS, damping);
+      this.right.retune(scale, s.decayS, damping);
+      this.predelay.moveTo(predelay);
+      this.mix.rampTo(s.mix, this.mixRampSamples);
+    }
   }
 
   /** Current comb lengths in samples, left then right channel (for docs and tests). */
@@ -91,7 +108,14 @@ export class ReverbKernel implements Kernel {
       if (!Number.isFinite(xr)) xr = 0;
       const m = 0.5 * (xl + xr);
       // Read before write: readInteger(P) is m[n − P]; P = 0 uses the sample itself.
-      const p = predelay === 0 ? m : line.readInteger(predelay);
+      const settled = predelay.current;
+      let p = settled === 0 ? m : line.readInteger(settled);
+      if (predelay.fading) {
+        const incoming = predelay.incoming;
+        const q = incoming === 0 ? m : line.readInteger(incoming);
+        p += predelay.weight * (q - p);
+        predelay.advance();
+      }
       line.write(m);
       const wl = left.step(p);
       const wr = right.step(p);
@@ -106,7 +130,10 @@ export class ReverbKernel implements Kernel {
     this.left.reset();
     this.right.reset();
     this.predelayLine.reset();
-    if (this.settings !== undefined) this.mix.jumpTo(this.settings.mix);
+    const s = this.settings;
+    if (s === undefined) return;
+    this.predelay.jumpTo(predelaySamples(s.predelayMs, this.sampleRate));
+    this.mix.jumpTo(s.mix);
   }
 }
 

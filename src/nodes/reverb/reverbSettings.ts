@@ -15,6 +15,12 @@ export const REVERB_DAMPING_MIN_HZ = 1000;
 export const REVERB_DAMPING_OFF_HZ = 20000;
 /** Ramp length in ms for `mix` changes while audio plays. */
 export const REVERB_MIX_RAMP_MS = 10;
+/**
+ * Crossfade length in ms for `size` and `predelay` changes while audio plays: long enough that
+ * the fade itself is inaudible (≥ one period of 33 Hz), short enough to feel immediate; the
+ * delay node uses the same 30 ms for its `time`.
+ */
+export const REVERB_RETUNE_CROSSFADE_MS = 30;
 
 export interface ReverbSettings {
   /** RT60 at low frequencies in s, [0.1, 10]. */

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { resolveParams } from '../../../src/graph/catalog';
 import { BiquadState, biquadCoefficients } from '../../../src/dsp/biquad';
+import { DelayLine } from '../../../src/dsp/delayLine';
+import { FreeverbChannel } from '../../../src/dsp/reverb/freeverbChannel';
 import {
   FREEVERB_COMB_LENGTHS,
   FREEVERB_REFERENCE_RATE,
   FREEVERB_STEREO_SPREAD,
+  sizeScale,
 } from '../../../src/dsp/reverb/freeverbTuning';
 import { reverbNode } from '../../../src/nodes/reverb';
+import type { StereoBlock } from '../../../src/nodes/types';
 import {
   FLOAT32_MIN_NORMAL,
   createTestKernel,
@@ -248,5 +253,181 @@ describe('reverb: denormals and the cost of silence', () => {
     expect(tail.left[frames - 1]).toBe(0);
     expect(tail.right[frames - 1]).toBe(0);
     expect(tailMs / noiseMs).toBeLessThan(3);
+  });
+});
+
+describe('reverb: size and pre-delay changes while playing', () => {
+  const sampleRate = 48000;
+  const frames = 2 * sampleRate;
+  const changeAt = sampleRate; // a boundary of 128- and 1000-frame blocks
+  type ReverbParams = { decay: number; size: number; predelay: number };
+
+  /**
+   * Steady noise low-passed at 400 Hz (two Web Audio low-pass biquads, Q = 1/√2): its wet output
+   * moves by small steps (≈ 2π·400/fs of its level), while a jump between two unrelated points of
+   * the tail is of the order of the level itself, so a click stands out. (A pure sine is a poor
+   * probe here: a smooth change makes the combs ring at their own peaks, near but not at the sine,
+   * with more level than the steady sine sitting between peaks; steady noise already excites them.)
+   */
+  function lowNoise(seed: number): Float32Array {
+    const rand = seededRandom(seed);
+    const x = Float32Array.from({ length: frames }, () => 2 * rand() - 1);
+    const c = biquadCoefficients('lowpass', 400, Math.SQRT1_2, 0, sampleRate);
+    const a = new BiquadState();
+    const b = new BiquadState();
+    a.process(c, x, x, frames);
+    b.process(c, x, x, frames);
+    return x;
+  }
+
+  /** Wet-only (mix 1, damping off) output in blocks of `blockSize`; each change is applied by `setParams` at its frame. */
+  function renderWithChanges(
+    x: Float32Array,
+    changes: readonly [number, ReverbParams][],
+    first: ReverbParams,
+    blockSize: number,
+  ): StereoAudio {
+    const fixed = { mix: 1, damping: 20000 };
+    const kernel = createTestKernel(reverbNode, { ...first, ...fixed }, { blockSize, frames, sampleRate });
+    const inBlock: StereoBlock = { left: new Float32Array(blockSize), right: new Float32Array(blockSize) };
+    const outBlock: StereoBlock = { left: new Float32Array(blockSize), right: new Float32Array(blockSize) };
+    const out = silence(frames);
+    for (let start = 0; start < frames; start += blockSize) {
+      for (const [at, params] of changes) {
+        if (at === start) kernel.setParams(resolveParams(reverbNode, { ...params, ...fixed }));
+      }
+      const n = Math.min(blockSize, frames - start);
+      inBlock.left.set(x.subarray(start, start + n));
+      inBlock.right.set(x.subarray(start, start + n));
+      kernel.process({ inputs: [inBlock], inputConnected: [true], outputs: [outBlock], frames: n });
+      out.left.set(outBlock.left.subarray(0, n), start);
+      out.right.set(outBlock.right.subarray(0, n), start);
+    }
+    return out;
+  }
+
+  /**
+   * The same network retuned the naive way (the left channel): every read position moves at the
+   * change, built from the DSP parts with instant `configure`, as the kernel did before the declick.
+   */
+  function instantRetuneLeft(x: Float32Array, before: ReverbParams, after: ReverbParams): Float32Array {
+    const channel = new FreeverbChannel(sampleRate, false);
+    const line = new DelayLine(Math.round(0.2 * sampleRate));
+    const out = new Float32Array(frames);
+    let params = before;
+    channel.configure(sizeScale(params.size), params.decay, null);
+    for (let n = 0; n < frames; n++) {
+      if (n === changeAt) {
+        params = after;
+        // configure() keeps the lines; only the lengths (read positions) and gains change.
+        channel.configure(sizeScale(params.size), params.decay, null);
+      }
+      const p = Math.round((params.predelay * sampleRate) / 1000);
+      const m = x[n];
+      const v = p === 0 ? m : line.readInteger(p);
+      line.write(m);
+      out[n] = channel.step(v);
+    }
+    return out;
+  }
+
+  function maxStep(y: Float32Array, from: number, to: number): number {
+    let worst = 0;
+    for (let n = from + 1; n < to; n++) worst = Math.max(worst, Math.abs(y[n] - y[n - 1]));
+    return worst;
+  }
+
+  /** Largest step within 100 ms from the change ÷ largest step in the 500 ms before it. */
+  function clickRatio(y: Float32Array): number {
+    return maxStep(y, changeAt - 1, changeAt + 0.1 * sampleRate) / maxStep(y, changeAt - sampleRate / 2, changeAt);
+  }
+
+  /**
+   * The same ratio for the peaks of `y` high-passed at 3 kHz (two Web Audio high-pass biquads,
+   * Q = 1/√2). The input has almost nothing up there (−70 dB), so the steady level is tiny, while a
+   * jump anywhere in the network is broadband and rings on in the tail. This catches a pre-delay
+   * jump, which the combs and allpasses spread into a burst whose single steps stay small.
+   */
+  function highBandRatio(y: Float32Array): number {
+    const c = biquadCoefficients('highpass', 3000, Math.SQRT1_2, 0, sampleRate);
+    const h = Float32Array.from(y);
+    const a = new BiquadState();
+    const b = new BiquadState();
+    a.process(c, h, h, frames);
+    b.process(c, h, h, frames);
+    const peak = (from: number, to: number): number => {
+      let m = 0;
+      for (let n = from; n < to; n++) m = Math.max(m, Math.abs(h[n]));
+      return m;
+    };
+    return peak(changeAt, changeAt + 0.1 * sampleRate) / peak(changeAt - sampleRate / 2, changeAt);
+  }
+
+  const before: ReverbParams = { decay: 0.5, size: 0.3, predelay: 20 };
+  for (const [label, after] of [
+    ['size 0.3 → 0.9', { decay: 0.5, size: 0.9, predelay: 20 }],
+    ['predelay 20 → 120 ms', { decay: 0.5, size: 0.3, predelay: 120 }],
+    ['both at once', { decay: 0.5, size: 0.9, predelay: 120 }],
+  ] as const) {
+    for (const seed of [1, 2, 3]) {
+      it(`${label}: no step above 1.5× the steady ones, where an instant retune jumps (noise seed ${seed})`, () => {
+        const x = lowNoise(seed);
+        const declicked = renderWithChanges(x, [[changeAt, after]], before, 128);
+        const instant = instantRetuneLeft(x, before, after);
+        // The reference is the same network: identical up to the change.
+        expect(firstBitDifference(declicked.left.subarray(0, changeAt), instant.subarray(0, changeAt))).toBe(-1);
+        // Without the declick the change is heard: a burst of highs, and with a size change a jump
+        // several times the steady steps (a lone pre-delay jump is smeared by the combs).
+        expect(highBandRatio(instant)).toBeGreaterThan(5);
+        if (after.size !== before.size) expect(clickRatio(instant)).toBeGreaterThan(3);
+        for (const y of [declicked.left, declicked.right]) {
+          expect(clickRatio(y)).toBeLessThan(1.5);
+          expect(highBandRatio(y)).toBeLessThan(1.5);
+        }
+        // Once the fade and the room's transient are over, it is the new room exactly: the same as
+        // a fresh kernel with the new params fed the same input (equal to float rounding).
+        const fresh = renderWithChanges(x, [], after, 128);
+        let diff = 0;
+        let peak = 0;
+        for (let n = frames - 0.2 * sampleRate; n < frames; n++) {
+          diff = Math.max(diff, Math.abs(declicked.left[n] - fresh.left[n]));
+          peak = Math.max(peak, Math.abs(fresh.left[n]));
+        }
+        expect(diff).toBeLessThan(1e-3 * peak);
+      });
+    }
+  }
+
+  it('renders a mid-stream change bit-identically in 128- and 1000-frame blocks', () => {
+    const rand = seededRandom(3);
+    const x = Float32Array.from({ length: frames }, () => 2 * rand() - 1);
+    const after = { decay: 1.2, size: 0.9, predelay: 120 };
+    const a = renderWithChanges(x, [[changeAt, after]], before, 128);
+    const b = renderWithChanges(x, [[changeAt, after]], before, 1000);
+    expect(firstBitDifference(a.left, b.left)).toBe(-1);
+    expect(firstBitDifference(a.right, b.right)).toBe(-1);
+  });
+
+  it('holds a change made during a fade and renders it the same in 64- and 128-frame blocks', () => {
+    const rand = seededRandom(4);
+    const x = Float32Array.from({ length: frames }, () => 2 * rand() - 1);
+    // The second change lands 640 frames into the 1440-frame fade of the first.
+    const changes: [number, ReverbParams][] = [
+      [changeAt, { decay: 0.5, size: 0.9, predelay: 120 }],
+      [changeAt + 640, { decay: 0.5, size: 0.1, predelay: 0 }],
+    ];
+    const a = renderWithChanges(x, changes, before, 64);
+    const b = renderWithChanges(x, changes, before, 128);
+    expect(firstBitDifference(a.left, b.left)).toBe(-1);
+    expect(firstBitDifference(a.right, b.right)).toBe(-1);
+    // It ends in the last room: equal to a fresh kernel with those params once the transient is over.
+    const fresh = renderWithChanges(x, [], changes[1][1], 128);
+    let diff = 0;
+    let peak = 0;
+    for (let n = frames - 0.2 * sampleRate; n < frames; n++) {
+      diff = Math.max(diff, Math.abs(a.left[n] - fresh.left[n]));
+      peak = Math.max(peak, Math.abs(fresh.left[n]));
+    }
+    expect(diff).toBeLessThan(1e-3 * peak);
   });
 });
