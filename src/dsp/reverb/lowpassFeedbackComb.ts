@@ -22,13 +22,15 @@
  *
  * so neither the output nor what is written back jumps (see docs/space.md, "Live changes").
  */
+import { DelayLine } from '../delayLine';
 import { OnePoleLowpass, type OnePoleLowpassCoefficients } from '../onePoleLowpass';
 
 /** Loop values below this magnitude are flushed to 0 so a decaying tail never becomes denormal. */
 const DENORMAL_FLOOR = 1e-25;
 
 export class LowpassFeedbackComb {
-  private readonly buffer: Float64Array;
+  private readonly line: DelayLine;
+  private readonly capacity: number;
   /** d (the incoming length during a fade). */
   private length = 1;
   /** g for `length`. */
@@ -37,15 +39,14 @@ export class LowpassFeedbackComb {
   private fadingLength = 1;
   /** g_old for `fadingLength`. */
   private fadingGain = 0;
-  /** Where v[n] is written. */
-  private writeIndex = 0;
   private readonly damping = new OnePoleLowpass();
   /** Shared coefficients of H; null = no low-pass (H = 1). */
   private dampingCoefficients: OnePoleLowpassCoefficients | null = null;
 
   /** @param capacity the longest delay, in samples, this comb will be configured with. */
   constructor(capacity: number) {
-    this.buffer = new Float64Array(Math.max(1, capacity));
+    this.capacity = Math.max(1, Math.round(capacity));
+    this.line = new DelayLine(this.capacity);
   }
 
   /**
@@ -87,49 +88,33 @@ export class LowpassFeedbackComb {
 
   /** Processes one sample and returns the comb's output (no fade running). */
   step(x: number): number {
-    const buffer = this.buffer;
-    const w = this.writeIndex;
-    let r = w - this.length;
-    if (r < 0) r += buffer.length;
-    const y = buffer[r];
-    const c = this.dampingCoefficients;
-    const back = c === null ? y : this.damping.step(c, y);
-    let v = x + this.gain * back;
-    if (!(v >= DENORMAL_FLOOR || v <= -DENORMAL_FLOOR)) v = 0;
-    buffer[w] = v;
-    this.writeIndex = w + 1 === buffer.length ? 0 : w + 1;
-    return y;
+    return this.feed(x, this.line.readInteger(this.length), this.gain);
   }
 
   /** Processes one sample during a length fade; `a` is the incoming tap's weight in (0, 1). */
   stepFading(x: number, a: number): number {
-    const buffer = this.buffer;
-    const cap = buffer.length;
-    const w = this.writeIndex;
-    let rOld = w - this.fadingLength;
-    if (rOld < 0) rOld += cap;
-    let rNew = w - this.length;
-    if (rNew < 0) rNew += cap;
-    const yOld = buffer[rOld];
-    const y = yOld + a * (buffer[rNew] - yOld);
-    const g = this.fadingGain + a * (this.gain - this.fadingGain);
+    const yOld = this.line.readInteger(this.fadingLength);
+    const y = yOld + a * (this.line.readInteger(this.length) - yOld);
+    return this.feed(x, y, this.fadingGain + a * (this.gain - this.fadingGain));
+  }
+
+  /** v = x + g·H{y} written into the loop (denormals flushed); returns y. */
+  private feed(x: number, y: number, g: number): number {
     const c = this.dampingCoefficients;
     const back = c === null ? y : this.damping.step(c, y);
     let v = x + g * back;
     if (!(v >= DENORMAL_FLOOR || v <= -DENORMAL_FLOOR)) v = 0;
-    buffer[w] = v;
-    this.writeIndex = w + 1 === cap ? 0 : w + 1;
+    this.line.write(v);
     return y;
   }
 
   reset(): void {
-    this.buffer.fill(0);
-    this.writeIndex = 0;
+    this.line.reset();
     this.damping.reset();
   }
 
   private clampLength(length: number): number {
-    return Math.min(Math.max(1, Math.round(length)), this.buffer.length);
+    return Math.min(Math.max(1, Math.round(length)), this.capacity);
   }
 
   private setDamping(damping: OnePoleLowpassCoefficients | null): void {

@@ -16,17 +16,18 @@
  * u = (1 − a)·v[n − d_old] + a·v[n − d_new], used in both equations (v = x + g·u, y = u − g·v).
  */
 
+import { DelayLine } from '../delayLine';
+
 /** Loop values below this magnitude are flushed to 0 so a decaying tail never becomes denormal. */
 const DENORMAL_FLOOR = 1e-25;
 
 export class SchroederAllpass {
-  private readonly buffer: Float64Array;
+  private readonly line: DelayLine;
+  private readonly capacity: number;
   /** d (the incoming length during a fade). */
   private length = 1;
   /** d_old, the length fading out (meaningful only during a fade). */
   private fadingLength = 1;
-  /** Where v[n] is written. */
-  private writeIndex = 0;
 
   /**
    * @param capacity the longest delay, in samples, this section will be configured with.
@@ -36,7 +37,8 @@ export class SchroederAllpass {
     capacity: number,
     private readonly gain: number,
   ) {
-    this.buffer = new Float64Array(Math.max(1, capacity));
+    this.capacity = Math.max(1, Math.round(capacity));
+    this.line = new DelayLine(this.capacity);
   }
 
   /** Sets the length at once (first params, reset). @param length d in samples, [1, capacity]. */
@@ -53,42 +55,28 @@ export class SchroederAllpass {
 
   /** Processes one sample (no fade running). */
   step(x: number): number {
-    const buffer = this.buffer;
-    const w = this.writeIndex;
-    let r = w - this.length;
-    if (r < 0) r += buffer.length;
-    return this.finish(x, buffer[r], w);
+    return this.finish(x, this.line.readInteger(this.length));
   }
 
   /** Processes one sample during a length fade; `a` is the incoming tap's weight in (0, 1). */
   stepFading(x: number, a: number): number {
-    const buffer = this.buffer;
-    const cap = buffer.length;
-    const w = this.writeIndex;
-    let rOld = w - this.fadingLength;
-    if (rOld < 0) rOld += cap;
-    let rNew = w - this.length;
-    if (rNew < 0) rNew += cap;
-    const old = buffer[rOld];
-    return this.finish(x, old + a * (buffer[rNew] - old), w);
+    const old = this.line.readInteger(this.fadingLength);
+    return this.finish(x, old + a * (this.line.readInteger(this.length) - old));
   }
 
   reset(): void {
-    this.buffer.fill(0);
-    this.writeIndex = 0;
+    this.line.reset();
   }
 
-  /** v = x + g·u, stored at the write position; returns y = u − g·v. */
-  private finish(x: number, delayed: number, w: number): number {
-    const buffer = this.buffer;
+  /** v = x + g·u, written into the line; returns y = u − g·v. */
+  private finish(x: number, delayed: number): number {
     let v = x + this.gain * delayed;
     if (!(v >= DENORMAL_FLOOR || v <= -DENORMAL_FLOOR)) v = 0;
-    buffer[w] = v;
-    this.writeIndex = w + 1 === buffer.length ? 0 : w + 1;
+    this.line.write(v);
     return delayed - this.gain * v;
   }
 
   private clampLength(length: number): number {
-    return Math.min(Math.max(1, Math.round(length)), this.buffer.length);
+    return Math.min(Math.max(1, Math.round(length)), this.capacity);
   }
 }
