@@ -25,7 +25,7 @@
 import type { ResolvedParams } from '../../graph/catalog';
 import type { Kernel, KernelContext, KernelIO, KernelMeters } from '../types';
 import { TruePeakInterpolator } from '../../dsp/truePeak';
-import { DelayLine } from '../../dsp/dynamics/delayLine';
+import { DelayLine } from '../../dsp/delayLine';
 import { LookaheadGain } from '../../dsp/dynamics/lookaheadGain';
 import { dbToGain } from '../../dsp/dynamics/timeConstant';
 import { limiterSettings } from './settings';
@@ -107,8 +107,8 @@ export class LimiterKernel implements Kernel {
       this.ramp = ramp;
       this.gainPath.configure(ramp, this.guard, s.release / 1000, this.sampleRate);
       this.latency = this.guard + this.gainPath.delaySamples;
-      this.delayLeft.setDelay(this.latency);
-      this.delayRight.setDelay(this.latency);
+      this.delayLeft.reset();
+      this.delayRight.reset();
       this.detectLeft.reset();
       this.detectRight.reset();
     } else {
@@ -133,6 +133,7 @@ export class LimiterKernel implements Kernel {
     const inputGain = this.inputGain;
     const target = this.target;
     const limit = this.safetyLimit;
+    const latency = this.latency;
     let smallestGain = 1;
     let clips = 0;
 
@@ -146,8 +147,11 @@ export class LimiterKernel implements Kernel {
       const gain = this.gainPath.push(required);
       if (gain < smallestGain) smallestGain = gain;
 
-      let yl = this.delayLeft.push(xl) * gain;
-      let yr = this.delayRight.push(xr) * gain;
+      // The audio, delayed by the latency (≥ 1 ms of lookahead, so never 0), meets its gain.
+      let yl = this.delayLeft.readInteger(latency) * gain;
+      let yr = this.delayRight.readInteger(latency) * gain;
+      this.delayLeft.write(xl);
+      this.delayRight.write(xr);
       // Safety stage: never expected to act (see the class comment); counted so tests can prove it.
       if (yl > limit || yl < -limit) {
         yl = yl > 0 ? limit : -limit;
