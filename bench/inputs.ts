@@ -21,14 +21,14 @@ export const IR_RT60 = 2;
 const BLOCK = 4096;
 
 /**
- * Writes `seconds` of stereo 48 kHz pink noise (independent channels, seeds 1 and 2, RMS
- * {@link PINK_RMS_DBFS}) to `path` as 24-bit PCM.
+ * Writes `seconds` of stereo 48 kHz pink noise (independent channels, seeds `seed` and
+ * `seed + 1`, default 1; RMS `rmsDbfs`, default {@link PINK_RMS_DBFS}) to `path` as 24-bit PCM.
  */
-export function writePinkNoiseWav(path: string, seconds: number): void {
+export function writePinkNoiseWav(path: string, seconds: number, options: { seed?: number; rmsDbfs?: number } = {}): void {
   const frames = Math.round(seconds * BENCH_RATE);
-  const gain = 10 ** (PINK_RMS_DBFS / 20);
-  const noiseL = new NoiseSource(1);
-  const noiseR = new NoiseSource(2);
+  const gain = 10 ** ((options.rmsDbfs ?? PINK_RMS_DBFS) / 20);
+  const noiseL = new NoiseSource(options.seed ?? 1);
+  const noiseR = new NoiseSource((options.seed ?? 1) + 1);
   const left = new Float32Array(BLOCK);
   const right = new Float32Array(BLOCK);
   const writer = openWavFileWriter(path, { sampleRate: BENCH_RATE, bits: 24 });

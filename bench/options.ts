@@ -5,11 +5,11 @@
 import { parseArgs } from 'node:util';
 
 /** The sections of one bench run, in the order they run. */
-export const SECTIONS = ['chain', 'demo', 'scaling', 'kernels', 'inproc', 'profile'] as const;
+export const SECTIONS = ['chain', 'demo', 'album', 'scaling', 'kernels', 'inproc', 'profile'] as const;
 export type Section = (typeof SECTIONS)[number];
 
-/** Sections run when `--only` is not given (`profile` is a diagnosis, run on request). */
-export const DEFAULT_SECTIONS: readonly Section[] = ['chain', 'demo', 'scaling', 'kernels', 'inproc'];
+/** Sections run when `--only` is not given: all of them. */
+export const DEFAULT_SECTIONS: readonly Section[] = SECTIONS;
 
 export interface BenchOptions {
   quick: boolean;

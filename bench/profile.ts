@@ -1,5 +1,5 @@
 /**
- * Section `profile` (on request: `--only profile`): where `mixgraph render demo-mix` spends its
+ * Section `profile`: where `mixgraph render demo-mix` spends its
  * time as a whole process. Runs it under `node --cpu-prof`, maps each sampled frame of the CLI
  * bundle back to its source file (esbuild marks each module with a `// src/…` comment) and charges
  * every sample to the nearest frame on its stack that belongs to a known part — so the true-peak

@@ -40,6 +40,8 @@ export function printRows(rows: readonly Row[]): void {
 const SECTION_TITLES: Record<string, string> = {
   chain: 'The chain: 3 peaking EQs → compressor → reverb → limiter, stereo 48 kHz pink noise',
   demo: 'demo-mix through the CLI',
+  album: 'Album mastering (issue 12): every core against one',
+  profile: 'Where `mixgraph render demo-mix` spends its time (node --cpu-prof)',
   scaling: 'Scaling: synthetic mixes of 10, 50 and 200 nodes',
   kernels: 'Each kernel alone (in process)',
   inproc: 'Engine, in process',
@@ -148,10 +150,18 @@ const CHOICES = `## How the rows are made, and why
   clips in memory. "time per node" is wall µs per node per second of audio.
 - **Kernels** (\`bench/kernels.ts\`, \`benchKernels\`): each registered kernel alone on pink noise
   in 1024-frame blocks, after one warm-up pass; params are the chain's where the type is in it.
-- Options: \`npm run bench -- --quick\` (one run each, 20 s of audio; does not rewrite this file
-  unless \`--docs\` is given), \`--only chain|demo|scaling|kernels|inproc|profile\` (comma-separated;
-  \`profile\` is not part of a default run: it profiles \`mixgraph render demo-mix\` with
-  \`node --cpu-prof\` and prints where the time goes).`;
+- **Album** (issue 12): 4 × 3-minute pink-noise tracks at −24, −20, −16 and −12 dBFS RMS through
+  \`mixgraph album\` with \`--jobs 1\` and \`--jobs\` = cores, median of 3 paired runs; skipped
+  while the CLI has no \`album\` command.
+- **Profile**: one \`mixgraph render demo-mix --seconds 180\` under \`node --cpu-prof\`. Each sample
+  is charged to the nearest frame on its stack whose source file (found from esbuild's \`// src/…\`
+  module markers in the bundle) belongs to a part: the demo stems, a node's kernel, the loudness
+  meter, WAV I/O, the engine, the CLI. Shared DSP code (true peak, biquads) thus counts for the
+  part that called it. The profiler slows the run down; read the shares, not the seconds.
+- Options: \`npm run bench -- --quick\` (or \`npm run bench:quick\`: one run each, 20 s of audio;
+  does not rewrite this file unless \`--docs\` is given), \`--only
+  chain|demo|album|scaling|kernels|inproc|profile\` (comma-separated; a partial run does not
+  rewrite this file either unless \`--docs\` is given).`;
 
 /** Reads the kept History section of `path` (null when the file or the section is missing). */
 export function readHistory(path: string): string | null {

@@ -1,12 +1,12 @@
 /**
  * `npm run bench [-- --quick] [-- --only SECTION[,SECTION]] [-- --docs]`: speed and memory of
  * Mixgraph against sox, ffmpeg and Chromium in one run, printed as a table and written to
- * docs/benchmarks.md. Sections: chain (chainRows.ts), demo (demoRows.ts), scaling
- * (scalingRows.ts), kernels (kernelRows.ts), inproc (inprocRows.ts), profile (profile.ts, only on
- * request). Exit code 1 when a row misses its target, 2 for a bad option.
+ * docs/benchmarks.md. Sections: chain (chainRows.ts), demo (demoRows.ts), album (albumRows.ts),
+ * scaling (scalingRows.ts), kernels (kernelRows.ts), inproc (inprocRows.ts), profile (profile.ts). Exit code 1 when a row misses its target, 2 for a bad option.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { albumSection } from './albumRows';
 import { chainSection } from './chainRows';
 import { demoSection } from './demoRows';
 import { inprocSection } from './inprocRows';
@@ -27,6 +27,8 @@ async function runSection(section: Section, tools: Toolset, options: BenchOption
       return chainSection(root, tools, options);
     case 'demo':
       return demoSection(root, tools, options);
+    case 'album':
+      return albumSection(root, options);
     case 'scaling':
       return scalingSection(options);
     case 'kernels':
@@ -55,7 +57,15 @@ async function main(): Promise<number> {
   for (const section of options.sections) {
     const t0 = performance.now();
     console.log(`\n— ${section}${options.quick ? ' (quick)' : ''}`);
-    const result = await runSection(section, tools, options);
+    let result: SectionResult;
+    try {
+      result = await runSection(section, tools, options);
+    } catch (error) {
+      // A section that cannot run (a command failed, an input could not be written) is one row
+      // saying why; the other sections still run.
+      const reason = `failed: ${(error as Error).message.split('\n')[0]}`;
+      result = { rows: [{ section, name: `${section} section`, value: null, unit: '', skipped: reason }], commands: [] };
+    }
     printRows(result.rows);
     console.log(`  (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
     rows.push(...result.rows);

@@ -128,7 +128,7 @@ describe('options', () => {
     expect(parseBenchOptions(['--quick'])).toMatchObject({ quick: true, runs: 1, chainSeconds: 20, writeDocs: false });
     expect(parseBenchOptions([])).toMatchObject({ runs: 5, chainSeconds: 120, writeDocs: true });
     expect(parseBenchOptions(['--only', 'chain,demo']).sections).toEqual(['chain', 'demo']);
-    expect(() => parseBenchOptions(['--only', 'chian'])).toThrow('--only: "chian" is not a section; use chain, demo, scaling, kernels, inproc, profile');
+    expect(() => parseBenchOptions(['--only', 'chian'])).toThrow('--only: "chian" is not a section; use chain, demo, album, scaling, kernels, inproc, profile');
   });
 });
 
