@@ -1,119 +1,84 @@
 /**
- * `npm run bench`: speed and memory of the offline engine, each measured as a ratio against a
- * reference run in this same process (never as an absolute time), with a target per ratio.
- *
- *   1. demo-mix, 3 minutes at 48 kHz: × realtime (reported; the headline number).
- *   2. engine overhead: a chain of 32 gain nodes vs a hand-written loop doing the same multiplies.
- *   3. block size: 128-frame blocks vs 1024-frame blocks on demo-mix.
- *   4. streaming memory: heap growth rendering 180 s vs rendering 20 s (should not grow).
+ * `npm run bench [-- --quick] [-- --only SECTION[,SECTION]] [-- --docs]`: speed and memory of
+ * Mixgraph against sox, ffmpeg and Chromium in one run, printed as a table and written to
+ * docs/benchmarks.md. Sections: chain (chainRows.ts), demo (demoRows.ts), album (albumRows.ts),
+ * scaling (scalingRows.ts), kernels (kernelRows.ts), inproc (inprocRows.ts), profile (profile.ts). Exit code 1 when a row misses its target, 2 for a bad option.
  */
-import { parseDocument } from '../src/runtime/document';
-import { findBuiltInPreset } from '../src/runtime/presets';
-import { compile, renderStream, type Plan } from '../src/runtime/offline';
-import type { Graph } from '../src/graph/types';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { albumSection } from './albumRows';
+import { chainSection } from './chainRows';
+import { demoSection } from './demoRows';
+import { inprocSection } from './inprocRows';
+import { kernelSection } from './kernelRows';
+import { machineInfo } from './machine';
+import { parseBenchOptions, type BenchOptions, type Section } from './options';
+import { profileSection } from './profile';
+import { scalingSection } from './scalingRows';
+import { printRows, writeBenchmarksDoc } from './report';
+import { findTools, type Toolset } from './tools';
+import { meetsTarget, type CommandNote, type Row, type SectionResult } from './types';
 
-interface Row {
-  name: string;
-  value: number;
-  unit: string;
-  target?: { op: '<=' | '>='; limit: number };
-}
+const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 
-function planOf(graph: Graph): Plan {
-  const compiled = compile(graph);
-  if (!compiled.ok) throw new Error(compiled.errors.map((e) => e.message).join('\n'));
-  return compiled.plan;
-}
-
-function presetPlan(name: string): Plan {
-  const parsed = parseDocument(findBuiltInPreset(name)!.document);
-  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
-  return planOf(parsed.graph);
-}
-
-async function timeRender(plan: Plan, seconds: number, blockSize = 1024): Promise<number> {
-  const t0 = performance.now();
-  await renderStream(plan, { seconds, blockSize }, () => {});
-  return performance.now() - t0;
-}
-
-function gainChain(length: number): Graph {
-  const nodes: Graph['nodes'] = [{ id: 'src', type: 'tone', position: { x: 0, y: 0 }, params: { wave: 'white' } }];
-  const edges: Graph['edges'] = [];
-  for (let i = 0; i < length; i++) {
-    nodes.push({ id: `g${i}`, type: 'gain', position: { x: i, y: 0 }, params: { gain: -0.01 } });
-    edges.push({ id: `w${i}`, from: { node: i === 0 ? 'src' : `g${i - 1}`, port: 'out' }, to: { node: `g${i}`, port: 'in' } });
+async function runSection(section: Section, tools: Toolset, options: BenchOptions): Promise<SectionResult> {
+  switch (section) {
+    case 'chain':
+      return chainSection(root, tools, options);
+    case 'demo':
+      return demoSection(root, tools, options);
+    case 'album':
+      return albumSection(root, options);
+    case 'scaling':
+      return scalingSection(options);
+    case 'kernels':
+      return kernelSection(options);
+    case 'inproc':
+      return inprocSection(options);
+    case 'profile':
+      return profileSection(root, options);
   }
-  nodes.push({ id: 'out', type: 'output', position: { x: 0, y: 0 }, params: {} });
-  edges.push({ id: 'wout', from: { node: `g${length - 1}`, port: 'out' }, to: { node: 'out', port: 'in' } });
-  return { format: 'mixgraph', version: 1, name: 'bench', nodes, edges };
 }
 
-/** What the gain chain does, written as one plain loop per block: the floor for the engine. */
-function handLoop(length: number, seconds: number): number {
-  const frames = seconds * 48000;
-  const l = new Float32Array(1024);
-  const r = new Float32Array(1024);
-  const g = Math.pow(10, -0.01 / 20);
-  let seed = 1;
-  const t0 = performance.now();
-  for (let done = 0; done < frames; done += 1024) {
-    for (let i = 0; i < 1024; i++) {
-      seed = (seed * 1664525 + 1013904223) >>> 0;
-      l[i] = r[i] = seed / 4294967296 - 0.5;
-    }
-    for (let k = 0; k < length; k++) {
-      for (let i = 0; i < 1024; i++) {
-        l[i] *= g;
-        r[i] *= g;
-      }
-    }
+async function main(): Promise<number> {
+  let options: BenchOptions;
+  try {
+    options = parseBenchOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`bench: ${(error as Error).message}`);
+    return 2;
   }
-  return performance.now() - t0;
-}
-
-async function heapGrowth(plan: Plan, seconds: number): Promise<number> {
-  globalThis.gc?.();
-  const before = process.memoryUsage().heapUsed;
-  let peak = before;
-  let blocks = 0;
-  await renderStream(plan, { seconds }, () => {
-    if (++blocks % 256 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
-  });
-  return peak - before;
-}
-
-async function main(): Promise<void> {
+  const tools = findTools();
+  for (const tool of [tools.sox, tools.ffmpeg, tools.chromium, tools.time]) {
+    console.log(`${tool.name.padEnd(9)} ${tool.version ?? `not installed (${tool.path}): its rows are skipped`}`);
+  }
   const rows: Row[] = [];
-  const demo = presetPlan('demo-mix');
-  await timeRender(demo, 5); // warm-up: JIT and the demo stems' synthesis
-
-  const demoMs = await timeRender(demo, 180);
-  rows.push({ name: 'demo-mix 3 min @ 48 kHz', value: 180 / (demoMs / 1000), unit: '× realtime', target: { op: '>=', limit: 10 } });
-
-  const chain = planOf(gainChain(32));
-  await timeRender(chain, 5);
-  const chainMs = await timeRender(chain, 60);
-  handLoop(32, 5);
-  const loopMs = handLoop(32, 60);
-  rows.push({ name: 'engine / hand loop (32 gains)', value: chainMs / loopMs, unit: 'ratio', target: { op: '<=', limit: 3 } });
-
-  const small = await timeRender(demo, 30, 128);
-  const large = await timeRender(demo, 30, 1024);
-  rows.push({ name: 'block 128 / block 1024 time', value: small / large, unit: 'ratio', target: { op: '<=', limit: 1.6 } });
-
-  const short = await heapGrowth(demo, 20);
-  const long = await heapGrowth(demo, 180);
-  rows.push({ name: 'heap growth 180 s − 20 s', value: (long - short) / 1048576, unit: 'MiB', target: { op: '<=', limit: 16 } });
-
-  let failed = 0;
-  for (const row of rows) {
-    const ok = !row.target || (row.target.op === '<=' ? row.value <= row.target.limit : row.value >= row.target.limit);
-    if (!ok) failed++;
-    const target = row.target ? `${row.target.op} ${row.target.limit}` : '';
-    console.log(`${ok ? 'ok  ' : 'FAIL'} ${row.name.padEnd(34)} ${row.value.toFixed(2).padStart(9)} ${row.unit.padEnd(11)} ${target}`);
+  const commands: CommandNote[] = [];
+  for (const section of options.sections) {
+    const t0 = performance.now();
+    console.log(`\n— ${section}${options.quick ? ' (quick)' : ''}`);
+    let result: SectionResult;
+    try {
+      result = await runSection(section, tools, options);
+    } catch (error) {
+      // A section that cannot run (a command failed, an input could not be written) is one row
+      // saying why; the other sections still run.
+      const reason = `failed: ${(error as Error).message.split('\n')[0]}`;
+      result = { rows: [{ section, name: `${section} section`, value: null, unit: '', skipped: reason }], commands: [] };
+    }
+    printRows(result.rows);
+    console.log(`  (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    rows.push(...result.rows);
+    commands.push(...result.commands);
   }
-  process.exitCode = failed > 0 ? 1 : 0;
+  if (options.writeDocs) {
+    const path = join(root, 'docs', 'benchmarks.md');
+    writeBenchmarksDoc(path, { date: new Date(), machine: machineInfo(tools), quick: options.quick, runs: options.runs, rows, commands });
+    console.log(`\nwrote ${path}`);
+  }
+  const missed = rows.filter((r) => !meetsTarget(r));
+  if (missed.length > 0) console.log(`\n${missed.length} row(s) missed their target: ${missed.map((r) => r.name).join('; ')}`);
+  return missed.length > 0 ? 1 : 0;
 }
 
-await main();
+process.exitCode = await main();
