@@ -75,6 +75,8 @@ export function Canvas() {
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const [bounds, setBounds] = useState<DOMRect | undefined>();
   const cache = useRef(new FlowCache()).current;
+  const measuredRef = useRef(measured);
+  measuredRef.current = measured;
 
   const { nodes, edges } = useMemo(() => {
     const builtNodes = buildFlowNodes(graph, selection, validation, measured, cache);
@@ -103,6 +105,7 @@ export function Canvas() {
         void flow.fitView({ padding: 0.15, maxZoom: 1.1, duration: 200, ...(ids.length > 0 ? { nodes: ids.map((id) => ({ id })) } : {}) });
       },
       focus: () => wrapper.current?.querySelector<HTMLElement>('.react-flow')?.focus(),
+      nodeSize: (id) => measuredRef.current.get(id),
     });
     return () => setCanvasBridge(undefined);
   }, [flow, toFlow]);
