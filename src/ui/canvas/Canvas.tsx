@@ -13,6 +13,7 @@ import {
   type NodeChange,
   type NodeTypes,
   type OnDelete,
+  type OnNodeDrag,
   ReactFlow,
   SelectionMode,
   useReactFlow,
@@ -39,6 +40,7 @@ import { NoteNodeView } from './NoteNodeView';
 import { NoticeToast } from './NoticeToast';
 import { QuickAdd } from './QuickAdd';
 import { useWiring } from './useWiring';
+import { addNodeIntoWire, canSpliceByDrag, highlightWire, spliceDraggedNode, wireUnder } from './spliceOnDrop';
 import { dropAudioFiles, isAudioFile } from '../live/audioDrop';
 import { toggleProbe } from '../live/probe';
 import { useLive } from '../live/liveStore';
@@ -75,6 +77,8 @@ export function Canvas() {
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const [bounds, setBounds] = useState<DOMRect | undefined>();
   const cache = useRef(new FlowCache()).current;
+  /** The node being dragged by the pointer (a drop on a wire splices it in). */
+  const draggedNode = useRef<string | undefined>(undefined);
   const measuredRef = useRef(measured);
   measuredRef.current = measured;
 
@@ -142,8 +146,13 @@ export function Canvas() {
     if (intent.selection !== undefined) setSelection(intent.selection);
     if (intent.moved) {
       dispatch(moveElements(currentGraph(), intent.positions, { merge: true }), { quiet: true });
-      // The drag ended (or a keyboard nudge, which never drags): close the step.
-      if (!intent.dragging) commitGesture();
+      // The drag ended (or a keyboard nudge, which never drags): close the step, after a
+      // drop on a wire has spliced the node in as part of it.
+      if (!intent.dragging) {
+        if (draggedNode.current !== undefined) spliceDraggedNode(draggedNode.current, pointer.current);
+        draggedNode.current = undefined;
+        commitGesture();
+      }
     }
     for (const [id, resize] of intent.resizes) {
       const patch = {
@@ -177,6 +186,7 @@ export function Canvas() {
       event.preventDefault();
       event.dataTransfer.dropEffect = 'copy';
     }
+    if (types.includes(PALETTE_MIME)) highlightWire(wireUnder({ x: event.clientX, y: event.clientY }));
   }, []);
 
   const onDrop = useCallback(
@@ -185,7 +195,10 @@ export function Canvas() {
       const type = event.dataTransfer.getData(PALETTE_MIME);
       if (type !== '' && getNodeDefinition(type) !== undefined) {
         event.preventDefault();
-        addNodeAt(type, { x: at.x - DEFAULT_NODE_SIZE.width / 2, y: at.y - 20 });
+        const topLeft = { x: at.x - DEFAULT_NODE_SIZE.width / 2, y: at.y - 20 };
+        const wire = wireUnder({ x: event.clientX, y: event.clientY });
+        if (wire !== undefined) addNodeIntoWire(type, topLeft, wire);
+        else addNodeAt(type, topLeft);
         return;
       }
       const files = [...event.dataTransfer.files];
@@ -202,6 +215,15 @@ export function Canvas() {
     },
     [toFlow],
   );
+
+  const onNodeDragStart: OnNodeDrag<FlowNode> = useCallback((_event, node, dragged) => {
+    draggedNode.current = dragged.length === 1 && node.type === 'mgAudio' ? node.id : undefined;
+  }, []);
+  const onNodeDrag: OnNodeDrag<FlowNode> = useCallback((event, node) => {
+    if ('clientX' in event) pointer.current = { x: event.clientX, y: event.clientY };
+    if (draggedNode.current !== node.id || !canSpliceByDrag(node.id) || pointer.current === undefined) return;
+    highlightWire(wireUnder(pointer.current, node.id));
+  }, []);
 
   // Alt+click listens there: a node's output, or a wire (which carries its source node's output).
   const onNodeClick = useCallback((event: React.MouseEvent, node: FlowNode) => {
@@ -236,6 +258,7 @@ export function Canvas() {
         pointer.current = undefined;
       }}
       onDragOver={onDragOver}
+      onDragLeave={() => highlightWire(undefined)}
       onDrop={onDrop}
       onKeyDownCapture={onKeyDownCapture}
     >
@@ -247,6 +270,8 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onDelete={onDelete}
         onNodeClick={onNodeClick}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDrag={onNodeDrag}
         onEdgeClick={onEdgeClick}
         onConnect={wiring.onConnect}
         onConnectEnd={wiring.onConnectEnd}
