@@ -40,6 +40,8 @@ import { NoteNodeView } from './NoteNodeView';
 import { NoticeToast } from './NoticeToast';
 import { QuickAdd } from './QuickAdd';
 import { useWiring } from './useWiring';
+import { ContextMenu } from './contextMenu/ContextMenu';
+import { useContextMenuHandlers } from './contextMenu/useContextMenuHandlers';
 import { addNodeIntoWire, canSpliceByDrag, highlightWire, spliceDraggedNode, wireUnder } from './spliceOnDrop';
 import { dropAudioFiles, isAudioFile } from '../live/audioDrop';
 import { toggleProbe } from '../live/probe';
@@ -179,6 +181,7 @@ export function Canvas() {
   }, []);
 
   const wiring = useWiring(toFlow);
+  const menus = useContextMenuHandlers(toFlow);
 
   const onDragOver = useCallback((event: DragEvent) => {
     const types = event.dataTransfer.types;
@@ -261,6 +264,7 @@ export function Canvas() {
       onDragLeave={() => highlightWire(undefined)}
       onDrop={onDrop}
       onKeyDownCapture={onKeyDownCapture}
+      onKeyDown={menus.onKeyDown}
     >
       <ReactFlow<FlowNode>
         nodes={nodes}
@@ -270,6 +274,9 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onDelete={onDelete}
         onNodeClick={onNodeClick}
+        onNodeContextMenu={menus.onNodeContextMenu}
+        onEdgeContextMenu={menus.onEdgeContextMenu}
+        onPaneContextMenu={menus.onPaneContextMenu}
         onNodeDragStart={onNodeDragStart}
         onNodeDrag={onNodeDrag}
         onEdgeClick={onEdgeClick}
@@ -309,6 +316,7 @@ export function Canvas() {
       </ReactFlow>
       <NoticeToast />
       <QuickAdd container={bounds} />
+      <ContextMenu />
     </div>
   );
 }
