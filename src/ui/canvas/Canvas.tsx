@@ -41,6 +41,7 @@ import { NoticeToast } from './NoticeToast';
 import { QuickAdd } from './QuickAdd';
 import { useWiring } from './useWiring';
 import { ContextMenu } from './contextMenu/ContextMenu';
+import { FindBar } from './FindBar';
 import { useContextMenuHandlers } from './contextMenu/useContextMenuHandlers';
 import { addNodeIntoWire, canSpliceByDrag, highlightWire, spliceDraggedNode, wireUnder } from './spliceOnDrop';
 import { dropAudioFiles, isAudioFile } from '../live/audioDrop';
@@ -317,6 +318,7 @@ export function Canvas() {
       <NoticeToast />
       <QuickAdd container={bounds} />
       <ContextMenu />
+      <FindBar />
     </div>
   );
 }
