@@ -42,29 +42,37 @@ for (const size of SIZES) {
     await page.waitForFunction(() => window.__mixgraphTest?.state().playing === true);
 
     expect(await heard(page)).toBeCloseTo(rmsOf(-12, -24), 0);
+    await expect(nodeNamed(page, 'Tone B').getByRole('button', { name: 'Solo Tone B' })).toBeHidden();
     const button = (what: 'Mute' | 'Solo', node: string) => nodeNamed(page, node).getByRole('button', { name: `${what} ${node}` });
+    // The toggles show on a hovered (or selected) node, and stay while on.
+    const toggle = async (what: 'Mute' | 'Solo', node: string) => {
+      await nodeNamed(page, node).hover();
+      await button(what, node).click();
+    };
 
     // Solo B: only B. Solo A's gain as well: solos add, both heard.
-    await button('Solo', 'Tone B').click();
+    await toggle('Solo', 'Tone B');
     await expect(button('Solo', 'Tone B')).toHaveAttribute('aria-pressed', 'true');
     expect(await heard(page)).toBeCloseTo(rmsOf(-24), 0);
-    await button('Solo', 'Gain A').click();
+    await toggle('Solo', 'Gain A');
     expect(await heard(page)).toBeCloseTo(rmsOf(-12, -24), 0);
     await page.screenshot({ path: `${SHOTS}/ux2-solo-${size.width}.png` });
-    await button('Solo', 'Tone B').click();
+    await toggle('Solo', 'Tone B');
     expect(await heard(page)).toBeCloseTo(rmsOf(-12), 0);
-    await button('Solo', 'Gain A').click();
+    await toggle('Solo', 'Gain A');
 
     // Mute A (from the context menu), then the master: silence.
     await nodeNamed(page, 'Tone A').locator('.mg-node__name').click({ button: 'right' });
     await page.getByRole('menuitemcheckbox', { name: 'Mute' }).click();
     await expect(button('Mute', 'Tone A')).toHaveAttribute('aria-pressed', 'true');
     expect(await heard(page)).toBeCloseTo(rmsOf(-24), 0);
-    await button('Mute', 'Master').click();
+    await toggle('Mute', 'Master');
     expect(await heard(page)).toBeLessThan(-100);
+    await page.mouse.move(5, 5);
     await page.screenshot({ path: `${SHOTS}/ux2-mute-${size.width}.png` });
-    await button('Mute', 'Master').click();
-    await button('Mute', 'Tone A').click();
+    await expect(button('Mute', 'Master')).toBeVisible(); // on, so shown without hovering
+    await toggle('Mute', 'Master');
+    await toggle('Mute', 'Tone A');
     expect(await heard(page)).toBeCloseTo(rmsOf(-12, -24), 0);
 
     // None of it touched the document (so neither the autosave, a share link nor a bounce sees it).
