@@ -24,13 +24,19 @@ async function wireMiddle(page: Page, from: string, to: string): Promise<{ x: nu
 }
 
 /** Drags a canvas node by its title so that the pointer is released at `to`. */
-async function dragNodeTo(page: Page, label: string, to: { x: number; y: number }): Promise<void> {
+async function dragNodeTo(page: Page, label: string, to: { x: number; y: number }, shot?: string): Promise<void> {
   const box = (await nodeNamed(page, label).locator('.mg-node__name').boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
   await page.mouse.move(box.x + 40, box.y + 40, { steps: 4 });
   await page.mouse.move(to.x, to.y, { steps: 12 });
+  if (shot !== undefined) {
+    // While dragging, the wire that would take the node is highlighted.
+    await expect(page.locator('.react-flow__edge.is-splice-target')).toHaveCount(1);
+    await page.screenshot({ path: shot });
+  }
   await page.mouse.up();
+  await expect(page.locator('.react-flow__edge.is-splice-target')).toHaveCount(0);
 }
 
 test('dropping a node on a wire splices it in (palette and canvas), one undo step; loops and misfits are refused', async ({ page }) => {
@@ -65,7 +71,7 @@ test('dropping a node on a wire splices it in (palette and canvas), one undo ste
   // 2. An existing node (Reverb, unwired) dragged onto Source → EQ: the drag and the splice are one step.
   const afterPalette = (await exportJson(page)).text;
   const target = await wireMiddle(page, 'Source', 'EQ');
-  await dragNodeTo(page, 'Reverb', target);
+  await dragNodeTo(page, 'Reverb', target, `${SHOTS}/ux2-splice-dragging.png`);
   await expect.poll(() => wires(page)).toEqual(['Delay>Gain', 'EQ>Delay', 'Gain>Master', 'Reverb>EQ', 'Source>Reverb']);
   await page.screenshot({ path: `${SHOTS}/ux2-splice-drag.png` });
   await pane.click({ position: { x: 30, y: 30 } });
