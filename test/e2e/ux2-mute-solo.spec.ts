@@ -54,6 +54,16 @@ for (const size of SIZES) {
     await toggle('Solo', 'Tone B');
     await expect(button('Solo', 'Tone B')).toHaveAttribute('aria-pressed', 'true');
     expect(await heard(page)).toBeCloseTo(rmsOf(-24), 0);
+    // A wire made while soloed starts silent: Tone A straight into the master stays unheard.
+    await nodeNamed(page, 'Tone A').locator('.mg-node__name').click();
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    const targets = inspector.getByRole('combobox', { name: "Wire this node's output to" });
+    await targets.selectOption({ label: (await targets.locator('option', { hasText: 'Master' }).first().textContent()) ?? '' });
+    await inspector.getByRole('button', { name: 'Connect', exact: true }).click();
+    expect(await heard(page)).toBeCloseTo(rmsOf(-24), 0);
+    await page.keyboard.press('Escape');
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+z');
     await toggle('Solo', 'Gain A');
     expect(await heard(page)).toBeCloseTo(rmsOf(-12, -24), 0);
     await page.screenshot({ path: `${SHOTS}/ux2-solo-${size.width}.png` });
