@@ -53,6 +53,13 @@ export interface StringParamSpec extends ParamSpecBase {
   pattern?: RegExp;
   /** Sentence describing the accepted form, used in validation messages. */
   patternHint?: string;
+  /** Values an editor offers in a picker (typing any value the pattern accepts stays possible). */
+  suggestions?: readonly string[];
+  /**
+   * When set, the value may name a file the user adds (`file:<name>`): an editor also offers
+   * this prefix plus the name of every audio file added to the document.
+   */
+  userFilePrefix?: string;
 }
 
 export type ParamSpec = NumberParamSpec | BoolParamSpec | EnumParamSpec | StringParamSpec;

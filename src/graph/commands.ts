@@ -7,6 +7,8 @@ export * from './commands/edit';
 export * from './commands/nodes';
 export * from './commands/params';
 export * from './commands/wires';
+export * from './commands/splice';
+export * from './commands/placement';
 export * from './commands/annotations';
 export * from './commands/document';
 export * from './fragment';

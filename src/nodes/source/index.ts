@@ -5,6 +5,7 @@
 import type { ResolvedParams } from '../../graph/catalog';
 import type { KernelContext, NodeDefinition } from '../types';
 import { CLIP_REF_HINT, CLIP_REF_PATTERN, parseClipRef } from './clipRef';
+import { DEMO_STEMS } from './demo';
 import { DEMO_LENGTH_SECONDS } from './demo';
 import { clipFrames, createSourceKernel } from './kernel';
 
@@ -49,6 +50,8 @@ export const sourceNode: NodeDefinition = {
       default: 'demo:drums',
       pattern: CLIP_REF_PATTERN,
       patternHint: CLIP_REF_HINT,
+      suggestions: DEMO_STEMS.map((stem) => `demo:${stem}`),
+      userFilePrefix: 'file:',
       help: 'Clip: which recording plays — "demo:" and a built-in track name, or "file:" and the name of an audio file you added.',
     },
     {

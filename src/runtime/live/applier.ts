@@ -22,6 +22,8 @@ export interface ApplierHooks {
 export class LiveApplier {
   readonly shells = new Map<string, NodeShell>();
   private readonly wires = new Map<string, LiveWire>();
+  /** Wires silenced for monitoring (mute/solo); a wire built later starts silent. */
+  private silenced: ReadonlySet<string> = new Set();
 
   constructor(
     private readonly env: ShellEnv,
@@ -111,7 +113,22 @@ export class LiveApplier {
     const to = this.shells.get(state.to);
     const target = to?.inputs[state.toPort];
     if (!from || !target) throw new Error(`wire "${state.id}": node "${state.from}" or "${state.to}" is not built`);
-    this.wires.set(state.id, new LiveWire(this.env.build, state, from.output, target, at, fade));
+    const wire = new LiveWire(this.env.build, state, from.output, target, at, fade);
+    if (this.silenced.has(state.id)) wire.setSilenced(true, at, 0);
+    this.wires.set(state.id, wire);
+  }
+
+  /**
+   * Silences exactly the wires in `ids` (mute/solo monitoring), ramping each one that changes
+   * over `ramp` seconds from `at`; unknown ids are kept for wires built later.
+   */
+  setSilencedWires(ids: ReadonlySet<string>, at: number, ramp: number): void {
+    const before = this.silenced;
+    this.silenced = new Set(ids);
+    for (const [id, wire] of this.wires) {
+      const now = ids.has(id);
+      if (now !== before.has(id)) wire.setSilenced(now, at, ramp);
+    }
   }
 
   private fadeOutWire(id: string, at: number, fade: number): void {

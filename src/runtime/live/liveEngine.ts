@@ -254,6 +254,17 @@ export class LiveEngine {
     return true;
   }
 
+  /**
+   * Mute/solo monitoring: silences exactly the wires in `wireIds` (see `silencedWires` in
+   * `src/graph/monitoring.ts`) with a linear ramp of `rampSeconds` (default `paramRampSeconds`),
+   * so switching never clicks. Like an audition it is the editor's, never the document's: it
+   * lasts across `update` (wires built later start silent) and never reaches a render.
+   */
+  setSilencedWires(wireIds: Iterable<string>, rampSeconds: number = this.rampSeconds): void {
+    this.assertAlive();
+    this.applier.setSilencedWires(new Set(wireIds), this.context.currentTime, Math.max(0, rampSeconds));
+  }
+
   /** A node's audition (bypass and bypass gain), or undefined for an unknown id. */
   auditionFor(nodeId: string): { bypass: boolean; gain: number } | undefined {
     return this.applier.shells.get(nodeId)?.auditionState;

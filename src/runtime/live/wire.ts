@@ -41,6 +41,14 @@ export class LiveWire {
     this.fader.connect(target);
   }
 
+  /**
+   * Silences the wire for monitoring (mute/solo, never part of the document) or brings it back,
+   * with a linear ramp of `ramp` seconds from `at`, so switching never clicks.
+   */
+  setSilenced(silenced: boolean, at: number, ramp: number): void {
+    this.level.rampTo(silenced ? 0 : 1, { at, rampSeconds: ramp });
+  }
+
   /** Fades out from `at`; take it apart with `dispose` once the fade has ended. */
   fadeOut(at: number, fade: number): void {
     this.level.rampTo(0, { at, rampSeconds: fade });

@@ -14,6 +14,7 @@ import { CategoryIcon, Icon } from '../common/icons';
 import { countRender } from '../live/renderCount';
 import { useLive } from '../live/liveStore';
 import { toggleProbe } from '../live/probe';
+import { MuteSoloButtons } from './MuteSoloButtons';
 import { NodeMeter } from '../meters/NodeMeter';
 import { dispatch } from '../store/editorActions';
 import { currentGraph } from '../store/editorState';
@@ -113,6 +114,7 @@ export const AudioNodeView = memo(function AudioNodeView({ id, data, selected }:
             <Icon name="alert" size={12} />
           </span>
         )}
+        <MuteSoloButtons id={id} name={name} />
         {outputs.length > 0 && (
           <button
             type="button"

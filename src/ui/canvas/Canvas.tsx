@@ -13,6 +13,7 @@ import {
   type NodeChange,
   type NodeTypes,
   type OnDelete,
+  type OnNodeDrag,
   ReactFlow,
   SelectionMode,
   useReactFlow,
@@ -39,6 +40,10 @@ import { NoteNodeView } from './NoteNodeView';
 import { NoticeToast } from './NoticeToast';
 import { QuickAdd } from './QuickAdd';
 import { useWiring } from './useWiring';
+import { ContextMenu } from './contextMenu/ContextMenu';
+import { FindBar } from './FindBar';
+import { useContextMenuHandlers } from './contextMenu/useContextMenuHandlers';
+import { addNodeIntoWire, canSpliceByDrag, highlightWire, spliceDraggedNode, wireUnder } from './spliceOnDrop';
 import { dropAudioFiles, isAudioFile } from '../live/audioDrop';
 import { toggleProbe } from '../live/probe';
 import { useLive } from '../live/liveStore';
@@ -75,6 +80,10 @@ export function Canvas() {
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const [bounds, setBounds] = useState<DOMRect | undefined>();
   const cache = useRef(new FlowCache()).current;
+  /** The node being dragged by the pointer (a drop on a wire splices it in). */
+  const draggedNode = useRef<string | undefined>(undefined);
+  const measuredRef = useRef(measured);
+  measuredRef.current = measured;
 
   const { nodes, edges } = useMemo(() => {
     const builtNodes = buildFlowNodes(graph, selection, validation, measured, cache);
@@ -103,6 +112,7 @@ export function Canvas() {
         void flow.fitView({ padding: 0.15, maxZoom: 1.1, duration: 200, ...(ids.length > 0 ? { nodes: ids.map((id) => ({ id })) } : {}) });
       },
       focus: () => wrapper.current?.querySelector<HTMLElement>('.react-flow')?.focus(),
+      nodeSize: (id) => measuredRef.current.get(id),
     });
     return () => setCanvasBridge(undefined);
   }, [flow, toFlow]);
@@ -139,8 +149,13 @@ export function Canvas() {
     if (intent.selection !== undefined) setSelection(intent.selection);
     if (intent.moved) {
       dispatch(moveElements(currentGraph(), intent.positions, { merge: true }), { quiet: true });
-      // The drag ended (or a keyboard nudge, which never drags): close the step.
-      if (!intent.dragging) commitGesture();
+      // The drag ended (or a keyboard nudge, which never drags): close the step, after a
+      // drop on a wire has spliced the node in as part of it.
+      if (!intent.dragging) {
+        if (draggedNode.current !== undefined) spliceDraggedNode(draggedNode.current, pointer.current);
+        draggedNode.current = undefined;
+        commitGesture();
+      }
     }
     for (const [id, resize] of intent.resizes) {
       const patch = {
@@ -167,6 +182,7 @@ export function Canvas() {
   }, []);
 
   const wiring = useWiring(toFlow);
+  const menus = useContextMenuHandlers(toFlow);
 
   const onDragOver = useCallback((event: DragEvent) => {
     const types = event.dataTransfer.types;
@@ -174,6 +190,7 @@ export function Canvas() {
       event.preventDefault();
       event.dataTransfer.dropEffect = 'copy';
     }
+    if (types.includes(PALETTE_MIME)) highlightWire(wireUnder({ x: event.clientX, y: event.clientY }));
   }, []);
 
   const onDrop = useCallback(
@@ -182,7 +199,10 @@ export function Canvas() {
       const type = event.dataTransfer.getData(PALETTE_MIME);
       if (type !== '' && getNodeDefinition(type) !== undefined) {
         event.preventDefault();
-        addNodeAt(type, { x: at.x - DEFAULT_NODE_SIZE.width / 2, y: at.y - 20 });
+        const topLeft = { x: at.x - DEFAULT_NODE_SIZE.width / 2, y: at.y - 20 };
+        const wire = wireUnder({ x: event.clientX, y: event.clientY });
+        if (wire !== undefined) addNodeIntoWire(type, topLeft, wire);
+        else addNodeAt(type, topLeft);
         return;
       }
       const files = [...event.dataTransfer.files];
@@ -199,6 +219,15 @@ export function Canvas() {
     },
     [toFlow],
   );
+
+  const onNodeDragStart: OnNodeDrag<FlowNode> = useCallback((_event, node, dragged) => {
+    draggedNode.current = dragged.length === 1 && node.type === 'mgAudio' ? node.id : undefined;
+  }, []);
+  const onNodeDrag: OnNodeDrag<FlowNode> = useCallback((event, node) => {
+    if ('clientX' in event) pointer.current = { x: event.clientX, y: event.clientY };
+    if (draggedNode.current !== node.id || !canSpliceByDrag(node.id) || pointer.current === undefined) return;
+    highlightWire(wireUnder(pointer.current, node.id));
+  }, []);
 
   // Alt+click listens there: a node's output, or a wire (which carries its source node's output).
   const onNodeClick = useCallback((event: React.MouseEvent, node: FlowNode) => {
@@ -233,8 +262,10 @@ export function Canvas() {
         pointer.current = undefined;
       }}
       onDragOver={onDragOver}
+      onDragLeave={() => highlightWire(undefined)}
       onDrop={onDrop}
       onKeyDownCapture={onKeyDownCapture}
+      onKeyDown={menus.onKeyDown}
     >
       <ReactFlow<FlowNode>
         nodes={nodes}
@@ -244,6 +275,11 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onDelete={onDelete}
         onNodeClick={onNodeClick}
+        onNodeContextMenu={menus.onNodeContextMenu}
+        onEdgeContextMenu={menus.onEdgeContextMenu}
+        onPaneContextMenu={menus.onPaneContextMenu}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDrag={onNodeDrag}
         onEdgeClick={onEdgeClick}
         onConnect={wiring.onConnect}
         onConnectEnd={wiring.onConnectEnd}
@@ -281,6 +317,8 @@ export function Canvas() {
       </ReactFlow>
       <NoticeToast />
       <QuickAdd container={bounds} />
+      <ContextMenu />
+      <FindBar />
     </div>
   );
 }

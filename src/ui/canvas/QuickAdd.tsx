@@ -9,6 +9,7 @@ import { MASTER_NODE_TYPE } from '../config';
 import { useGraph } from '../store/editorState';
 import { addNodeAt } from './addNodeAt';
 import { DEFAULT_NODE_SIZE } from './groupFrames';
+import { addNodeIntoWire } from './spliceOnDrop';
 import { searchNodeTypes } from './nodeSearch';
 import { closeQuickAdd, useQuickAdd } from './quickAddState';
 
@@ -36,11 +37,11 @@ function QuickAddPanel({ container }: { container: DOMRect | undefined }) {
   const results = useMemo(
     () =>
       searchNodeTypes(nodeDefinitions, query, {
-        needsInput: pending?.side === 'output',
-        needsOutput: pending?.side === 'input',
+        needsInput: pending?.side === 'output' || state?.intoWire !== undefined,
+        needsOutput: pending?.side === 'input' || state?.intoWire !== undefined,
         exclude: hasMaster ? new Set([MASTER_NODE_TYPE]) : undefined,
       }),
-    [query, pending, hasMaster],
+    [query, pending, hasMaster, state?.intoWire],
   );
 
   useEffect(() => input.current?.focus(), []);
@@ -51,7 +52,8 @@ function QuickAddPanel({ container }: { container: DOMRect | undefined }) {
   const add = (type: string) => {
     closeQuickAdd();
     const at = pending === undefined ? { x: state.flow.x - DEFAULT_NODE_SIZE.width / 2, y: state.flow.y - 20 } : state.flow;
-    addNodeAt(type, at, pending);
+    if (state.intoWire !== undefined) addNodeIntoWire(type, at, state.intoWire);
+    else addNodeAt(type, at, pending);
   };
 
   const left = Math.max(8, Math.min(state.client.x - (container?.left ?? 0), (container?.width ?? 1e4) - PANEL_WIDTH - 8));

@@ -18,6 +18,8 @@ export interface CanvasBridge {
   fitView(): void;
   /** Moves keyboard focus onto the canvas. */
   focus(): void;
+  /** A node's measured size in canvas px (undefined before it was drawn). */
+  nodeSize(id: string): { width: number; height: number } | undefined;
 }
 
 let bridge: CanvasBridge | undefined;

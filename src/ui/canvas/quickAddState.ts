@@ -11,6 +11,8 @@ export interface QuickAddState {
   flow: Position;
   /** A port the new node is wired to (a wire dropped on empty canvas). */
   pending?: HandleEnd;
+  /** A wire the new node is spliced into ("Insert node…" on a wire's context menu). */
+  intoWire?: string;
 }
 
 /** The quick-add panel state (null when closed). */

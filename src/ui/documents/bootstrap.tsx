@@ -9,9 +9,11 @@ import { findBuiltInPreset } from '../../runtime/presets';
 import { FIRST_VISIT_PRESET } from '../config';
 import { RecoveryDialog } from '../dialogs/RecoveryDialog';
 import { loadAutosave, rescueAutosave } from '../persistence/autosave';
+import { readHistory } from '../persistence/historyStore';
 import { salvageDocument } from '../persistence/salvage';
 import { customDialog } from '../store/dialogs';
 import { loadDocument } from '../store/editorActions';
+import { editorStore } from '../store/editorState';
 import { newGraph } from './newGraph';
 import { openSharedFragment } from './shareActions';
 
@@ -20,6 +22,9 @@ export function restoreInitialDocument(): void {
   const saved = loadAutosave();
   if (saved.kind === 'ok') {
     loadDocument(saved.graph, saved.record.origin, { dirty: saved.record.dirty });
+    // The undo history saved with it, when it still fits this exact document.
+    const history = readHistory(saved.graph, editorStore.get().history.revision);
+    if (history !== undefined) editorStore.set((s) => ({ ...s, history }));
     return;
   }
   if (saved.kind === 'broken') {

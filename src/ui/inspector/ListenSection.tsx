@@ -17,7 +17,7 @@ import { formatReading } from '../meters/LoudnessReadouts';
 import { useGraph } from '../store/editorState';
 
 /** Ids of the nodes wired into `node`'s main input port, sorted. */
-function mainInputSources(node: GraphNode, edges: readonly { from: { node: string }; to: { node: string; port: string } }[]): string[] {
+export function mainInputSources(node: GraphNode, edges: readonly { from: { node: string }; to: { node: string; port: string } }[]): string[] {
   const definition = getNodeDefinition(node.type);
   const main = definition?.inputs[definition.mainInput ?? 0];
   if (main === undefined) return [];

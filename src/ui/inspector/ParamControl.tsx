@@ -16,6 +16,7 @@ import { commitGesture, dispatch } from '../store/editorActions';
 import { currentGraph } from '../store/editorState';
 import { CommitTextField } from './CommitTextField';
 import { NumberField } from './NumberField';
+import { StringChoices } from './StringChoices';
 import { SLIDER_STEPS, sliderToValue, valueToSlider } from './sliderScale';
 
 interface ParamProps<S extends ParamSpec> {
@@ -154,6 +155,9 @@ function StringParam({ nodeId, spec, value }: ParamProps<StringParamSpec>) {
         </label>
         <ResetButton nodeId={nodeId} spec={spec} value={value} />
       </div>
+      {(spec.suggestions !== undefined || spec.userFilePrefix !== undefined) && (
+        <StringChoices id={`${id}-pick`} spec={spec} value={String(value)} onPick={(picked) => apply(nodeId, spec.key, picked)} />
+      )}
       <CommitTextField
         id={id}
         value={String(value)}

@@ -1,6 +1,7 @@
 /**
  * The palette: every node type from the registry, grouped by category, with its icon and help
- * sentence. Click (or Enter) adds the node in the middle of the view; drag drops it where wanted.
+ * sentence. Click (or Enter) adds the node in free space near the middle of the view, or after the selected
+ * node (`placeNewNode`); drag drops it where wanted.
  */
 import { useMemo, useState } from 'react';
 import type { NodeCategory } from '../../graph/catalog';
@@ -9,9 +10,7 @@ import type { NodeDefinition } from '../../nodes/types';
 import { CategoryIcon, Icon } from '../common/icons';
 import { Tooltip } from '../common/Tooltip';
 import { MASTER_NODE_TYPE } from '../config';
-import { addNodeAt } from '../canvas/addNodeAt';
-import { canvasBridge } from '../canvas/canvasBridge';
-import { DEFAULT_NODE_SIZE } from '../canvas/groupFrames';
+import { placeNewNode } from '../canvas/placeNewNode';
 import { searchNodeTypes } from '../canvas/nodeSearch';
 import { useGraph } from '../store/editorState';
 import { PALETTE_MIME } from './paletteDrag';
@@ -20,8 +19,7 @@ import { PALETTE_MIME } from './paletteDrag';
 const CATEGORY_ORDER: readonly NodeCategory[] = ['Sources', 'Mixing', 'EQ', 'Dynamics', 'Space', 'Output'];
 
 function addFromPalette(type: string): void {
-  const centre = canvasBridge()?.centre() ?? { x: 0, y: 0 };
-  addNodeAt(type, { x: centre.x - DEFAULT_NODE_SIZE.width / 2, y: centre.y - DEFAULT_NODE_SIZE.height / 2 });
+  placeNewNode(type);
 }
 
 function PaletteItem({ definition, unavailable }: { definition: NodeDefinition; unavailable?: string }) {

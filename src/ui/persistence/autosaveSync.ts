@@ -2,6 +2,7 @@
 import { createStore, useStoreValue } from '../store/createStore';
 import { editorStore, isDirty } from '../store/editorState';
 import { createAutosaver, writeAutosave } from './autosave';
+import { writeHistory } from './historyStore';
 
 /** When the last autosave was written (null before the first), and whether storage refused it. */
 export const autosaveStatus = createStore<{ savedAt: Date | null; failed: boolean }>({ savedAt: null, failed: false });
@@ -16,6 +17,8 @@ export function startAutosave(): () => void {
   const saver = createAutosaver(() => {
     const state = editorStore.get();
     const ok = writeAutosave(state.history.graph, isDirty(state), state.origin);
+    // The undo history rides along (bounded), so Ctrl+Z still works after a reload.
+    if (ok) writeHistory(state.history);
     autosaveStatus.set({ savedAt: ok ? new Date() : autosaveStatus.get().savedAt, failed: !ok });
   });
   let last = editorStore.get();

@@ -1,0 +1,40 @@
+/** Steps shared by the `ux2-*` specs (issue 11's beginner stumbles). */
+import type { Page } from '@playwright/test';
+
+/** The two window sizes every ux2 screenshot is taken at. */
+export const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+] as const;
+
+/** A mono 16-bit WAV of a 440 Hz sine (built here so the test needs no fixture file). */
+export function sineWav(seconds: number, rate = 44100): Buffer {
+  const frames = Math.round(seconds * rate);
+  const data = Buffer.alloc(frames * 2);
+  for (let i = 0; i < frames; i++) data.writeInt16LE(Math.round(0.25 * 32767 * Math.sin((2 * Math.PI * 440 * i) / rate)), 2 * i);
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(data.length, 40);
+  return Buffer.concat([header, data]);
+}
+
+/** Drops files on the canvas at a client point, as a drag from the desktop does. */
+export async function dropFiles(page: Page, files: { name: string; type: string; bytes: number[] }[], at = { clientX: 700, clientY: 400 }): Promise<void> {
+  const transfer = await page.evaluateHandle((list) => {
+    const data = new DataTransfer();
+    for (const f of list) data.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+    return data;
+  }, files);
+  await page.dispatchEvent('.react-flow__pane', 'dragover', { dataTransfer: transfer, ...at });
+  await page.dispatchEvent('.react-flow__pane', 'drop', { dataTransfer: transfer, ...at });
+}
