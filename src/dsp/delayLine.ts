@@ -48,9 +48,14 @@ export class DelayLine {
   readonly buffer: Float64Array;
   /** Largest delay in samples that reads support. */
   readonly maxDelay: number;
-  private readonly mask: number;
-  /** Where the next `write` goes: the index of w[n]. */
-  private writeIndex = 0;
+  /** `buffer.length − 1`: an index wraps with `& mask`. */
+  readonly mask: number;
+  /**
+   * Where the next `write` goes: the index of w[n]. Public so a block loop can copy it into a local,
+   * index `buffer` directly (w[n − d] is `buffer[(writeIndex − d) & mask]`) and store it back —
+   * no method call per sample.
+   */
+  writeIndex = 0;
 
   /**
    * @param maxDelaySamples largest delay (integer or fractional) that will be read, in samples ≥ 1.

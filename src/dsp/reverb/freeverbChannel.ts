@@ -109,6 +109,28 @@ export class FreeverbChannel {
     if (fade.moveTo(scale)) this.startSizeFade(scale);
   }
 
+  /**
+   * Processes a block of the (pre-delayed, mono) reverb input into this channel's wet output.
+   * Without a size fade the stages run block-wise — each comb adds its whole block into `output`
+   * (in comb order, so the sum is the same as sample by sample), then each allpass filters it in
+   * place — with every loop's state in locals. During a fade (a few live blocks after a size
+   * change) the per-sample `step` runs, since the fade weight and even the lengths change within
+   * the block. Both give the same samples.
+   * @param input finite samples; `output` must be a different array.
+   */
+  processBlock(input: Float64Array, output: Float64Array, frames: number): void {
+    if (this.sizeFade.fading) {
+      for (let i = 0; i < frames; i++) output[i] = this.step(input[i]);
+      return;
+    }
+    output.fill(0, 0, frames);
+    const combs = this.combs;
+    for (let k = 0; k < combs.length; k++) combs[k].addBlock(input, output, frames);
+    for (let i = 0; i < frames; i++) output[i] *= COMB_SUM_GAIN;
+    const allpasses = this.allpasses;
+    for (let k = 0; k < allpasses.length; k++) allpasses[k].processBlock(output, frames);
+  }
+
   /** Processes one sample of the (pre-delayed, mono) reverb input; returns this channel's wet output. */
   step(x: number): number {
     const combs = this.combs;

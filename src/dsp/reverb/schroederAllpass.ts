@@ -16,10 +16,8 @@
  * u = (1 − a)·v[n − d_old] + a·v[n − d_new], used in both equations (v = x + g·u, y = u − g·v).
  */
 
+import { DENORMAL_FLOOR } from '../denormal';
 import { DelayLine } from '../delayLine';
-
-/** Loop values below this magnitude are flushed to 0 so a decaying tail never becomes denormal. */
-const DENORMAL_FLOOR = 1e-25;
 
 export class SchroederAllpass {
   private readonly line: DelayLine;
@@ -53,6 +51,29 @@ export class SchroederAllpass {
     this.length = this.clampLength(length);
   }
 
+  /**
+   * Filters `frames` samples of `block` in place with no fade running: the arithmetic of `step` in
+   * one loop, state in locals. @param block finite samples.
+   */
+  processBlock(block: Float64Array, frames: number): void {
+    const line = this.line;
+    const buffer = line.buffer;
+    const mask = line.mask;
+    const g = this.gain;
+    let w = line.writeIndex;
+    let r = (w - this.length) & mask;
+    for (let i = 0; i < frames; i++) {
+      const delayed = buffer[r];
+      let v = block[i] + g * delayed;
+      if (Math.abs(v) < DENORMAL_FLOOR) v = 0;
+      buffer[w] = v;
+      w = (w + 1) & mask;
+      r = (r + 1) & mask;
+      block[i] = delayed - g * v;
+    }
+    line.writeIndex = w;
+  }
+
   /** Processes one sample (no fade running). */
   step(x: number): number {
     return this.finish(x, this.line.readInteger(this.length));
@@ -71,7 +92,7 @@ export class SchroederAllpass {
   /** v = x + g·u, written into the line; returns y = u − g·v. */
   private finish(x: number, delayed: number): number {
     let v = x + this.gain * delayed;
-    if (!(v >= DENORMAL_FLOOR || v <= -DENORMAL_FLOOR)) v = 0;
+    if (Math.abs(v) < DENORMAL_FLOOR) v = 0;
     this.line.write(v);
     return delayed - this.gain * v;
   }
