@@ -47,6 +47,7 @@ const CASES: Case[] = [
   { name: 'compressor (peak, unlinked)', type: 'compressor', params: { threshold: -30, link: false } },
   { name: 'compressor (sidechain, mix 0.5)', type: 'compressor', params: { threshold: -30, mix: 0.5 }, sidechain: true },
   { name: 'delay (defaults)', type: 'delay', params: {} },
+  { name: 'delay (fractional 12.345 ms)', type: 'delay', params: { time: 12.345, feedback: 0.7 } },
   { name: 'delay (tone 3 kHz, pingpong)', type: 'delay', params: { tone: 3000, pingpong: true, feedback: 0.6 } },
   {
     name: 'delay (live time change)',
