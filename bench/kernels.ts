@@ -24,10 +24,13 @@ interface Case {
   change?: { atSeconds: number; params: Record<string, unknown> };
   /** Feed the sidechain port (index 1) with a second, different noise. */
   sidechain?: boolean;
+  /** false: our reverb without WebAssembly (its TypeScript loops), to time both in one run. */
+  wasm?: false;
 }
 
 const CASES: Case[] = [
   { name: 'reverb (defaults)', type: 'reverb', params: {} },
+  { name: 'reverb (defaults, TypeScript loops)', type: 'reverb', params: {}, wasm: false },
   { name: 'reverb (no damping, size 1)', type: 'reverb', params: { damping: 20000, size: 1, decay: 4 } },
   {
     name: 'reverb (live size + predelay change)',
@@ -68,6 +71,8 @@ const CASES: Case[] = [
 
 interface Tree {
   label: string;
+  /** Switches the reverb's WebAssembly path (absent in checkouts without one). */
+  setReverbWasmEnabled?: (enabled: boolean) => void;
   getNodeDefinition: (type: string) => any;
   resolveParams: (spec: any, params: Record<string, unknown>) => any;
 }
@@ -76,7 +81,13 @@ async function loadTree(root: string, label: string): Promise<Tree> {
   const url = (p: string) => pathToFileURL(resolve(root, p)).href;
   const registry = await import(url('src/nodes/registry.ts'));
   const catalog = await import(url('src/graph/catalog.ts'));
-  return { label, getNodeDefinition: registry.getNodeDefinition, resolveParams: catalog.resolveParams };
+  let setReverbWasmEnabled: Tree['setReverbWasmEnabled'];
+  try {
+    setReverbWasmEnabled = (await import(url('src/dsp/wasm/reverbWasm.ts'))).setReverbWasmEnabled;
+  } catch {
+    setReverbWasmEnabled = undefined;
+  }
+  return { label, getNodeDefinition: registry.getNodeDefinition, resolveParams: catalog.resolveParams, setReverbWasmEnabled };
 }
 
 /** Stereo pink noise about −14 dBFS RMS: white from an LCG through Kellett's "economy" pink filter. */
@@ -113,7 +124,9 @@ function runCase(
 ): { seconds: number; left?: Float32Array; right?: Float32Array } {
   const def = tree.getNodeDefinition(c.type);
   const ctx = { sampleRate: RATE, maxBlockSize: BLOCK, getClip: () => undefined };
+  if (c.wasm === false) tree.setReverbWasmEnabled?.(false);
   const kernel = def.createKernel(ctx, tree.resolveParams(def, c.params));
+  tree.setReverbWasmEnabled?.(true);
   const changed = c.change ? tree.resolveParams(def, { ...c.params, ...c.change.params }) : undefined;
   const changeAt = c.change ? Math.round(c.change.atSeconds * RATE) : -1;
   const inBlock = { left: new Float32Array(BLOCK), right: new Float32Array(BLOCK) };

@@ -23,28 +23,33 @@
  * so neither the output nor what is written back jumps (see docs/space.md, "Live changes").
  */
 import { DENORMAL_FLOOR } from '../denormal';
-import { DelayLine } from '../delayLine';
+import { DelayLine, type DelayStorage } from '../delayLine';
 import { OnePoleLowpass, type OnePoleLowpassCoefficients } from '../onePoleLowpass';
 
 export class LowpassFeedbackComb {
-  private readonly line: DelayLine;
+  /** The loop's delay line (read by the WebAssembly loop, which works on its buffer). */
+  readonly line: DelayLine;
   private readonly capacity: number;
-  /** d (the incoming length during a fade). */
-  private length = 1;
-  /** g for `length`. */
-  private gain = 0;
+  /** d (the incoming length during a fade); read-only outside this class. */
+  length = 1;
+  /** g for `length`; read-only outside this class. */
+  gain = 0;
   /** d_old, the length fading out (meaningful only during a fade). */
   private fadingLength = 1;
   /** g_old for `fadingLength`. */
   private fadingGain = 0;
-  private readonly damping = new OnePoleLowpass();
-  /** Shared coefficients of H; null = no low-pass (H = 1). */
-  private dampingCoefficients: OnePoleLowpassCoefficients | null = null;
+  /** H's state. */
+  readonly damping = new OnePoleLowpass();
+  /** Shared coefficients of H; null = no low-pass (H = 1). Read-only outside this class. */
+  dampingCoefficients: OnePoleLowpassCoefficients | null = null;
 
-  /** @param capacity the longest delay, in samples, this comb will be configured with. */
-  constructor(capacity: number) {
+  /**
+   * @param capacity the longest delay, in samples, this comb will be configured with.
+   * @param storage where the line's samples live (see `DelayStorage`).
+   */
+  constructor(capacity: number, storage?: DelayStorage) {
     this.capacity = Math.max(1, Math.round(capacity));
-    this.line = new DelayLine(this.capacity);
+    this.line = new DelayLine(this.capacity, storage);
   }
 
   /**

@@ -17,26 +17,29 @@
  */
 
 import { DENORMAL_FLOOR } from '../denormal';
-import { DelayLine } from '../delayLine';
+import { DelayLine, type DelayStorage } from '../delayLine';
 
 export class SchroederAllpass {
-  private readonly line: DelayLine;
+  /** The section's delay line (read by the WebAssembly loop, which works on its buffer). */
+  readonly line: DelayLine;
   private readonly capacity: number;
-  /** d (the incoming length during a fade). */
-  private length = 1;
+  /** d (the incoming length during a fade); read-only outside this class. */
+  length = 1;
   /** d_old, the length fading out (meaningful only during a fade). */
   private fadingLength = 1;
 
   /**
    * @param capacity the longest delay, in samples, this section will be configured with.
    * @param gain g, |g| < 1.
+   * @param storage where the line's samples live (see `DelayStorage`).
    */
   constructor(
     capacity: number,
-    private readonly gain: number,
+    readonly gain: number,
+    storage?: DelayStorage,
   ) {
     this.capacity = Math.max(1, Math.round(capacity));
-    this.line = new DelayLine(this.capacity);
+    this.line = new DelayLine(this.capacity, storage);
   }
 
   /** Sets the length at once (first params, reset). @param length d in samples, [1, capacity]. */

@@ -28,6 +28,8 @@ import { onePoleLowpassCoefficients, type OnePoleLowpassCoefficients } from '../
 import { FreeverbChannel } from '../../dsp/reverb/freeverbChannel';
 import { sizeScale } from '../../dsp/reverb/freeverbTuning';
 import { TapCrossfade } from '../../dsp/reverb/tapCrossfade';
+import { processFreeverbStereoWasm, type FreeverbWasmScratch } from '../../dsp/reverb/freeverbStereoWasm';
+import { createReverbWasm, type ReverbWasm } from '../../dsp/wasm/reverbWasm';
 import type { Kernel, KernelIO } from '../types';
 import {
   REVERB_MIX_RAMP_MS,
@@ -63,16 +65,28 @@ export class ReverbKernel implements Kernel {
   private readonly dampingCoefficients: OnePoleLowpassCoefficients = { b0: 1, a1: 0 };
   private settings: ReverbSettings | undefined;
   private readonly mixRampSamples: number;
-  /** Pre-delayed mono input of the current chunk. */
-  private readonly preScratch = new Float64Array(CHUNK);
+  /** Pre-delayed mono input of the current chunk (in the WebAssembly memory when there is one). */
+  private readonly preScratch: Float64Array;
   private readonly wetLeftScratch = new Float64Array(CHUNK);
   private readonly wetRightScratch = new Float64Array(CHUNK);
+  /** The WebAssembly loops and their scratch, or undefined where WebAssembly is unavailable. */
+  private readonly wasm: ReverbWasm | undefined;
+  private readonly wasmScratch: FreeverbWasmScratch | undefined;
 
   /** @param sampleRate fs in Hz; every line is allocated here for the largest size and pre-delay. */
   constructor(private readonly sampleRate: number) {
     const fadeSamples = Math.max(1, Math.round((REVERB_RETUNE_CROSSFADE_MS * sampleRate) / 1000));
-    this.left = new FreeverbChannel(sampleRate, false, fadeSamples);
-    this.right = new FreeverbChannel(sampleRate, true, fadeSamples);
+    // Lines and scratch in one WebAssembly memory when possible (see processFreeverbStereoWasm).
+    const lineSamples = FreeverbChannel.storageSamples(sampleRate, false) + FreeverbChannel.storageSamples(sampleRate, true);
+    const wasm = createReverbWasm(lineSamples + 3 * CHUNK + 2);
+    this.wasm = wasm;
+    const storage = wasm ? (length: number) => wasm.allocate(length) : undefined;
+    this.left = new FreeverbChannel(sampleRate, false, fadeSamples, storage);
+    this.right = new FreeverbChannel(sampleRate, true, fadeSamples, storage);
+    this.preScratch = wasm ? wasm.allocate(CHUNK) : new Float64Array(CHUNK);
+    this.wasmScratch = wasm
+      ? { input: this.preScratch, wet: wasm.allocate(2 * CHUNK), state: wasm.allocate(2) }
+      : undefined;
     this.predelay = new TapCrossfade(fadeSamples);
     this.predelayLine = new DelayLine(Math.max(1, predelaySamples(REVERB_PREDELAY_MAX_MS, sampleRate)));
     this.mixRampSamples = Math.round((REVERB_MIX_RAMP_MS * sampleRate) / 1000);
@@ -122,6 +136,11 @@ export class ReverbKernel implements Kernel {
     for (let start = 0; start < frames; start += CHUNK) {
       const n = Math.min(CHUNK, frames - start);
       this.predelayChunk(input.left, input.right, start, n);
+      if (this.wasm && this.wasmScratch && !this.left.fading) {
+        processFreeverbStereoWasm(this.left, this.right, this.wasm, this.wasmScratch, n);
+        this.mixChunkInterleaved(input.left, input.right, output.left, output.right, start, n);
+        continue;
+      }
       this.left.processBlock(pre, wetLeft, n);
       this.right.processBlock(pre, wetRight, n);
       this.mixChunk(input.left, input.right, output.left, output.right, start, n);
@@ -172,6 +191,34 @@ export class ReverbKernel implements Kernel {
       }
     }
     line.writeIndex = w;
+  }
+
+  /** `mixChunk` reading the WebAssembly path's interleaved wet block. */
+  private mixChunkInterleaved(
+    inLeft: Float32Array,
+    inRight: Float32Array,
+    outLeft: Float32Array,
+    outRight: Float32Array,
+    start: number,
+    n: number,
+  ): void {
+    const wet = this.wasmScratch!.wet;
+    const ramp = this.mix;
+    if (ramp.ramping) {
+      for (let i = 0; i < n; i++) {
+        const mix = ramp.next();
+        const dry = 1 - mix;
+        outLeft[start + i] = dry * finiteOrZero(inLeft[start + i]) + mix * wet[2 * i];
+        outRight[start + i] = dry * finiteOrZero(inRight[start + i]) + mix * wet[2 * i + 1];
+      }
+      return;
+    }
+    const mix = ramp.value;
+    const dry = 1 - mix;
+    for (let i = 0; i < n; i++) {
+      outLeft[start + i] = dry * finiteOrZero(inLeft[start + i]) + mix * wet[2 * i];
+      outRight[start + i] = dry * finiteOrZero(inRight[start + i]) + mix * wet[2 * i + 1];
+    }
   }
 
   /** out_c = (1 − mix)·x_c + mix·wet_c for the chunk (non-finite dry samples taken as 0). */
