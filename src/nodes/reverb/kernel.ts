@@ -158,10 +158,13 @@ export class ReverbKernel implements Kernel {
         // Read before write: readInteger(P) is m[n − P]; P = 0 uses the sample itself.
         const settled = predelay.current;
         let p = settled === 0 ? m : line.readInteger(settled);
-        const incoming = predelay.incoming;
-        const q = incoming === 0 ? m : line.readInteger(incoming);
-        p += predelay.weight * (q - p);
-        predelay.advance();
+        // The fade may end inside the chunk; from then on only the settled tap is read.
+        if (predelay.fading) {
+          const incoming = predelay.incoming;
+          const q = incoming === 0 ? m : line.readInteger(incoming);
+          p += predelay.weight * (q - p);
+          predelay.advance();
+        }
         line.write(m);
         pre[i] = p;
       }
