@@ -86,7 +86,7 @@ export class ToneKernel implements Kernel {
     const a = this.amplitude;
     switch (this.wave) {
       case 'sine': {
-        // φ in a local for the block; the same steps as `advancePhase`.
+        // φ in a local for the block: φ += f/fs, wrapped to [0, 1) by one subtraction.
         const gain = this.increment > 0 ? a : 0;
         const increment = this.increment;
         let phase = this.phase;
