@@ -21,6 +21,18 @@ function nextPowerOfTwo(n: number): number {
 }
 
 /**
+ * Provides a delay line's storage: a zeroed Float64Array of exactly `length` samples. The default
+ * allocates a fresh array; the reverb passes one that carves lines out of a WebAssembly memory, so
+ * its WebAssembly and TypeScript loops work on the same samples.
+ */
+export type DelayStorage = (length: number) => Float64Array;
+
+/** Length in samples of the storage a `DelayLine` of `maxDelaySamples` uses. */
+export function delayLineStorageLength(maxDelaySamples: number): number {
+  return nextPowerOfTwo(Math.ceil(maxDelaySamples) + HERMITE_MARGIN);
+}
+
+/**
  * 4-point, 3rd-order Hermite (Catmull-Rom) interpolation at fraction t ∈ [0, 1) between `x0` and
  * `x1`, with neighbours `xm1` (before x0) and `x2` (after x1):
  *
@@ -48,20 +60,27 @@ export class DelayLine {
   readonly buffer: Float64Array;
   /** Largest delay in samples that reads support. */
   readonly maxDelay: number;
-  private readonly mask: number;
-  /** Where the next `write` goes: the index of w[n]. */
-  private writeIndex = 0;
+  /** `buffer.length − 1`: an index wraps with `& mask`. */
+  readonly mask: number;
+  /**
+   * Where the next `write` goes: the index of w[n]. Public so a block loop can copy it into a local,
+   * index `buffer` directly (w[n − d] is `buffer[(writeIndex − d) & mask]`) and store it back —
+   * no method call per sample.
+   */
+  writeIndex = 0;
 
   /**
    * @param maxDelaySamples largest delay (integer or fractional) that will be read, in samples ≥ 1.
+   * @param storage where the samples live (a fresh array by default).
    */
-  constructor(maxDelaySamples: number) {
+  constructor(maxDelaySamples: number, storage?: DelayStorage) {
     if (!(maxDelaySamples >= 1) || !Number.isFinite(maxDelaySamples)) {
       throw new RangeError(`DelayLine: maxDelaySamples should be a finite number ≥ 1, got ${maxDelaySamples}`);
     }
     this.maxDelay = maxDelaySamples;
-    const size = nextPowerOfTwo(Math.ceil(maxDelaySamples) + HERMITE_MARGIN);
-    this.buffer = new Float64Array(size);
+    const size = delayLineStorageLength(maxDelaySamples);
+    this.buffer = storage ? storage(size) : new Float64Array(size);
+    if (this.buffer.length !== size) throw new RangeError(`DelayLine: storage gave ${this.buffer.length} samples, need ${size}`);
     this.mask = size - 1;
   }
 

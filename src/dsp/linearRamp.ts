@@ -40,6 +40,14 @@ export class LinearRamp {
     this.increment = 0;
   }
 
+  /**
+   * Whether a ramp is under way. When false, `next()` returns `value` unchanged for every sample,
+   * so a block loop may read `value` once instead of calling `next()` per sample.
+   */
+  get ramping(): boolean {
+    return this.remaining > 0;
+  }
+
   /** Returns the value for this sample and advances one sample. */
   next(): number {
     const v = this.value;

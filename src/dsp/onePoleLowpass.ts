@@ -17,8 +17,7 @@
  * frequency, so the loop is stable for any cutoff (a resonant biquad would not guarantee that).
  */
 
-/** Below this magnitude the filter state is flushed to 0 so a decaying loop never reaches denormals. */
-const DENORMAL_FLOOR = 1e-25;
+import { DENORMAL_FLOOR } from './denormal';
 
 /** Coefficients of `onePoleLowpass`; mutable so retuning never allocates. */
 export interface OnePoleLowpassCoefficients {
@@ -66,21 +65,25 @@ export function onePoleLowpassMagnitude(
  * State of one filter instance, transposed direct form II (one state variable):
  *
  *   y[n] = b0·x[n] + s[n−1],   s[n] = b0·x[n] − a1·y[n]
+ *
+ * Hot loops (the reverb's combs, the delay's loop) inline these two lines with `state` in a local
+ * and store it back after the block; `step` is the same arithmetic for one sample.
  */
 export class OnePoleLowpass {
-  private s = 0;
+  /** s[n−1]; public so a block loop can keep it in a local. */
+  state = 0;
 
   /** Filters one sample. */
   step(c: OnePoleLowpassCoefficients, x: number): number {
-    const y = c.b0 * x + this.s;
+    const y = c.b0 * x + this.state;
     let s = c.b0 * x - c.a1 * y;
-    // Per sample so the result does not depend on the block size; `!(≥)` also clears NaN.
-    if (!(s >= DENORMAL_FLOOR || s <= -DENORMAL_FLOOR)) s = 0;
-    this.s = s;
+    // Per sample so the result does not depend on the block size (see `./denormal.ts`).
+    if (Math.abs(s) < DENORMAL_FLOOR) s = 0;
+    this.state = s;
     return y;
   }
 
   reset(): void {
-    this.s = 0;
+    this.state = 0;
   }
 }

@@ -13,11 +13,13 @@
 import { onePoleCoefficient } from './timeConstant';
 
 /** Below this many dB the state is flushed to 0 so an idle smoother never decays into denormals. */
-const FLUSH_DB = 1e-12;
+export const FLUSH_DB = 1e-12;
 
 export class GainReductionSmoother {
-  private attackCoeff = 0;
-  private releaseCoeff = 0;
+  /** α_A; read-only outside `configure` (public so a block loop can hoist it). */
+  attackCoeff = 0;
+  /** α_R; read-only outside `configure`. */
+  releaseCoeff = 0;
   /** Current smoothed gain reduction in dB (≥ 0). */
   value = 0;
 

@@ -15,6 +15,7 @@
  * and feeds its loop from that crossfaded tap (see `LowpassFeedbackComb`). The lines keep their
  * content, so the tail carries on in the new room without a jump. `configure` applies at once.
  */
+import { delayLineStorageLength, type DelayStorage } from '../delayLine';
 import type { OnePoleLowpassCoefficients } from '../onePoleLowpass';
 import {
   FREEVERB_ALLPASS_GAIN,
@@ -29,11 +30,13 @@ import { SchroederAllpass } from './schroederAllpass';
 import { TapCrossfade } from './tapCrossfade';
 
 /** Scale of the comb sum: the average of the eight combs. */
-const COMB_SUM_GAIN = 1 / FREEVERB_COMB_LENGTHS.length;
+export const COMB_SUM_GAIN = 1 / FREEVERB_COMB_LENGTHS.length;
 
 export class FreeverbChannel {
-  private readonly combs: LowpassFeedbackComb[];
-  private readonly allpasses: SchroederAllpass[];
+  /** The eight combs (read-only outside this class; the WebAssembly path reads their state). */
+  readonly combs: readonly LowpassFeedbackComb[];
+  /** The four allpasses in series order (read-only outside this class). */
+  readonly allpasses: readonly SchroederAllpass[];
   /** Current (target) comb lengths in samples (for inspection and tests). */
   readonly combLengths: Int32Array;
   /** Current (target) allpass lengths in samples (for inspection and tests). */
@@ -47,21 +50,38 @@ export class FreeverbChannel {
    * @param sampleRate fs in Hz.
    * @param right whether this is the right channel (lines longer by the stereo spread).
    * @param fadeSamples length in samples of the crossfade that declicks a size change (≥ 1).
+   * @param storage where the lines' samples live (see `DelayStorage`; fresh arrays by default).
    */
   constructor(
     private readonly sampleRate: number,
     private readonly right: boolean,
     fadeSamples = 1,
+    storage?: DelayStorage,
   ) {
     this.combs = FREEVERB_COMB_LENGTHS.map(
-      (base) => new LowpassFeedbackComb(tunedLength(base, SIZE_SCALE_MAX, sampleRate, right)),
+      (base) => new LowpassFeedbackComb(tunedLength(base, SIZE_SCALE_MAX, sampleRate, right), storage),
     );
     this.allpasses = FREEVERB_ALLPASS_LENGTHS.map(
-      (base) => new SchroederAllpass(tunedLength(base, SIZE_SCALE_MAX, sampleRate, right), FREEVERB_ALLPASS_GAIN),
+      (base) =>
+        new SchroederAllpass(tunedLength(base, SIZE_SCALE_MAX, sampleRate, right), FREEVERB_ALLPASS_GAIN, storage),
     );
     this.combLengths = new Int32Array(this.combs.length);
     this.allpassLengths = new Int32Array(this.allpasses.length);
     this.sizeFade = new TapCrossfade(Math.max(1, Math.round(fadeSamples)));
+  }
+
+  /** Samples of line storage one channel needs at `sampleRate` (to size a shared memory). */
+  static storageSamples(sampleRate: number, right: boolean): number {
+    let total = 0;
+    for (const base of [...FREEVERB_COMB_LENGTHS, ...FREEVERB_ALLPASS_LENGTHS]) {
+      total += delayLineStorageLength(Math.max(1, tunedLength(base, SIZE_SCALE_MAX, sampleRate, right)));
+    }
+    return total;
+  }
+
+  /** Whether a size crossfade is running (the block loops then give way to `step`). */
+  get fading(): boolean {
+    return this.sizeFade.fading;
   }
 
   /**
@@ -107,6 +127,28 @@ export class FreeverbChannel {
       );
     }
     if (fade.moveTo(scale)) this.startSizeFade(scale);
+  }
+
+  /**
+   * Processes a block of the (pre-delayed, mono) reverb input into this channel's wet output.
+   * Without a size fade the stages run block-wise — each comb adds its whole block into `output`
+   * (in comb order, so the sum is the same as sample by sample), then each allpass filters it in
+   * place — with every loop's state in locals. During a fade (a few live blocks after a size
+   * change) the per-sample `step` runs, since the fade weight and even the lengths change within
+   * the block. Both give the same samples.
+   * @param input finite samples; `output` must be a different array.
+   */
+  processBlock(input: Float64Array, output: Float64Array, frames: number): void {
+    if (this.sizeFade.fading) {
+      for (let i = 0; i < frames; i++) output[i] = this.step(input[i]);
+      return;
+    }
+    output.fill(0, 0, frames);
+    const combs = this.combs;
+    for (let k = 0; k < combs.length; k++) combs[k].addBlock(input, output, frames);
+    for (let i = 0; i < frames; i++) output[i] *= COMB_SUM_GAIN;
+    const allpasses = this.allpasses;
+    for (let k = 0; k < allpasses.length; k++) allpasses[k].processBlock(output, frames);
   }
 
   /** Processes one sample of the (pre-delayed, mono) reverb input; returns this channel's wet output. */

@@ -22,31 +22,34 @@
  *
  * so neither the output nor what is written back jumps (see docs/space.md, "Live changes").
  */
-import { DelayLine } from '../delayLine';
+import { DENORMAL_FLOOR } from '../denormal';
+import { DelayLine, type DelayStorage } from '../delayLine';
 import { OnePoleLowpass, type OnePoleLowpassCoefficients } from '../onePoleLowpass';
 
-/** Loop values below this magnitude are flushed to 0 so a decaying tail never becomes denormal. */
-const DENORMAL_FLOOR = 1e-25;
-
 export class LowpassFeedbackComb {
-  private readonly line: DelayLine;
+  /** The loop's delay line (read by the WebAssembly loop, which works on its buffer). */
+  readonly line: DelayLine;
   private readonly capacity: number;
-  /** d (the incoming length during a fade). */
-  private length = 1;
-  /** g for `length`. */
-  private gain = 0;
+  /** d (the incoming length during a fade); read-only outside this class. */
+  length = 1;
+  /** g for `length`; read-only outside this class. */
+  gain = 0;
   /** d_old, the length fading out (meaningful only during a fade). */
   private fadingLength = 1;
   /** g_old for `fadingLength`. */
   private fadingGain = 0;
-  private readonly damping = new OnePoleLowpass();
-  /** Shared coefficients of H; null = no low-pass (H = 1). */
-  private dampingCoefficients: OnePoleLowpassCoefficients | null = null;
+  /** H's state. */
+  readonly damping = new OnePoleLowpass();
+  /** Shared coefficients of H; null = no low-pass (H = 1). Read-only outside this class. */
+  dampingCoefficients: OnePoleLowpassCoefficients | null = null;
 
-  /** @param capacity the longest delay, in samples, this comb will be configured with. */
-  constructor(capacity: number) {
+  /**
+   * @param capacity the longest delay, in samples, this comb will be configured with.
+   * @param storage where the line's samples live (see `DelayStorage`).
+   */
+  constructor(capacity: number, storage?: DelayStorage) {
     this.capacity = Math.max(1, Math.round(capacity));
-    this.line = new DelayLine(this.capacity);
+    this.line = new DelayLine(this.capacity, storage);
   }
 
   /**
@@ -86,6 +89,54 @@ export class LowpassFeedbackComb {
     this.setDamping(damping);
   }
 
+  /**
+   * Runs `frames` samples with no fade running and *adds* the comb's output to `sum`:
+   * sum[i] += y[i]. The same arithmetic as `step`, in one loop with the line's write position,
+   * the damping state and the coefficients in locals (no call, no clamp per sample; `length` is
+   * already within the line). Callers add the combs in a fixed order, so the sum is bit-identical
+   * to adding `step` results sample by sample.
+   * @param input x, the (pre-delayed) reverb input; finite.
+   */
+  addBlock(input: Float64Array, sum: Float64Array, frames: number): void {
+    const line = this.line;
+    const buffer = line.buffer;
+    const mask = line.mask;
+    let w = line.writeIndex;
+    let r = (w - this.length) & mask;
+    const g = this.gain;
+    const c = this.dampingCoefficients;
+    if (c === null) {
+      for (let i = 0; i < frames; i++) {
+        const y = buffer[r];
+        let v = input[i] + g * y;
+        if (Math.abs(v) < DENORMAL_FLOOR) v = 0;
+        buffer[w] = v;
+        w = (w + 1) & mask;
+        r = (r + 1) & mask;
+        sum[i] += y;
+      }
+    } else {
+      // H inlined: h = b0·y + s; s' = b0·y − a1·h (OnePoleLowpass.step).
+      const b0 = c.b0;
+      const a1 = c.a1;
+      let s = this.damping.state;
+      for (let i = 0; i < frames; i++) {
+        const y = buffer[r];
+        const h = b0 * y + s;
+        s = b0 * y - a1 * h;
+        if (Math.abs(s) < DENORMAL_FLOOR) s = 0;
+        let v = input[i] + g * h;
+        if (Math.abs(v) < DENORMAL_FLOOR) v = 0;
+        buffer[w] = v;
+        w = (w + 1) & mask;
+        r = (r + 1) & mask;
+        sum[i] += y;
+      }
+      this.damping.state = s;
+    }
+    line.writeIndex = w;
+  }
+
   /** Processes one sample and returns the comb's output (no fade running). */
   step(x: number): number {
     return this.feed(x, this.line.readInteger(this.length), this.gain);
@@ -103,7 +154,7 @@ export class LowpassFeedbackComb {
     const c = this.dampingCoefficients;
     const back = c === null ? y : this.damping.step(c, y);
     let v = x + g * back;
-    if (!(v >= DENORMAL_FLOOR || v <= -DENORMAL_FLOOR)) v = 0;
+    if (Math.abs(v) < DENORMAL_FLOOR) v = 0;
     this.line.write(v);
     return y;
   }

@@ -16,29 +16,30 @@
  * u = (1 − a)·v[n − d_old] + a·v[n − d_new], used in both equations (v = x + g·u, y = u − g·v).
  */
 
-import { DelayLine } from '../delayLine';
-
-/** Loop values below this magnitude are flushed to 0 so a decaying tail never becomes denormal. */
-const DENORMAL_FLOOR = 1e-25;
+import { DENORMAL_FLOOR } from '../denormal';
+import { DelayLine, type DelayStorage } from '../delayLine';
 
 export class SchroederAllpass {
-  private readonly line: DelayLine;
+  /** The section's delay line (read by the WebAssembly loop, which works on its buffer). */
+  readonly line: DelayLine;
   private readonly capacity: number;
-  /** d (the incoming length during a fade). */
-  private length = 1;
+  /** d (the incoming length during a fade); read-only outside this class. */
+  length = 1;
   /** d_old, the length fading out (meaningful only during a fade). */
   private fadingLength = 1;
 
   /**
    * @param capacity the longest delay, in samples, this section will be configured with.
    * @param gain g, |g| < 1.
+   * @param storage where the line's samples live (see `DelayStorage`).
    */
   constructor(
     capacity: number,
-    private readonly gain: number,
+    readonly gain: number,
+    storage?: DelayStorage,
   ) {
     this.capacity = Math.max(1, Math.round(capacity));
-    this.line = new DelayLine(this.capacity);
+    this.line = new DelayLine(this.capacity, storage);
   }
 
   /** Sets the length at once (first params, reset). @param length d in samples, [1, capacity]. */
@@ -51,6 +52,29 @@ export class SchroederAllpass {
   fadeTo(length: number): void {
     this.fadingLength = this.length;
     this.length = this.clampLength(length);
+  }
+
+  /**
+   * Filters `frames` samples of `block` in place with no fade running: the arithmetic of `step` in
+   * one loop, state in locals. @param block finite samples.
+   */
+  processBlock(block: Float64Array, frames: number): void {
+    const line = this.line;
+    const buffer = line.buffer;
+    const mask = line.mask;
+    const g = this.gain;
+    let w = line.writeIndex;
+    let r = (w - this.length) & mask;
+    for (let i = 0; i < frames; i++) {
+      const delayed = buffer[r];
+      let v = block[i] + g * delayed;
+      if (Math.abs(v) < DENORMAL_FLOOR) v = 0;
+      buffer[w] = v;
+      w = (w + 1) & mask;
+      r = (r + 1) & mask;
+      block[i] = delayed - g * v;
+    }
+    line.writeIndex = w;
   }
 
   /** Processes one sample (no fade running). */
@@ -71,7 +95,7 @@ export class SchroederAllpass {
   /** v = x + g·u, written into the line; returns y = u − g·v. */
   private finish(x: number, delayed: number): number {
     let v = x + this.gain * delayed;
-    if (!(v >= DENORMAL_FLOOR || v <= -DENORMAL_FLOOR)) v = 0;
+    if (Math.abs(v) < DENORMAL_FLOOR) v = 0;
     this.line.write(v);
     return delayed - this.gain * v;
   }

@@ -16,9 +16,9 @@
  * No lookahead: latency 0. `meters.gainReductionDb` is the largest r[n] of the last block.
  */
 import type { ResolvedParams } from '../../graph/catalog';
-import type { Kernel, KernelContext, KernelIO, KernelMeters } from '../types';
+import type { Kernel, KernelContext, KernelIO, KernelMeters, StereoBlock } from '../types';
 import { GainComputer } from '../../dsp/dynamics/gainComputer';
-import { GainReductionSmoother } from '../../dsp/dynamics/gainSmoother';
+import { FLUSH_DB, GainReductionSmoother } from '../../dsp/dynamics/gainSmoother';
 import { MovingAverage } from '../../dsp/dynamics/movingAverage';
 import { DB_TO_NEPER } from '../../dsp/dynamics/timeConstant';
 import { compressorSettings, RMS_WINDOW_SECONDS, type CompressorDetector } from './settings';
@@ -83,43 +83,89 @@ export class CompressorKernel implements Kernel {
     const main = io.inputs[0];
     const useSidechain = io.inputConnected.length > 1 && io.inputConnected[1] === true && io.inputs.length > 1;
     const key = useSidechain ? io.inputs[1] : main;
-    const out = io.outputs[0];
-    const frames = io.frames;
+    this.meters.gainReductionDb = this.link
+      ? this.processLinked(main, key, io.outputs[0], io.frames)
+      : this.processUnlinked(main, key, io.outputs[0], io.frames);
+  }
+
+  /**
+   * Linked stereo: one detector, one smoothed reduction r[n], so one log (inside the gain
+   * computer, and only above the knee) and one exp per frame, the gain shared by both channels.
+   * The smoother's state and coefficients live in locals for the block.
+   * @returns the largest reduction of the block, dB.
+   */
+  private processLinked(main: StereoBlock, key: StereoBlock, out: StereoBlock, frames: number): number {
     const rms = this.detector === 'rms';
     const computer = this.computer;
+    const average = this.rmsLeft;
+    const smoother = this.smoothLeft;
+    const attack = smoother.attackCoeff;
+    const release = smoother.releaseCoeff;
+    let reduction = smoother.value;
     const makeupDb = this.makeupDb;
     const makeupGain = this.makeupGain;
     const dryWeight = 1 - this.mix;
     const wetWeight = this.mix;
+    const keyLeft = key.left;
+    const keyRight = key.right;
+    const inLeft = main.left;
+    const inRight = main.right;
+    const outLeft = out.left;
+    const outRight = out.right;
     let largestReduction = 0;
-
     for (let i = 0; i < frames; i++) {
-      const dl = finiteOrZero(key.left[i]);
-      const dr = finiteOrZero(key.right[i]);
-      let reductionLeft: number;
-      let reductionRight: number;
-      if (this.link) {
-        const power = rms
-          ? this.rmsLeft.push(0.5 * (dl * dl + dr * dr))
-          : Math.max(dl * dl, dr * dr);
-        reductionLeft = this.smoothLeft.step(computer.reductionDb(power));
-        reductionRight = reductionLeft;
-      } else {
-        const powerLeft = rms ? this.rmsLeft.push(dl * dl) : dl * dl;
-        const powerRight = rms ? this.rmsRight.push(dr * dr) : dr * dr;
-        reductionLeft = this.smoothLeft.step(computer.reductionDb(powerLeft));
-        reductionRight = this.smoothRight.step(computer.reductionDb(powerRight));
-      }
+      const dl = finiteOrZero(keyLeft[i]);
+      const dr = finiteOrZero(keyRight[i]);
+      const power = rms ? average.push(0.5 * (dl * dl + dr * dr)) : Math.max(dl * dl, dr * dr);
+      // GainReductionSmoother.step, inlined.
+      const target = computer.reductionDb(power);
+      const a = target > reduction ? attack : release;
+      reduction = a * reduction + (1 - a) * target;
+      if (!(reduction >= FLUSH_DB)) reduction = 0;
+      const gain = reduction === 0 ? makeupGain : Math.exp((makeupDb - reduction) * DB_TO_NEPER);
+      // (1 − m) + m·g is exactly 1 for m = 0, so a dry mix is a bit-exact copy.
+      const weight = dryWeight + wetWeight * gain;
+      outLeft[i] = finiteOrZero(inLeft[i]) * weight;
+      outRight[i] = finiteOrZero(inRight[i]) * weight;
+      if (reduction > largestReduction) largestReduction = reduction;
+    }
+    smoother.value = reduction;
+    return largestReduction;
+  }
+
+  /** Unlinked stereo: each channel its own detector, smoother and gain. @returns the largest reduction, dB. */
+  private processUnlinked(main: StereoBlock, key: StereoBlock, out: StereoBlock, frames: number): number {
+    const rms = this.detector === 'rms';
+    const computer = this.computer;
+    const smoothLeft = this.smoothLeft;
+    const smoothRight = this.smoothRight;
+    const makeupDb = this.makeupDb;
+    const makeupGain = this.makeupGain;
+    const dryWeight = 1 - this.mix;
+    const wetWeight = this.mix;
+    const keyLeft = key.left;
+    const keyRight = key.right;
+    const inLeft = main.left;
+    const inRight = main.right;
+    const outLeft = out.left;
+    const outRight = out.right;
+    let largestReduction = 0;
+    for (let i = 0; i < frames; i++) {
+      const dl = finiteOrZero(keyLeft[i]);
+      const dr = finiteOrZero(keyRight[i]);
+      const powerLeft = rms ? this.rmsLeft.push(dl * dl) : dl * dl;
+      const powerRight = rms ? this.rmsRight.push(dr * dr) : dr * dr;
+      const reductionLeft = smoothLeft.step(computer.reductionDb(powerLeft));
+      const reductionRight = smoothRight.step(computer.reductionDb(powerRight));
       const gainLeft = reductionLeft === 0 ? makeupGain : Math.exp((makeupDb - reductionLeft) * DB_TO_NEPER);
       const gainRight =
         reductionRight === 0 ? makeupGain : Math.exp((makeupDb - reductionRight) * DB_TO_NEPER);
-      // (1 − m) + m·g is exactly 1 for m = 0, so a dry mix is a bit-exact copy.
-      out.left[i] = finiteOrZero(main.left[i]) * (dryWeight + wetWeight * gainLeft);
-      out.right[i] = finiteOrZero(main.right[i]) * (dryWeight + wetWeight * gainRight);
+      outLeft[i] = finiteOrZero(inLeft[i]) * (dryWeight + wetWeight * gainLeft);
+      outRight[i] = finiteOrZero(inRight[i]) * (dryWeight + wetWeight * gainRight);
       if (reductionLeft > largestReduction) largestReduction = reductionLeft;
       if (reductionRight > largestReduction) largestReduction = reductionRight;
     }
-    this.meters.gainReductionDb = largestReduction;
+    return largestReduction;
   }
 }
 

@@ -38,6 +38,16 @@ export class DelayTimeCrossfade {
     this.incoming = initialDelay;
   }
 
+  /** Whether a crossfade is running (two heads are read). */
+  get fading(): boolean {
+    return this.fadePosition > 0;
+  }
+
+  /** The settled head's delay in samples (the only head while not `fading`). */
+  get settled(): number {
+    return this.current;
+  }
+
   /** The delay in samples the output will settle on. */
   get target(): number {
     if (!Number.isNaN(this.pending)) return this.pending;

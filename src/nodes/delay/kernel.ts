@@ -26,7 +26,8 @@
  * use the exact values from sample 0. Latency: none (the dry path is not delayed).
  */
 import type { ResolvedParams } from '../../graph/catalog';
-import { DelayLine } from '../../dsp/delayLine';
+import { DENORMAL_FLOOR } from '../../dsp/denormal';
+import { DelayLine, hermite4 } from '../../dsp/delayLine';
 import { LinearRamp } from '../../dsp/linearRamp';
 import {
   OnePoleLowpass,
@@ -45,8 +46,10 @@ import {
 } from './delaySettings';
 import { DelayTimeCrossfade } from './delayTimeCrossfade';
 
-/** Line values below this magnitude are flushed to 0 so decaying echoes never become denormal. */
-const DENORMAL_FLOOR = 1e-25;
+/** A non-finite sample (NaN, ±Infinity) counts as silence, so it cannot poison the lines forever. */
+function finiteOrZero(x: number): number {
+  return x - x === 0 ? x : 0;
+}
 
 export class DelayKernel implements Kernel {
   readonly latencySamples = 0;
@@ -99,6 +102,90 @@ export class DelayKernel implements Kernel {
   }
 
   process(io: KernelIO): void {
+    if (this.time.fading || this.feedback.ramping || this.mix.ramping) this.processChanging(io);
+    else this.processSteady(io);
+  }
+
+  /**
+   * The usual case — no time crossfade, no gain ramp: the equations of the header in one loop with
+   * D, g, mix, the lines' write position and the loop filters' states in locals. The reads are
+   * `DelayLine.readHermite`'s (D clamped once per block, the integer/fraction split hoisted), so
+   * the samples are those of `processChanging`.
+   */
+  private processSteady(io: KernelIO): void {
+    const input = io.inputs[0];
+    const output = io.outputs[0];
+    const inLeft = input.left;
+    const inRight = input.right;
+    const outLeft = output.left;
+    const outRight = output.right;
+    const lineLeft = this.lineLeft;
+    const lineRight = this.lineRight;
+    const bufLeft = lineLeft.buffer;
+    const bufRight = lineRight.buffer;
+    const mask = lineLeft.mask;
+    // Both lines are written once per sample from the same start, so they share one position.
+    let w = lineLeft.writeIndex;
+    const d = Math.min(Math.max(this.time.settled, 2), lineLeft.maxDelay);
+    const m = Math.floor(d);
+    const t = d - m;
+    const g = this.feedback.value;
+    const mix = this.mix.value;
+    const dry = 1 - mix;
+    const toneOn = this.toneOn;
+    const pingpong = this.pingpong;
+    const b0 = this.toneCoefficients.b0;
+    const a1 = this.toneCoefficients.a1;
+    let sl = this.toneLeft.state;
+    let sr = this.toneRight.state;
+    for (let i = 0; i < io.frames; i++) {
+      const xl = finiteOrZero(inLeft[i]);
+      const xr = finiteOrZero(inRight[i]);
+      const base = w - m;
+      let yl: number;
+      let yr: number;
+      if (t === 0) {
+        yl = bufLeft[base & mask];
+        yr = bufRight[base & mask];
+      } else {
+        const p1 = (base + 1) & mask;
+        const p0 = base & mask;
+        const q1 = (base - 1) & mask;
+        const q2 = (base - 2) & mask;
+        yl = hermite4(bufLeft[p1], bufLeft[p0], bufLeft[q1], bufLeft[q2], t);
+        yr = hermite4(bufRight[p1], bufRight[p0], bufRight[q1], bufRight[q2], t);
+      }
+      let fl = pingpong ? yr : yl;
+      let fr = pingpong ? yl : yr;
+      if (toneOn) {
+        // OnePoleLowpass.step, inlined for both channels.
+        const hl = b0 * fl + sl;
+        sl = b0 * fl - a1 * hl;
+        if (Math.abs(sl) < DENORMAL_FLOOR) sl = 0;
+        const hr = b0 * fr + sr;
+        sr = b0 * fr - a1 * hr;
+        if (Math.abs(sr) < DENORMAL_FLOOR) sr = 0;
+        fl = hl;
+        fr = hr;
+      }
+      let wl = (pingpong ? 0.5 * (xl + xr) : xl) + g * fl;
+      let wr = (pingpong ? 0 : xr) + g * fr;
+      if (Math.abs(wl) < DENORMAL_FLOOR) wl = 0;
+      if (Math.abs(wr) < DENORMAL_FLOOR) wr = 0;
+      bufLeft[w] = wl;
+      bufRight[w] = wr;
+      w = (w + 1) & mask;
+      outLeft[i] = dry * xl + mix * yl;
+      outRight[i] = dry * xr + mix * yr;
+    }
+    lineLeft.writeIndex = w;
+    lineRight.writeIndex = w;
+    this.toneLeft.state = sl;
+    this.toneRight.state = sr;
+  }
+
+  /** While the time crossfades or a gain ramps: per sample, through the crossfade's two heads. */
+  private processChanging(io: KernelIO): void {
     const input = io.inputs[0];
     const output = io.outputs[0];
     const inLeft = input.left;
@@ -131,8 +218,8 @@ export class DelayKernel implements Kernel {
       const fr = toneOn ? this.toneRight.step(c, backRight) : backRight;
       let wl = (pingpong ? 0.5 * (xl + xr) : xl) + g * fl;
       let wr = (pingpong ? 0 : xr) + g * fr;
-      if (!(wl >= DENORMAL_FLOOR || wl <= -DENORMAL_FLOOR)) wl = 0;
-      if (!(wr >= DENORMAL_FLOOR || wr <= -DENORMAL_FLOOR)) wr = 0;
+      if (Math.abs(wl) < DENORMAL_FLOOR) wl = 0;
+      if (Math.abs(wr) < DENORMAL_FLOOR) wr = 0;
       lineLeft.write(wl);
       lineRight.write(wr);
 

@@ -86,20 +86,31 @@ export class ToneKernel implements Kernel {
     const a = this.amplitude;
     switch (this.wave) {
       case 'sine': {
+        // φ in a local for the block: φ += f/fs, wrapped to [0, 1) by one subtraction.
         const gain = this.increment > 0 ? a : 0;
+        const increment = this.increment;
+        let phase = this.phase;
         for (let i = 0; i < frames; i++) {
-          left[i] = gain * Math.sin(TWO_PI * this.phase);
-          this.advancePhase();
+          left[i] = gain * Math.sin(TWO_PI * phase);
+          phase += increment;
+          if (phase >= 1) phase -= 1;
         }
+        this.phase = phase;
         break;
       }
       case 'square':
-      case 'saw':
+      case 'saw': {
+        const wave = this.bandLimited;
+        const increment = this.increment;
+        let phase = this.phase;
         for (let i = 0; i < frames; i++) {
-          left[i] = this.bandLimited.valueAt(this.phase);
-          this.advancePhase();
+          left[i] = wave.valueAt(phase);
+          phase += increment;
+          if (phase >= 1) phase -= 1;
         }
+        this.phase = phase;
         break;
+      }
       case 'white':
         for (let i = 0; i < frames; i++) left[i] = a * this.noise.white();
         break;
@@ -119,11 +130,6 @@ export class ToneKernel implements Kernel {
     this.phase = 0;
     this.sweep.reset();
     this.noise.reset();
-  }
-
-  private advancePhase(): void {
-    this.phase += this.increment;
-    if (this.phase >= 1) this.phase -= 1;
   }
 }
 

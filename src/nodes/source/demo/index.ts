@@ -9,6 +9,8 @@ import { renderDrums } from './drums';
 import { renderKeys } from './keys';
 import { renderLead } from './lead';
 import { renderVocals } from './vocals';
+import { demoFrames } from './music';
+import { readCachedStem, writeCachedStem } from './stemDiskCache';
 
 export { DEMO_LENGTH_SECONDS, demoFrames } from './music';
 
@@ -32,9 +34,18 @@ export function isDemoStemName(name: string): name is DemoStemName {
 const cache = new Map<number, Map<DemoStemName, ClipAudio>>();
 
 /**
+ * Synthesizes the demo stem `name` at `sampleRate` Hz, bypassing every cache (tests compare the
+ * caches against this).
+ */
+export function synthesizeDemoStem(name: DemoStemName, sampleRate: number): ClipAudio {
+  return RENDERERS[name](sampleRate);
+}
+
+/**
  * The demo stem `name` at `sampleRate` Hz: stereo, exactly `DEMO_LENGTH_SECONDS` × `sampleRate`
- * frames, peak between −6 and −3 dBFS. Rendered on first use, then cached; callers must treat the
- * arrays as read-only (every source node playing the stem shares them).
+ * frames, peak between −6 and −3 dBFS. Looked up in memory, then (under Node) in the disk cache
+ * (`stemDiskCache.ts`), else synthesized and stored in both; callers must treat the arrays as
+ * read-only (every source node playing the stem shares them).
  * @throws RangeError if `sampleRate` is not a positive finite number.
  */
 export function getDemoStem(name: DemoStemName, sampleRate: number): ClipAudio {
@@ -48,13 +59,17 @@ export function getDemoStem(name: DemoStemName, sampleRate: number): ClipAudio {
   }
   let clip = byName.get(name);
   if (!clip) {
-    clip = RENDERERS[name](sampleRate);
+    clip = readCachedStem(name, sampleRate, demoFrames(sampleRate));
+    if (!clip) {
+      clip = synthesizeDemoStem(name, sampleRate);
+      writeCachedStem(name, sampleRate, clip);
+    }
     byName.set(name, clip);
   }
   return clip;
 }
 
-/** Drops every cached stem (frees ~6 MB per stem at 48 kHz). */
+/** Drops every stem held in memory (frees ~6 MB per stem at 48 kHz); the disk cache stays. */
 export function clearDemoStemCache(): void {
   cache.clear();
 }
