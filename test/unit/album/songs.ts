@@ -67,10 +67,10 @@ export function synthesizeSong(spec: SongSpec, rate = 48000): { left: Float32Arr
 
 /** The four songs of the issue: −24 … −9 LUFS, one dark and one bright (±4 dB/decade). */
 export const ALBUM_SONGS: readonly (SongSpec & { name: string })[] = [
-  { name: 'intro.wav', lufs: -24, tiltDbPerDecade: 0, seconds: 8, seed: 1 },
-  { name: 'dark.wav', lufs: -18, tiltDbPerDecade: -4, seconds: 9, seed: 2 },
-  { name: 'bright.wav', lufs: -13, tiltDbPerDecade: 4, seconds: 8, seed: 3 },
-  { name: 'loud.wav', lufs: -9, tiltDbPerDecade: 0, seconds: 10, seed: 4 },
+  { name: 'intro.wav', lufs: -24, tiltDbPerDecade: 0, seconds: 6, seed: 1 },
+  { name: 'dark.wav', lufs: -18, tiltDbPerDecade: -4, seconds: 7, seed: 2 },
+  { name: 'bright.wav', lufs: -13, tiltDbPerDecade: 4, seconds: 6, seed: 3 },
+  { name: 'loud.wav', lufs: -9, tiltDbPerDecade: 0, seconds: 8, seed: 4 },
 ];
 
 /** Writes the songs into `dir`; returns their paths in album order. */
