@@ -31,7 +31,7 @@ import { checkReadable, prepareOutDir, removeTemporaryOutputs, writeTextFileAtom
 import { parseAlbumFlags, parseJobs, type AlbumFlags } from './albumOptions';
 import { createAlbumPool, type AlbumPool } from './albumPool';
 import { createAlbumProgress } from './albumProgress';
-import { analyzeOutputFile, analyzeTrackFile, renderTrackFile, type RenderTaskResult } from './albumTasks';
+import { analyzeOutputFile, renderTrackFile, type RenderTaskResult } from './albumTasks';
 
 type Analysis = TrackAnalysis & { warnings: string[] };
 

@@ -8,22 +8,23 @@ import { join } from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
 import { analyzeClip, renderAlbumTrack, type AlbumPlan, type RenderedTrack, type TrackAnalysis } from '../../album';
 import { openWavFileWriter, readAudioFile, toRenderClip } from '../../runtime/audio-io';
+import { readAnyAudioFile } from '../../runtime/audio-io/decoders/readAnyAudioFile';
 
-/** Reads, decodes, mixes to stereo and resamples a track to the render rate. */
-function loadTrack(path: string, sampleRate: number) {
-  const decoded = readAudioFile(path);
+/** Reads, decodes (WAV, AIFF, FLAC, MP3, Ogg), mixes to stereo and resamples a track to the render rate. */
+async function loadTrack(path: string, sampleRate: number) {
+  const decoded = await readAnyAudioFile(path);
   return { clip: toRenderClip(decoded, sampleRate), warnings: decoded.warnings ?? [] };
 }
 
 /** Map step 1: a track's analysis. */
-export function analyzeTrackFile(path: string, sampleRate: number): TrackAnalysis & { warnings: string[] } {
-  const { clip, warnings } = loadTrack(path, sampleRate);
+export async function analyzeTrackFile(path: string, sampleRate: number): Promise<TrackAnalysis & { warnings: string[] }> {
+  const { clip, warnings } = await loadTrack(path, sampleRate);
   return { ...analyzeClip(clip.left, clip.right, sampleRate), warnings };
 }
 
 /** The analysis of a WAV file we wrote (read back, so the report describes the delivered file). */
 export function analyzeOutputFile(path: string, sampleRate: number): TrackAnalysis {
-  const { clip } = loadTrack(path, sampleRate);
+  const clip = toRenderClip(readAudioFile(path), sampleRate);
   return analyzeClip(clip.left, clip.right, sampleRate);
 }
 
@@ -41,7 +42,7 @@ export async function renderTrackFile(
 ): Promise<RenderTaskResult> {
   const track = plan.tracks[index];
   const { sampleRate, bits } = plan.options;
-  const { clip } = loadTrack(track.input, sampleRate);
+  const { clip } = await loadTrack(track.input, sampleRate);
   const target = join(outDir, track.output);
   const rendered = await renderAlbumTrack(plan, index, clip, {
     signal: options.signal,
@@ -65,7 +66,7 @@ export type AlbumWorkerTask =
  */
 export async function albumWorkerTask(task: AlbumWorkerTask): Promise<{ ok: true; value: unknown } | { ok: false; error: string; aborted?: boolean }> {
   try {
-    if (task.kind === 'analyze') return { ok: true, value: analyzeTrackFile(task.path, task.sampleRate) };
+    if (task.kind === 'analyze') return { ok: true, value: await analyzeTrackFile(task.path, task.sampleRate) };
     let last = -1;
     const port = task.progress;
     const value = await renderTrackFile(task.plan, task.index, task.outDir, {
