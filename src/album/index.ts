@@ -22,5 +22,5 @@ export {
   type PlannedTrack,
 } from './plan';
 export { renderAlbumTrack, matchedClip, type RenderedTrack, type TrackOutput } from './renderTrack';
-export { albumReportCsv, buildAlbumReport, TARGET_TOLERANCE_LU, type AlbumReport, type TrackReport } from './report';
+export { albumReportCsv, albumReportFiles, buildAlbumReport, TARGET_TOLERANCE_LU, type AlbumReport, type TrackReport } from './report';
 export { albumReportHtml } from './reportHtml';

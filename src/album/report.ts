@@ -6,6 +6,7 @@
 import type { LoudnessFigures, TrackAnalysis } from './analyzeTrack';
 import { averageSpectrum, removeLevel, tonalDeviationDb } from './matchCurve';
 import type { AlbumOptions, AlbumPlan } from './plan';
+import { albumReportHtml } from './reportHtml';
 
 /** A track misses its target when its output is further than this from it, LU. */
 export const TARGET_TOLERANCE_LU = 0.5;
@@ -125,4 +126,13 @@ export function albumReportCsv(report: AlbumReport): string {
     t.gainDb, t.matchCorrectionDb, t.tonalDeviationDb.before, t.tonalDeviationDb.after, t.problems.join('; '),
   ]);
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+/** The report files, name → text, exactly as written to OUTDIR (CLI) or into the editor's zip. */
+export function albumReportFiles(report: AlbumReport): Record<string, string> {
+  return {
+    'album-report.json': `${JSON.stringify(report, null, 2)}\n`,
+    'album-report.csv': albumReportCsv(report),
+    'album-report.html': albumReportHtml(report),
+  };
 }

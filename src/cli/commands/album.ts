@@ -9,8 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   AlbumError,
-  albumReportCsv,
-  albumReportHtml,
+  albumReportFiles,
   buildAlbumReport,
   checkPlan,
   combinedIntegratedLufs,
@@ -124,9 +123,7 @@ async function renderAll(pool: AlbumPool, plan: AlbumPlan, outDir: string): Prom
 
 /** Writes album-report.json/.csv/.html into outDir. */
 function writeReports(outDir: string, report: AlbumReport): void {
-  writeTextFileAtomic(join(outDir, 'album-report.json'), `${JSON.stringify(report, null, 2)}\n`);
-  writeTextFileAtomic(join(outDir, 'album-report.csv'), albumReportCsv(report));
-  writeTextFileAtomic(join(outDir, 'album-report.html'), albumReportHtml(report));
+  for (const [name, text] of Object.entries(albumReportFiles(report))) writeTextFileAtomic(join(outDir, name), text);
 }
 
 function reportFromOutputs(plan: AlbumPlan, outputs: TrackAnalysis[]): AlbumReport {
