@@ -155,8 +155,10 @@ export async function albumCommand(tracks: string[], flags: AlbumFlags): Promise
   if (tracks.length === 0) throw usageError('album: name at least one track');
   const { options, referencePath } = parseAlbumFlags(flags);
   const pool = createAlbumPool(parseJobs(flags.jobs));
+  let outputs: string[] = [];
   try {
     const { plan, warnings } = await analyzeAll(pool, tracks, options, referencePath, flags.graph);
+    outputs = plan.tracks.map((t) => t.output);
     const results = await renderAll(pool, plan, flags.output);
     for (const r of results) warnings.push(...r.rendered.warnings);
     const report = reportFromOutputs(plan, results.map((r) => r.output));
@@ -166,6 +168,8 @@ export async function albumCommand(tracks: string[], flags: AlbumFlags): Promise
     throw asCliError(error);
   } finally {
     await pool.destroy();
+    // A worker stopped mid-pass (Ctrl+C) may have opened a temporary file after the first sweep.
+    removeTemporaryOutputs(flags.output, outputs);
   }
 }
 
