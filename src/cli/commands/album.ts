@@ -42,15 +42,27 @@ function albumGraph(graphArg: string | undefined, ceiling: number) {
   return loaded;
 }
 
-/** Runs `work` for each item on the pool with Ctrl+C handling; results in item order. */
-async function overPool<I, R>(pool: AlbumPool, items: readonly I[], work: (item: I, signal: AbortSignal) => Promise<R>, onAbort: () => void): Promise<R[]> {
+/** Aborts on Ctrl+C (SIGINT) or SIGTERM for as long as the command runs. */
+function interruptSignal(): { signal: AbortSignal; release: () => void } {
   const abort = new AbortController();
   const onSignal = () => abort.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: abort.signal,
+    release: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
+/** Runs `work` for each item on the pool; results in item order. */
+async function overPool<I, R>(items: readonly I[], work: (item: I) => Promise<R>, onAbort: () => void, signal: AbortSignal): Promise<R[]> {
   try {
-    const settled = await Promise.allSettled(items.map((item) => work(item, abort.signal)));
-    if (abort.signal.aborted) throw new RenderAbortedError();
+    if (signal.aborted) throw new RenderAbortedError();
+    const settled = await Promise.allSettled(items.map((item) => work(item)));
+    if (signal.aborted) throw new RenderAbortedError();
     const failed = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected').map((s) => s.reason as unknown);
     if (failed.length > 0) {
       const lines = failed.map((e) => (e instanceof Error ? e.message : String(e)));
@@ -60,14 +72,11 @@ async function overPool<I, R>(pool: AlbumPool, items: readonly I[], work: (item:
   } catch (error) {
     onAbort();
     throw error;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
   }
 }
 
 /** Map + reduce: analyse every track (and the reference) and decide the plan. */
-async function analyzeAll(pool: AlbumPool, tracks: string[], options: AlbumOptions, referencePath: string | null, graphArg: string | undefined): Promise<{ plan: AlbumPlan; warnings: string[] }> {
+async function analyzeAll(pool: AlbumPool, tracks: string[], options: AlbumOptions, referencePath: string | null, graphArg: string | undefined, signal: AbortSignal): Promise<{ plan: AlbumPlan; warnings: string[] }> {
   const { graph, source, warnings } = albumGraph(graphArg, options.ceilingDbtp);
   checkReadable(referencePath ? [...tracks, referencePath] : tracks);
   const progress = createAlbumProgress('analysing', tracks.length + (referencePath ? 1 : 0));
@@ -75,15 +84,15 @@ async function analyzeAll(pool: AlbumPool, tracks: string[], options: AlbumOptio
   let analyses: Analysis[];
   try {
     analyses = await overPool(
-      pool,
       all,
-      async (path, signal) => {
+      async (path) => {
         const bar = progress.start(path.split(/[\\/]/).pop() ?? path);
         const a = await pool.run<Analysis>({ kind: 'analyze', path, sampleRate: options.sampleRate }, signal);
         bar.done();
         return a;
       },
       () => progress.stop(),
+      signal,
     );
   } finally {
     progress.stop();
@@ -97,15 +106,14 @@ async function analyzeAll(pool: AlbumPool, tracks: string[], options: AlbumOptio
 }
 
 /** Map: render every track of the plan into outDir; results in track order. */
-async function renderAll(pool: AlbumPool, plan: AlbumPlan, outDir: string): Promise<RenderTaskResult[]> {
+async function renderAll(pool: AlbumPool, plan: AlbumPlan, outDir: string, signal: AbortSignal): Promise<RenderTaskResult[]> {
   const outputs = plan.tracks.map((t) => t.output);
   prepareOutDir(outDir, outputs, plan.tracks.map((t) => t.input));
   const progress = createAlbumProgress('mastering', plan.tracks.length);
   try {
     return await overPool(
-      pool,
       plan.tracks.map((t) => t.index),
-      async (index, signal) => {
+      async (index) => {
         const bar = progress.start(plan.tracks[index].output);
         const r = await pool.run<RenderTaskResult>({ kind: 'render', plan, index, outDir }, signal, (f) => bar.update(f));
         bar.done();
@@ -115,6 +123,7 @@ async function renderAll(pool: AlbumPool, plan: AlbumPlan, outDir: string): Prom
         progress.stop();
         removeTemporaryOutputs(outDir, outputs);
       },
+      signal,
     );
   } finally {
     progress.stop();
@@ -155,11 +164,12 @@ export async function albumCommand(tracks: string[], flags: AlbumFlags): Promise
   if (tracks.length === 0) throw usageError('album: name at least one track');
   const { options, referencePath } = parseAlbumFlags(flags);
   const pool = createAlbumPool(parseJobs(flags.jobs));
+  const interrupt = interruptSignal();
   let outputs: string[] = [];
   try {
-    const { plan, warnings } = await analyzeAll(pool, tracks, options, referencePath, flags.graph);
+    const { plan, warnings } = await analyzeAll(pool, tracks, options, referencePath, flags.graph, interrupt.signal);
     outputs = plan.tracks.map((t) => t.output);
-    const results = await renderAll(pool, plan, flags.output);
+    const results = await renderAll(pool, plan, flags.output, interrupt.signal);
     for (const r of results) warnings.push(...r.rendered.warnings);
     const report = reportFromOutputs(plan, results.map((r) => r.output));
     writeReports(flags.output, report);
@@ -168,6 +178,7 @@ export async function albumCommand(tracks: string[], flags: AlbumFlags): Promise
     throw asCliError(error);
   } finally {
     await pool.destroy();
+    interrupt.release();
     // A worker stopped mid-pass (Ctrl+C) may have opened a temporary file after the first sweep.
     removeTemporaryOutputs(flags.output, outputs);
   }
@@ -179,8 +190,9 @@ export async function albumAnalyzeCommand(tracks: string[], flags: AlbumFlags & 
   if (tracks.length === 0) throw usageError('album analyze: name at least one track');
   const { options, referencePath } = parseAlbumFlags(flags);
   const pool = createAlbumPool(parseJobs(flags.jobs));
+  const interrupt = interruptSignal();
   try {
-    const { plan, warnings } = await analyzeAll(pool, tracks, options, referencePath, flags.graph);
+    const { plan, warnings } = await analyzeAll(pool, tracks, options, referencePath, flags.graph, interrupt.signal);
     writeTextFileAtomic(flags.out, `${JSON.stringify(plan)}\n`);
     for (const w of new Set(warnings)) process.stderr.write(`warning: ${w}\n`);
     if (flags.json) process.stdout.write(`${JSON.stringify(plan)}\n`);
@@ -190,6 +202,7 @@ export async function albumAnalyzeCommand(tracks: string[], flags: AlbumFlags & 
     throw asCliError(error);
   } finally {
     await pool.destroy();
+    interrupt.release();
   }
 }
 
