@@ -18,6 +18,8 @@ export async function buildCli() {
     target: 'node20',
     sourcemap: false,
     logLevel: 'error',
+    // tinypool starts its workers from its own files (dist/entry/worker.js): load it from node_modules.
+    external: ['tinypool'],
     // CommonJS dependencies (cli-progress) need `require` inside an ES module bundle.
     banner: { js: "import { createRequire as __mgRequire } from 'node:module'; const require = __mgRequire(import.meta.url);" },
   });

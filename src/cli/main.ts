@@ -8,6 +8,7 @@ import { renderCommand } from './commands/render';
 import { validateCommand } from './commands/validate';
 import { loudnessCommand } from './commands/loudness';
 import { presetsCommand } from './commands/presets';
+import { addAlbumCommands } from './commands/albumProgram';
 import { GraphRenderError } from '../runtime/render';
 import { RenderAbortedError, RenderOptionError } from '../runtime/offline';
 import { isAudioFileError } from '../runtime/audio-io';
@@ -52,8 +53,13 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description('list the built-in presets')
     .action(() => setExit(presetsCommand()));
 
+  addAlbumCommands(program, setExit);
+
   return program;
 }
+
+/** Worker threads of `mixgraph album` load this bundle and call this task (see albumPool.ts). */
+export { albumWorkerTask } from './commands/albumTasks';
 
 /** Runs the CLI with `args` (without node and script); resolves to the exit code. */
 export async function main(args: string[]): Promise<number> {

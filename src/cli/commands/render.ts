@@ -6,7 +6,8 @@ import { basename } from 'node:path';
 import { resolveParams } from '../../graph/catalog';
 import { getNodeDefinition } from '../../nodes/registry';
 import type { ClipAudio } from '../../nodes/types';
-import { openWavFileWriter, readWavFile, toRenderClip, type WavBits } from '../../runtime/audio-io';
+import { openWavFileWriter, toRenderClip, type WavBits } from '../../runtime/audio-io';
+import { readAnyAudioFile } from '../../runtime/audio-io/decoders/readAnyAudioFile';
 import { SUPPORTED_SAMPLE_RATES } from '../../runtime/offline';
 import { renderGraph, type RenderReport } from '../../runtime/render';
 import { CliError, usageError } from '../errors';
@@ -59,7 +60,7 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
   const inputs: Record<string, ClipAudio> = {};
   for (const [name, file] of bindings) {
     if (!needed.has(name)) continue;
-    const decoded = readWavFile(file);
+    const decoded = await readAnyAudioFile(file);
     warnings.push(...(decoded.warnings ?? []));
     inputs[name] = toRenderClip(decoded, sampleRate);
   }

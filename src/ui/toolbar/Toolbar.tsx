@@ -10,6 +10,7 @@ import { addNoteHere } from '../keyboard/editActions';
 import { exportDocument, insertFile, newDocument, openBuiltInPreset, openFile, openLibraryEntry, saveAsPreset } from '../documents/documentActions';
 import { openShareDialog } from '../documents/shareActions';
 import { LibraryDialog } from '../dialogs/LibraryDialog';
+import { AlbumPanel } from '../album/AlbumPanel';
 import { type LibraryEntry, listPresets } from '../persistence/library';
 import { customDialog } from '../store/dialogs';
 import { redoEdit, undoEdit } from '../store/editorActions';
@@ -131,6 +132,9 @@ export function Toolbar() {
           title={`Redo ${redoLabel(history) ?? ''} (Ctrl+Shift+Z)`}
         >
           <Icon name="redo" />
+        </button>
+        <button type="button" className="tool-btn" onClick={() => void customDialog((close) => <AlbumPanel onClose={close} />)} title="Master many tracks as one album">
+          Album
         </button>
         <button type="button" className="tool-btn" onClick={addNoteHere} title="Add a sticky note (N)">
           <Icon name="note" />
