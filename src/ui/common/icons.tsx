@@ -104,6 +104,8 @@ const ICONS = {
   stop: <rect x="6" y="6" width="12" height="12" rx="1.5" />,
   loop: <path d="M17 2l3 3-3 3M4 11V9a4 4 0 0 1 4-4h12M7 22l-3-3 3-3M20 13v2a4 4 0 0 1-4 4H4" />,
   headphones: <path d="M4 15v-3a8 8 0 0 1 16 0v3M4 15h3v6H5a1 1 0 0 1-1-1zM20 15h-3v6h2a1 1 0 0 0 1-1z" />,
+  map: <path d="M9 4 3 6v14l6-2 6 2 6-2V4l-6 2zM9 4v14M15 6v14" />,
+  fit: <path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5" />,
   bounce: <path d="M12 3v10M8 9l4 4 4-4M3 17c2-3 3-3 4.5 0S11 20 12 17s3-3 4.5 0 3 3 4.5 0" />,
 } satisfies Record<string, ReactElement>;
 
