@@ -27,6 +27,7 @@ export const STORAGE_KEYS = {
   autosave: 'mixgraph.autosave.v1',
   rescued: 'mixgraph.rescued-autosaves.v1',
   minimap: 'mixgraph.minimap.v1',
+  inspectorPlot: 'mixgraph.inspector-plot.v1',
 } as const;
 
 /** IndexedDB database holding the user's preset library. */
