@@ -39,6 +39,7 @@ import { QuickAdd } from './QuickAdd';
 import { useWiring } from './useWiring';
 import { CanvasCorner } from './CanvasCorner';
 import { fitNodes, useOpeningView } from './canvasView';
+import { openQuickAddOnEmptyCanvas } from './paneDoubleClick';
 import { dropAudioFiles, isAudioFile } from '../live/audioDrop';
 import { toggleProbe } from '../live/probe';
 import { useLive } from '../live/liveStore';
@@ -231,6 +232,7 @@ export function Canvas() {
       onDragOver={onDragOver}
       onDrop={onDrop}
       onKeyDownCapture={onKeyDownCapture}
+      onDoubleClick={openQuickAddOnEmptyCanvas}
     >
       <ReactFlow<FlowNode>
         nodes={nodes}
@@ -243,6 +245,7 @@ export function Canvas() {
         onEdgeClick={onEdgeClick}
         onConnect={wiring.onConnect}
         onConnectEnd={wiring.onConnectEnd}
+        onConnectStart={wiring.onConnectStart}
         isValidConnection={wiring.isValidConnection}
         connectionMode={ConnectionMode.Loose}
         connectionRadius={24}
