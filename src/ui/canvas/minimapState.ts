@@ -6,7 +6,7 @@
 import { STORAGE_KEYS } from '../config';
 import { createStore, useStoreValue } from '../store/createStore';
 
-/** The minimap's size on screen, in CSS pixels (the CSS in canvas.css draws it this size). */
+/** The minimap's size on screen, in CSS pixels (CanvasCorner.tsx draws it this size). */
 export const MINIMAP_SIZE = { width: 150, height: 100 } as const;
 
 /** Gap between the corner's panels and the canvas edges (React Flow's Panel margin), in CSS pixels. */
