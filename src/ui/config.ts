@@ -10,6 +10,12 @@ export const FIRST_VISIT_PRESET = 'demo-mix';
 /** Canvas grid in pixels: node drags and drops snap to it. */
 export const GRID: [number, number] = [20, 20];
 
+/**
+ * Smallest rendered size of a node label, in CSS pixels, in the view a document opens with: a
+ * graph too large to show whole at this size opens on its first part (canvas/viewFit.ts).
+ */
+export const READABLE_LABEL_PX = 11;
+
 /** Largest file the editor will read for import, in bytes (real graphs are a few kB). */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
@@ -20,6 +26,8 @@ export const PLOT_SAMPLE_RATE = 48_000;
 export const STORAGE_KEYS = {
   autosave: 'mixgraph.autosave.v1',
   rescued: 'mixgraph.rescued-autosaves.v1',
+  minimap: 'mixgraph.minimap.v1',
+  inspectorPlot: 'mixgraph.inspector-plot.v1',
 } as const;
 
 /** IndexedDB database holding the user's preset library. */

@@ -21,9 +21,9 @@ test('add nodes by palette drag and by quick-add, wire source → EQ → output,
   const source = nodeNamed(page, 'Source');
   await expect(source).toBeVisible();
 
-  // 2. Quick-add an EQ between them: pointer over the canvas, Space, type, Enter.
+  // 2. Quick-add an EQ between them: pointer over the canvas, "/", type, Enter.
   await page.mouse.move(masterCentre - 170, y);
-  await page.keyboard.press('Space');
+  await page.keyboard.press('/');
   const search = page.getByRole('combobox', { name: 'Search node types' });
   await expect(search).toBeFocused();
   await search.fill('eq');

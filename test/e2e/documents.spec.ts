@@ -17,7 +17,10 @@ test('a note and a group survive export and import; export → import → export
   // A note (N, with the pointer over empty canvas), written in the inspector.
   const paneBox = await page.locator('.react-flow__pane').boundingBox();
   if (paneBox === null) throw new Error('no canvas');
+  // The demo opens on its channel strips; fit it whole (F) so there is empty canvas to the lower right.
   await page.mouse.move(paneBox.x + paneBox.width * 0.75, paneBox.y + paneBox.height * 0.75);
+  await page.keyboard.press('f');
+  await page.waitForTimeout(300);
   await page.keyboard.press('n');
   await expect(page.locator('.react-flow__node-mgNote.selected')).toHaveCount(1);
   const text = inspector.getByRole('textbox', { name: 'Text' });

@@ -12,8 +12,8 @@ export const SHOTS = 'test-results/screens';
 export function watchConsole(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (msg) => {
-    // The browser's own favicon request is not the app's doing (index.html names no icon).
-    if (msg.type() === 'error' && !(msg.text().startsWith('Failed to load resource') && msg.location().url.endsWith('/favicon.ico'))) {
+    // index.html names its icon, so even a favicon 404 counts as an error.
+    if (msg.type() === 'error') {
       problems.push(msg.text());
     }
   });

@@ -19,7 +19,7 @@ test('save as preset, then list, rename, open and delete it in My presets', asyn
   const library = page.getByRole('dialog', { name: 'My presets' });
   await library.getByRole('button', { name: 'Rename My demo' }).click();
   await library.getByRole('textbox', { name: 'New name for My demo' }).fill('Teaching mix');
-  await library.getByRole('button', { name: 'Rename', exact: true }).click();
+  await library.getByRole('button', { name: 'Save name', exact: true }).click();
   await expect(library.getByText('Teaching mix')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/07-library.png` });
   await library.getByRole('button', { name: 'Open' }).click();

@@ -7,9 +7,7 @@ import {
   Background,
   BackgroundVariant,
   ConnectionMode,
-  Controls,
   type EdgeChange,
-  MiniMap,
   type NodeChange,
   type NodeTypes,
   type OnDelete,
@@ -44,6 +42,9 @@ import { ContextMenu } from './contextMenu/ContextMenu';
 import { FindBar } from './FindBar';
 import { useContextMenuHandlers } from './contextMenu/useContextMenuHandlers';
 import { addNodeIntoWire, canSpliceByDrag, highlightWire, spliceDraggedNode, wireUnder } from './spliceOnDrop';
+import { CanvasCorner } from './CanvasCorner';
+import { fitNodes, useOpeningView } from './canvasView';
+import { openQuickAddOnEmptyCanvas } from './paneDoubleClick';
 import { dropAudioFiles, isAudioFile } from '../live/audioDrop';
 import { toggleProbe } from '../live/probe';
 import { useLive } from '../live/liveStore';
@@ -108,8 +109,7 @@ export function Canvas() {
       fitView: () => {
         // With a selection, frame it (the way F works in most editors); else show everything.
         const { selection } = editorStore.get();
-        const ids = [...selection.nodes, ...selection.notes, ...selection.groups];
-        void flow.fitView({ padding: 0.15, maxZoom: 1.1, duration: 200, ...(ids.length > 0 ? { nodes: ids.map((id) => ({ id })) } : {}) });
+        if (wrapper.current !== null) fitNodes(flow, wrapper.current, [...selection.nodes, ...selection.notes, ...selection.groups]);
       },
       focus: () => wrapper.current?.querySelector<HTMLElement>('.react-flow')?.focus(),
       nodeSize: (id) => measuredRef.current.get(id),
@@ -117,11 +117,8 @@ export function Canvas() {
     return () => setCanvasBridge(undefined);
   }, [flow, toFlow]);
 
-  // A newly opened document is shown whole.
-  useEffect(() => {
-    if (documentId === 0) return;
-    void flow.fitView({ padding: 0.15, maxZoom: 1.1 });
-  }, [documentId, flow]);
+  // A newly opened document opens readable: whole, or its first part (canvasView.ts).
+  useOpeningView(documentId, wrapper);
 
   useEffect(() => {
     const element = wrapper.current;
@@ -266,6 +263,7 @@ export function Canvas() {
       onDrop={onDrop}
       onKeyDownCapture={onKeyDownCapture}
       onKeyDown={menus.onKeyDown}
+      onDoubleClick={openQuickAddOnEmptyCanvas}
     >
       <ReactFlow<FlowNode>
         nodes={nodes}
@@ -283,6 +281,7 @@ export function Canvas() {
         onEdgeClick={onEdgeClick}
         onConnect={wiring.onConnect}
         onConnectEnd={wiring.onConnectEnd}
+        onConnectStart={wiring.onConnectStart}
         isValidConnection={wiring.isValidConnection}
         connectionMode={ConnectionMode.Loose}
         connectionRadius={24}
@@ -301,8 +300,6 @@ export function Canvas() {
         snapGrid={GRID}
         minZoom={0.2}
         maxZoom={2}
-        fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
         colorMode="dark"
         defaultEdgeOptions={{ type: 'default' }}
         elevateNodesOnSelect={false}
@@ -311,8 +308,7 @@ export function Canvas() {
         tabIndex={0}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} color="#2c3340" />
-        <MiniMap<FlowNode> pannable zoomable nodeColor={miniMapColour} nodeStrokeWidth={0} maskColor="rgba(10, 13, 18, 0.72)" ariaLabel="Mini map" />
-        <Controls showInteractive={false} fitViewOptions={{ padding: 0.15, maxZoom: 1.1, duration: 200 }} />
+        <CanvasCorner nodeColor={miniMapColour} onFit={() => wrapper.current !== null && fitNodes(flow, wrapper.current, [])} />
         <ConnectionHint />
       </ReactFlow>
       <NoticeToast />

@@ -1,5 +1,6 @@
 /**
- * Quick-add: press Space or "/" over the canvas (or drop a wire on empty canvas), type, Enter.
+ * Quick-add: press "/" over the canvas, Ctrl+Space, or double-click empty canvas (or drop a wire on
+ * empty canvas), type, Enter.
  * A combobox: the text field keeps focus, arrows move through the list, Enter adds.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';

@@ -66,7 +66,7 @@ export function buildFlowNodes(
         measured: { width: box.width, height: box.height },
         selected,
         zIndex: -1,
-        dragHandle: '.mg-group__header',
+        dragHandle: '.mg-group__grip',
         ariaLabel: `Group ${group.label}, ${group.nodes.length} node${group.nodes.length === 1 ? '' : 's'}`,
         data: { group, memberCount: group.nodes.length },
       })),

@@ -7,8 +7,8 @@ import type { Connection, Edge, FinalConnectionState, OnConnectEnd } from '@xyfl
 import { useCallback } from 'react';
 import { type HandleEnd, connectEnds, connectToNode } from '../../graph/commands';
 import { catalog } from '../../nodes/registry';
-import { dispatch, showNotice } from '../store/editorActions';
-import { currentGraph } from '../store/editorState';
+import { dismissNotice, dispatch, showNotice } from '../store/editorActions';
+import { currentGraph, editorStore } from '../store/editorState';
 import { parseHandleId } from './flowTypes';
 import { openQuickAdd } from './quickAddState';
 
@@ -72,5 +72,10 @@ export function useWiring(toFlow: (client: { x: number; y: number }) => { x: num
     [toFlow],
   );
 
-  return { isValidConnection, onConnect, onConnectEnd };
+  // A new wire supersedes the last one's refusal: its reason is about a wire that no longer is.
+  const onConnectStart = useCallback(() => {
+    if (editorStore.get().notice?.kind === 'refusal') dismissNotice();
+  }, []);
+
+  return { isValidConnection, onConnect, onConnectEnd, onConnectStart };
 }

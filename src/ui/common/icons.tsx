@@ -74,7 +74,8 @@ const ICONS = {
       <path d="m8.2 10.8 7.6-4.4M8.2 13.2l7.6 4.4" />
     </g>
   ),
-  export: <path d="M12 3v12M7 10l5 5 5-5M5 21h14" />,
+  // A file (the graph's .json) with an arrow out of it: unlike Bounce's waveform, not a bare arrow.
+  export: <path d="M14 3H6a1 1 0 0 0-1 1v16a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V8zM14 3v5h5M9 13.5h6M12.5 11l2.5 2.5-2.5 2.5" />,
   import: <path d="M12 15V3M7 8l5-5 5 5M5 21h14" />,
   plus: <path d="M12 5v14M5 12h14" />,
   folder: <path d="M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z" />,
@@ -104,7 +105,10 @@ const ICONS = {
   stop: <rect x="6" y="6" width="12" height="12" rx="1.5" />,
   loop: <path d="M17 2l3 3-3 3M4 11V9a4 4 0 0 1 4-4h12M7 22l-3-3 3-3M20 13v2a4 4 0 0 1-4 4H4" />,
   headphones: <path d="M4 15v-3a8 8 0 0 1 16 0v3M4 15h3v6H5a1 1 0 0 1-1-1zM20 15h-3v6h2a1 1 0 0 0 1-1z" />,
-  bounce: <path d="M12 3v10M8 9l4 4 4-4M3 17c2-3 3-3 4.5 0S11 20 12 17s3-3 4.5 0 3 3 4.5 0" />,
+  map: <path d="M9 4 3 6v14l6-2 6 2 6-2V4l-6 2zM9 4v14M15 6v14" />,
+  fit: <path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5" />,
+  // A waveform: the mix rendered to audio (Export is a file, so the two differ at a glance).
+  bounce: <path d="M2 12c1.7-5 3.3-5 5 0s3.3 5 5 0 3.3-5 5 0 3.3 5 5 0" />,
 } satisfies Record<string, ReactElement>;
 
 /** Names of the editor's UI icons. */

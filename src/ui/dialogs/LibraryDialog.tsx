@@ -85,7 +85,7 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
                     }}
                   />
                   <button type="submit" className="btn btn--small btn--primary">
-                    Rename
+                    Save name
                   </button>
                 </form>
               ) : (
@@ -95,7 +95,12 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
                 </div>
               )}
               <div className="library-list__actions">
-                {confirmDelete === entry.id ? (
+                {renaming?.id === entry.id ? (
+                  // Renaming: the form's own Save name is the one action; Open/Rename/Delete wait.
+                  <button type="button" className="btn btn--small" onClick={() => setRenaming(null)}>
+                    Cancel
+                  </button>
+                ) : confirmDelete === entry.id ? (
                   <>
                     <span>Delete “{entry.name}”?</span>
                     <button type="button" className="btn btn--small" onClick={() => setConfirmDelete(null)}>

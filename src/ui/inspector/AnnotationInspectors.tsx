@@ -68,7 +68,7 @@ export function GroupInspector({ group }: { group: GraphGroup }) {
           </span>
         </div>
       </header>
-      <p className="inspector__help">A frame around related nodes. Drag its title bar to move them together.</p>
+      <p className="inspector__help">A frame around related nodes. Drag its title bar or border to move them together.</p>
       <div className="form-row">
         <label htmlFor="group-label">Label</label>
         <CommitTextField

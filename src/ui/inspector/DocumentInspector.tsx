@@ -40,7 +40,7 @@ export function DocumentInspector() {
             Drag from an output (right) to an input (left) to wire. Drop a wire on empty canvas to add a node there.
           </li>
           <li>
-            <kbd>Space</kbd> or <kbd>/</kbd> over the canvas: add a node by name.
+            <kbd>Space</kbd> plays and pauses. Double-click the canvas, <kbd>/</kbd> over it or <kbd>Ctrl</kbd>+<kbd>Space</kbd>: add a node by name.
           </li>
           <li>
             <kbd>Ctrl</kbd>+<kbd>G</kbd> groups the selection, <kbd>N</kbd> adds a note, <kbd>Ctrl</kbd>+<kbd>D</kbd> duplicates.

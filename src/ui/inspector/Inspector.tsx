@@ -1,4 +1,5 @@
 /** The right-hand panel: shows whatever is selected (or the graph itself when nothing is). */
+import { useLayoutEffect, useRef } from 'react';
 import { removeElements } from '../../graph/commands';
 import { nodeName } from '../../graph/commands';
 import { Icon } from '../common/icons';
@@ -6,7 +7,7 @@ import { groupSelection } from '../keyboard/editActions';
 import { useLive } from '../live/liveStore';
 import { toggleProbe } from '../live/probe';
 import { dispatch } from '../store/editorActions';
-import { currentGraph, useGraph, useSelection } from '../store/editorState';
+import { type Selection, currentGraph, useGraph, useSelection } from '../store/editorState';
 import { useValidation } from '../store/validation';
 import { GroupInspector, NoteInspector } from './AnnotationInspectors';
 import { DocumentInspector } from './DocumentInspector';
@@ -95,10 +96,21 @@ function Body() {
   );
 }
 
+/** Identity of what the inspector shows: changes when another item (or set of items) is selected. */
+function selectionKey(selection: Selection): string {
+  return [selection.nodes, selection.edges, selection.notes, selection.groups].map((ids) => ids.join(',')).join('|');
+}
+
 /** The right-hand inspector panel. */
 export function Inspector() {
+  const panel = useRef<HTMLElement>(null);
+  const key = selectionKey(useSelection());
+  // A new selection starts at the top (its name and plot), never at the last one's scroll position.
+  useLayoutEffect(() => {
+    if (panel.current !== null) panel.current.scrollTop = 0;
+  }, [key]);
   return (
-    <aside className="inspector" aria-label="Inspector">
+    <aside ref={panel} className="inspector" aria-label="Inspector">
       <Body />
     </aside>
   );

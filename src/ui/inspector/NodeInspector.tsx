@@ -12,6 +12,7 @@ import { CommitTextField } from './CommitTextField';
 import { ConnectionsSection } from './ConnectionsSection';
 import { ListenSection } from './ListenSection';
 import { ParamControl } from './ParamControl';
+import { PlotDisclosure } from './PlotDisclosure';
 import { ResponsePlot } from './ResponsePlot';
 import { TransferPlot } from './TransferPlot';
 
@@ -76,18 +77,23 @@ export function NodeInspector({ node, issues }: { node: GraphNode; issues: reado
           <Icon name="trash" size={13} /> Delete node
         </button>
       </div>
-      <div className={`cat--${definition.category.toLowerCase()}`}>
-        {visual?.kind === 'frequencyResponse' && <ResponsePlot nodeId={node.id} definition={definition} visual={visual} params={params} />}
-        {visual?.kind === 'transferCurve' && <TransferPlot nodeId={node.id} visual={visual} params={params} />}
-      </div>
-      <ListenSection node={node} name={name} />
-      <ConnectionsSection node={node} />
+      {visual !== undefined && (
+        <div className={`cat--${definition.category.toLowerCase()}`}>
+          <PlotDisclosure title={visual.kind === 'frequencyResponse' ? 'Response plot' : 'Transfer curve'}>
+            {visual.kind === 'frequencyResponse' && <ResponsePlot nodeId={node.id} definition={definition} visual={visual} params={params} />}
+            {visual.kind === 'transferCurve' && <TransferPlot nodeId={node.id} visual={visual} params={params} />}
+          </PlotDisclosure>
+        </div>
+      )}
+      {/* Params come right after the plot: they are what a short window must still reach. */}
       <section className="inspector__params" aria-label="Parameters">
         {definition.params.map((spec) => (
           <ParamControl key={spec.key} nodeId={node.id} spec={spec} value={params[spec.key]} />
         ))}
         {definition.params.length === 0 && <p className="muted">This node has no parameters.</p>}
       </section>
+      <ListenSection node={node} name={name} />
+      <ConnectionsSection node={node} />
     </div>
   );
 }

@@ -215,6 +215,7 @@ export function ResponsePlot({ nodeId, definition, visual, params }: { nodeId: s
               onKeyUp={commitGesture}
             >
               <circle r={9} className="plot__handle-hit" />
+              <circle r={10} className="plot__handle-ring" />
               <circle r={6.5} className="plot__handle-dot" />
               <text y={below[i] ? 19 : -11} textAnchor="middle" className="plot__handle-label">
                 {caption(h.handle.label)}

@@ -12,6 +12,7 @@ import { redoEdit, selectAll, setSelection, undoEdit } from '../store/editorActi
 import { EMPTY_SELECTION } from '../store/editorState';
 import { addNoteHere, copySelectionText, deleteSelection, duplicate, groupSelection, pasteText, ungroupSelection } from './editActions';
 import { isEditableTarget } from './isEditable';
+import { spaceBelongsTo, togglePlayback } from './playKey';
 
 function busy(target: EventTarget | null): boolean {
   return isEditableTarget(target) || dialogStore.get().queue.length > 0 || quickAddStore.get() !== null;
@@ -20,13 +21,20 @@ function busy(target: EventTarget | null): boolean {
 /** The element that last took focus from a pointer press (a click leaves focus on buttons). */
 let pointerFocused: EventTarget | null = null;
 let pointerDownAt = -Infinity;
+let tabAt = -Infinity;
 
 function onPointerDown(): void {
   pointerDownAt = performance.now();
 }
 
+function onTabDown(event: KeyboardEvent): void {
+  if (event.key === 'Tab') tabAt = performance.now();
+}
+
 function onFocusIn(event: FocusEvent): void {
-  pointerFocused = performance.now() - pointerDownAt < 500 ? event.target : null;
+  // A Tab pressed after the last click moved focus by keyboard, however quickly it followed.
+  const now = performance.now();
+  pointerFocused = now - pointerDownAt < 500 && pointerDownAt > tabAt ? event.target : null;
 }
 
 /** Whether the element holds focus the user gave it with the keyboard (not left there by a click). */
@@ -35,13 +43,21 @@ function keyboardFocused(target: EventTarget | null): boolean {
 }
 
 /**
- * Whether a key press is aimed at the canvas (where Space/“/” open quick-add): focus is in the
- * canvas, or the pointer is over the canvas and no control holds keyboard focus. A button reached
- * with Tab keeps its own Space; one merely clicked (a palette item just dragged) does not.
+ * Whether a key press is aimed at the canvas (where “/” opens quick-add): focus is in the canvas,
+ * or the pointer is over the canvas and no control holds keyboard focus.
  */
 function canvasIsTarget(target: EventTarget | null): boolean {
   if (target instanceof HTMLElement && target.closest('.canvas') !== null) return true;
   return !keyboardFocused(target) && canvasBridge()?.pointer() !== undefined;
+}
+
+/** Opens quick-add under the pointer when it is over the canvas, else near the canvas's centre. */
+function openQuickAddAtPointer(): void {
+  const bridge = canvasBridge();
+  const pointer = bridge?.pointer();
+  const rect = bridge?.bounds();
+  const client = pointer ?? (rect !== undefined ? { x: rect.left + rect.width / 2 - 150, y: rect.top + rect.height / 3 } : { x: 200, y: 200 });
+  openQuickAdd({ client, flow: placementPoint() });
 }
 
 function onKeyDown(event: KeyboardEvent): void {
@@ -69,16 +85,16 @@ function onKeyDown(event: KeyboardEvent): void {
   } else if (mod && key === 's') {
     event.preventDefault();
     void saveAsPreset();
-  } else if (!mod && !event.altKey && (event.key === ' ' || event.key === '/') && canvasIsTarget(event.target)) {
-    // Space on a node reached with the keyboard selects it (React Flow); quick-add is for the canvas.
-    const onNode = event.target instanceof HTMLElement && event.target.closest('.react-flow__node') !== null;
-    if (event.key === ' ' && onNode && keyboardFocused(event.target)) return;
+  } else if (event.key === ' ' && !mod && !event.altKey && !event.shiftKey) {
+    // Space plays/pauses, except on a control the keyboard has focus on (Space presses it; a
+    // button merely clicked keeps no claim, or Space would click it again).
+    if (keyboardFocused(event.target) && spaceBelongsTo(event.target)) return;
     event.preventDefault();
-    const bridge = canvasBridge();
-    const pointer = bridge?.pointer();
-    const rect = bridge?.bounds();
-    const client = pointer ?? (rect !== undefined ? { x: rect.left + rect.width / 2 - 150, y: rect.top + rect.height / 3 } : { x: 200, y: 200 });
-    openQuickAdd({ client, flow: placementPoint() });
+    if (!event.repeat) togglePlayback();
+  } else if ((!mod && !event.altKey && event.key === '/' && canvasIsTarget(event.target)) || (event.ctrlKey && !event.altKey && event.key === ' ')) {
+    // Quick-add: “/” over the canvas, or Ctrl+Space anywhere outside a text field.
+    event.preventDefault();
+    openQuickAddAtPointer();
   } else if (!mod && !event.altKey && key === 'n') {
     event.preventDefault();
     addNoteHere();
@@ -111,6 +127,7 @@ export function useShortcuts(): void {
     const cut = (e: ClipboardEvent) => onCopy(e, true);
     window.addEventListener('keydown', onKeyDown);
     document.addEventListener('pointerdown', onPointerDown, true);
+    document.addEventListener('keydown', onTabDown, true);
     document.addEventListener('focusin', onFocusIn, true);
     document.addEventListener('copy', copy);
     document.addEventListener('cut', cut);
@@ -118,6 +135,7 @@ export function useShortcuts(): void {
     return () => {
       window.removeEventListener('keydown', onKeyDown);
       document.removeEventListener('pointerdown', onPointerDown, true);
+      document.removeEventListener('keydown', onTabDown, true);
       document.removeEventListener('focusin', onFocusIn, true);
       document.removeEventListener('copy', copy);
       document.removeEventListener('cut', cut);

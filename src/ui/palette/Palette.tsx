@@ -89,7 +89,7 @@ export function Palette() {
         ))}
         {groups.length === 0 && <p className="palette__empty">No node type matches “{query}”.</p>}
       </div>
-      <p className="palette__hint">Drag onto the canvas or click to add. Press Space over the canvas to search.</p>
+      <p className="palette__hint">Drag onto the canvas or click to add. Double-click the canvas or press / over it to search.</p>
     </nav>
   );
 }

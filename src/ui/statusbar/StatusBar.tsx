@@ -73,7 +73,7 @@ export function StatusBar() {
               : 'Autosave on'}
         </span>
         <span className="statusbar__hint">
-          <kbd>Space</kbd> add · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo · <kbd>Del</kbd> delete
+          <kbd>Space</kbd> play · <kbd>/</kbd> add · <kbd>F</kbd> fit · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo
         </span>
       </div>
     </footer>
