@@ -11,6 +11,8 @@ import { presetsCommand } from './commands/presets';
 import { GraphRenderError } from '../runtime/render';
 import { RenderAbortedError, RenderOptionError } from '../runtime/offline';
 import { isAudioFileError } from '../runtime/audio-io';
+import { cancellingSignal, SIGNAL_EXIT_CODES } from './signals';
+import { printLines, terminalSafe } from './terminalText';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -19,7 +21,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description('Render, check and measure Mixgraph mixing graphs.')
     .exitOverride()
     .showHelpAfterError('(run mixgraph --help for usage)')
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(terminalSafe(s)) });
 
   program
     .command('render')
@@ -78,26 +80,27 @@ function report(error: unknown): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof CliError) {
-    process.stderr.write(`mixgraph: ${error.message.split('\n').join('\nmixgraph: ')}\n`);
+    printLines('mixgraph: ', error.message);
     return error.exitCode;
   }
   if (error instanceof GraphRenderError) {
-    for (const issue of error.issues) process.stderr.write(`mixgraph: ${issue.message}\n`);
+    for (const issue of error.issues) printLines('mixgraph: ', issue.message);
     return 1;
   }
   if (isAudioFileError(error)) {
-    process.stderr.write(`mixgraph: ${error.message}\n`);
+    printLines('mixgraph: ', error.message);
     return 1;
   }
   if (error instanceof RenderOptionError) {
-    process.stderr.write(`mixgraph: ${error.message}\n`);
+    printLines('mixgraph: ', error.message);
     return 2;
   }
   if (error instanceof RenderAbortedError) {
-    process.stderr.write('mixgraph: cancelled; nothing was written\n');
-    return 1;
+    const signal = cancellingSignal();
+    printLines('mixgraph: ', `cancelled${signal ? ` by ${signal}` : ''}; nothing was written`);
+    return signal ? SIGNAL_EXIT_CODES[signal] : 1;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`mixgraph: internal error: ${message} (please report it; MIXGRAPH_DEBUG=1 shows details)\n`);
+  printLines('mixgraph: ', `internal error: ${message} (please report it; MIXGRAPH_DEBUG=1 shows details)`);
   return 1;
 }

@@ -2,11 +2,12 @@
 import { LoudnessMeter } from '../../dsp/loudness';
 import { readWavFile } from '../../runtime/audio-io';
 import { formatDb } from '../format';
+import { printLines, terminalSafe } from '../terminalText';
 import { loudnessReportOf } from '../../runtime/render';
 
 export function loudnessCommand(file: string, options: { json?: boolean }): number {
   const audio = readWavFile(file);
-  for (const w of audio.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
+  for (const w of audio.warnings ?? []) printLines('warning: ', w);
   const frames = audio.channels[0]?.length ?? 0;
   // A mono file is one loudspeaker: measured as one channel (as ffmpeg's ebur128 does).
   const left = audio.channels[0] ?? new Float32Array(0);
@@ -20,7 +21,7 @@ export function loudnessCommand(file: string, options: { json?: boolean }): numb
   }
   process.stdout.write(
     [
-      `${file}: ${(frames / audio.sampleRate).toFixed(2)} s, ${audio.sampleRate} Hz, ${audio.channels.length} channel(s)`,
+      `${terminalSafe(file)}: ${(frames / audio.sampleRate).toFixed(2)} s, ${audio.sampleRate} Hz, ${audio.channels.length} channel(s)`,
       `  integrated     ${formatDb(result.integratedLufs, 'LUFS')}`,
       `  range          ${result.loudnessRangeLu === null ? '–' : `${result.loudnessRangeLu.toFixed(1)} LU`}`,
       `  true peak      ${formatDb(result.truePeakDbtp, 'dBTP')}`,

@@ -6,12 +6,22 @@ import { basename } from 'node:path';
 import { resolveParams } from '../../graph/catalog';
 import { getNodeDefinition } from '../../nodes/registry';
 import type { ClipAudio } from '../../nodes/types';
-import { openWavFileWriter, readWavFile, toRenderClip, type WavBits } from '../../runtime/audio-io';
+import {
+  openWavFileWriter,
+  readWavFile,
+  removeStaleTemporaryFiles,
+  resolveOutputTarget,
+  toRenderClip,
+  type WavBits,
+} from '../../runtime/audio-io';
 import { SUPPORTED_SAMPLE_RATES } from '../../runtime/offline';
-import { renderGraph, type RenderReport } from '../../runtime/render';
+import { renderFrameCount, renderGraph, type RenderReport } from '../../runtime/render';
 import { CliError, usageError } from '../errors';
 import { formatDb, formatDuration } from '../format';
-import { loadGraph } from '../loadGraph';
+import { graphFilePath, loadGraph } from '../loadGraph';
+import { checkOutputIsNotAnInput } from '../outputSafety';
+import { withCancelOnSignals } from '../signals';
+import { printLines, terminalSafe } from '../terminalText';
 import { parseChoice, parseInputBindings, parseNumberOption } from '../parseOptions';
 import { createProgress } from '../progress';
 
@@ -42,6 +52,20 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
 
   const { graph, source, warnings } = loadGraph(graphArg);
 
+  // Decide what the output is before anything is read or written: a device, FIFO or `-` is
+  // streamed to, a file goes through temp + rename, and it may not be one of the inputs.
+  const target = resolveOutputTarget(options.output);
+  const graphFile = graphFilePath(graphArg);
+  checkOutputIsNotAnInput(target, [
+    ...(graphFile === undefined ? [] : [{ role: 'the graph', path: graphFile }]),
+    ...[...bindings].map(([name, file]) => ({ role: `--input ${name}`, path: file })),
+  ]);
+  if (target.kind === 'file') {
+    for (const stale of removeStaleTemporaryFiles(target.writePath)) {
+      warnings.push(`removed ${stale}, left behind by an earlier render that was killed`);
+    }
+  }
+
   // Every file: clip must be bound before anything is written.
   const needed = new Set<string>();
   for (const node of graph.nodes) {
@@ -64,34 +88,35 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
     inputs[name] = toRenderClip(decoded, sampleRate);
   }
 
-  const writer = openWavFileWriter(options.output, { sampleRate, bits });
+  const request = { sampleRate, seconds, inputs, normalizeLufs };
+  const writer = openWavFileWriter(options.output, { sampleRate, bits, expectedFrames: renderFrameCount(graph, request) });
   const progress = createProgress(`rendering ${basename(options.output)}`);
-  const abort = new AbortController();
-  const onSignal = () => abort.abort();
-  process.once('SIGINT', onSignal);
   let report: RenderReport;
   try {
-    report = await renderGraph(
-      graph,
-      { sampleRate, seconds, inputs, normalizeLufs, signal: abort.signal, onProgress: (d, t) => progress.update(d, t) },
-      (left, right, frames) => writer.write(left, right, frames),
+    report = await withCancelOnSignals((signal) =>
+      renderGraph(
+        graph,
+        { ...request, signal, onProgress: (d, t) => progress.update(d, t) },
+        (left, right, frames) => writer.write(left, right, frames),
+      ),
     );
     progress.stop();
-    await writer.close();
+    writer.close();
   } catch (error) {
     progress.stop();
     writer.abort();
     throw error;
-  } finally {
-    process.off('SIGINT', onSignal);
   }
 
   const allWarnings = [...warnings, ...report.warnings];
-  for (const w of allWarnings) process.stderr.write(`warning: ${w}\n`);
+  for (const w of allWarnings) printLines('warning: ', w);
+  // With `-o -` the WAV is on stdout: the report goes to stderr.
+  const reportStream = target.kind === 'stream' && target.stdout ? process.stderr : process.stdout;
+  const shownOutput = target.kind === 'stream' && target.stdout ? '-' : options.output;
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(renderJson(options.output, bitsChoice, report, allWarnings))}\n`);
+    reportStream.write(`${JSON.stringify(renderJson(shownOutput, bitsChoice, report, allWarnings))}\n`);
   } else {
-    process.stdout.write(renderText(source, options.output, bitsChoice, report));
+    reportStream.write(terminalSafe(renderText(source, shownOutput, bitsChoice, report)));
   }
   return 0;
 }

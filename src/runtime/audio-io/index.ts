@@ -6,8 +6,15 @@
 export * from './portable';
 export { readAudioFile, readWavFile, writeWavFile } from './fileIo';
 export {
-  openWavFileWriter,
+  describeFileType,
+  removeStaleTemporaryFiles,
+  resolveOutputTarget,
   temporaryPathFor,
+  type OutputTarget,
+} from './outputTarget';
+export {
+  discardOpenTemporaryFiles,
+  openWavFileWriter,
   type WavFileWriter,
   type WavFileWriterOptions,
 } from './wavFileWriter';
