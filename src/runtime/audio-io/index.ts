@@ -4,7 +4,16 @@
  * `./portable` instead, so no `node:` module reaches a bundle.
  */
 export * from './portable';
-export { readAudioFile, readWavFile, writeWavFile } from './fileIo';
+export {
+  AUDIO_HEAD_BYTES,
+  formatMiB,
+  probeAudioFile,
+  readAudioFile,
+  readWavFile,
+  writeWavFile,
+  type AudioFileInfo,
+  type ReadAudioFileOptions,
+} from './fileIo';
 export {
   describeFileType,
   removeStaleTemporaryFiles,
