@@ -108,6 +108,13 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
     throw error;
   }
 
+  const { clippedSamples, peak } = writer.clipStats;
+  if (clippedSamples > 0) {
+    warnings.push(
+      `${clippedSamples} samples clipped in the ${bitsChoice}-bit output (peak ${(20 * Math.log10(peak)).toFixed(2)} dBFS); ` +
+        'lower the level, end the chain with a limiter, or write --bits 32f',
+    );
+  }
   const allWarnings = [...warnings, ...report.warnings];
   for (const w of allWarnings) printLines('warning: ', w);
   // With `-o -` the WAV is on stdout: the report goes to stderr.

@@ -28,7 +28,9 @@ export {
 } from './prepareClip';
 export { createTpdfDither, DEFAULT_DITHER_SEED, type TpdfDither } from './dither';
 export {
+  createClipStats,
   encodeStereoFrames,
+  type ClipStats,
   encodeWav,
   encodeWavHeader,
   MAX_WAV_DATA_BYTES,

@@ -96,12 +96,31 @@ export function encodeWavHeader(format: WavFormat, dataBytes: number): Uint8Arra
   return header;
 }
 
+/** Samples an integer encode had to clip, and the largest magnitude it saw (for the clip warning). */
+export interface ClipStats {
+  /** Samples outside the integer range after scaling (and dither), clipped to its ends. */
+  clippedSamples: number;
+  /** Largest |x| seen, linear (1 = full scale); NaN ignored. */
+  peak: number;
+}
+
+/** Creates zeroed {@link ClipStats}. */
+export function createClipStats(): ClipStats {
+  return { clippedSamples: 0, peak: 0 };
+}
+
+/** True on little-endian hosts (all current JS engines' platforms): typed arrays then write WAV order. */
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /**
  * Encodes `frames` stereo frames as interleaved little-endian words into `out` at `outOffset`.
  * Dither (16-bit only) is drawn left then right per frame, so the result does not depend on how a
- * render is split into blocks.
+ * render is split into blocks. Writes go through typed-array views (Int16Array, Float32Array) or
+ * plain bytes, never a DataView call per sample (issue 9); a big-endian host or a misaligned
+ * offset takes the byte-wise path, with the same bytes.
  *
  * @param dither TPDF source for 16-bit, or null for plain rounding.
+ * @param stats when given, integer formats add their clipped samples and peak to it.
  * @returns bytes written: frames · 2 · bytes per sample.
  */
 export function encodeStereoFrames(
@@ -110,51 +129,134 @@ export function encodeStereoFrames(
   frames: number,
   bits: WavBits,
   dither: TpdfDither | null,
-  out: DataView,
+  out: Uint8Array,
   outOffset: number,
+  stats?: ClipStats,
 ): number {
-  let p = outOffset;
-  if (bits === 16) {
-    for (let i = 0; i < frames; i++) {
-      out.setInt16(p, quantize16(left[i], dither), true);
-      out.setInt16(p + 2, quantize16(right[i], dither), true);
-      p += 4;
+  const bytes = frames * 2 * wavBytesPerSample(bits);
+  if (bits === 16) encode16(left, right, frames, dither, out, outOffset, stats);
+  else if (bits === 24) encode24(left, right, frames, out, outOffset, stats);
+  else encodeFloat(left, right, frames, out, outOffset);
+  return bytes;
+}
+
+/** 16-bit: x · 2^15 plus TPDF dither, rounded to nearest, clipped to [−32768, 32767]. NaN → 0 (still dithered). */
+function encode16(
+  left: Float32Array,
+  right: Float32Array,
+  frames: number,
+  dither: TpdfDither | null,
+  out: Uint8Array,
+  outOffset: number,
+  stats: ClipStats | undefined,
+): void {
+  const at = out.byteOffset + outOffset;
+  const aligned = LITTLE_ENDIAN_HOST && (at & 1) === 0;
+  const words = aligned ? new Int16Array(out.buffer, at, frames * 2) : new Int16Array(frames * 2);
+  let clipped = 0;
+  let peak = stats ? stats.peak : 0;
+  for (let i = 0, w = 0; i < frames; i++, w += 2) {
+    const l = left[i];
+    const r = right[i];
+    const lx = l === l ? l : 0;
+    const rx = r === r ? r : 0;
+    let ql = Math.floor(lx * 32768 + (dither ? dither.next() : 0) + 0.5);
+    let qr = Math.floor(rx * 32768 + (dither ? dither.next() : 0) + 0.5);
+    if (ql > 32767 || ql < -32768) {
+      ql = ql > 32767 ? 32767 : -32768;
+      clipped++;
     }
-  } else if (bits === 24) {
-    for (let i = 0; i < frames; i++) {
-      writeInt24(out, p, quantize24(left[i]));
-      writeInt24(out, p + 3, quantize24(right[i]));
-      p += 6;
+    if (qr > 32767 || qr < -32768) {
+      qr = qr > 32767 ? 32767 : -32768;
+      clipped++;
     }
-  } else {
-    for (let i = 0; i < frames; i++) {
-      const l = left[i];
-      const r = right[i];
-      out.setFloat32(p, Number.isFinite(l) ? l : 0, true);
-      out.setFloat32(p + 4, Number.isFinite(r) ? r : 0, true);
-      p += 8;
+    words[w] = ql;
+    words[w + 1] = qr;
+    if (stats) {
+      const al = lx < 0 ? -lx : lx;
+      const ar = rx < 0 ? -rx : rx;
+      if (al > peak) peak = al;
+      if (ar > peak) peak = ar;
     }
   }
-  return p - outOffset;
+  if (!aligned && LITTLE_ENDIAN_HOST) {
+    out.set(new Uint8Array(words.buffer, 0, frames * 4), outOffset); // odd offset: one block copy
+  } else if (!aligned) {
+    // Byte-wise little-endian copy on a big-endian host.
+    for (let k = 0, p = outOffset; k < words.length; k++, p += 2) {
+      out[p] = words[k] & 0xff;
+      out[p + 1] = (words[k] >> 8) & 0xff;
+    }
+  }
+  if (stats) {
+    stats.clippedSamples += clipped;
+    stats.peak = peak;
+  }
 }
 
-/** x · 2^15 plus TPDF dither, rounded to nearest, clipped to [−32768, 32767]. NaN → 0 (still dithered). */
-function quantize16(x: number, dither: TpdfDither | null): number {
-  const scaled = (x === x ? x : 0) * 32768 + (dither ? dither.next() : 0);
-  const q = Math.floor(scaled + 0.5);
-  return q > 32767 ? 32767 : q < -32768 ? -32768 : q;
+/** 24-bit: x · 2^23 rounded to nearest, clipped to [−8388608, 8388607], three bytes little-endian. NaN → 0. */
+function encode24(
+  left: Float32Array,
+  right: Float32Array,
+  frames: number,
+  out: Uint8Array,
+  outOffset: number,
+  stats: ClipStats | undefined,
+): void {
+  let clipped = 0;
+  let peak = stats ? stats.peak : 0;
+  for (let i = 0, p = outOffset; i < frames; i++, p += 6) {
+    const l = left[i];
+    const r = right[i];
+    const lx = l === l ? l : 0;
+    const rx = r === r ? r : 0;
+    let ql = Math.floor(lx * 8388608 + 0.5);
+    let qr = Math.floor(rx * 8388608 + 0.5);
+    if (ql > 8388607 || ql < -8388608) {
+      ql = ql > 8388607 ? 8388607 : -8388608;
+      clipped++;
+    }
+    if (qr > 8388607 || qr < -8388608) {
+      qr = qr > 8388607 ? 8388607 : -8388608;
+      clipped++;
+    }
+    out[p] = ql & 0xff;
+    out[p + 1] = (ql >> 8) & 0xff;
+    out[p + 2] = (ql >> 16) & 0xff;
+    out[p + 3] = qr & 0xff;
+    out[p + 4] = (qr >> 8) & 0xff;
+    out[p + 5] = (qr >> 16) & 0xff;
+    if (stats) {
+      const al = lx < 0 ? -lx : lx;
+      const ar = rx < 0 ? -rx : rx;
+      if (al > peak) peak = al;
+      if (ar > peak) peak = ar;
+    }
+  }
+  if (stats) {
+    stats.clippedSamples += clipped;
+    stats.peak = peak;
+  }
 }
 
-/** x · 2^23 rounded to nearest, clipped to [−8388608, 8388607]. NaN → 0. */
-function quantize24(x: number): number {
-  const q = Math.floor((x === x ? x : 0) * 8388608 + 0.5);
-  return q > 8388607 ? 8388607 : q < -8388608 ? -8388608 : q;
-}
-
-function writeInt24(out: DataView, p: number, value: number): void {
-  out.setUint8(p, value & 0xff);
-  out.setUint8(p + 1, (value >> 8) & 0xff);
-  out.setUint8(p + 2, (value >> 16) & 0xff);
+/** Float: values as they are (beyond ±1 kept); NaN and ±Infinity written as 0. */
+function encodeFloat(left: Float32Array, right: Float32Array, frames: number, out: Uint8Array, outOffset: number): void {
+  const at = out.byteOffset + outOffset;
+  const aligned = LITTLE_ENDIAN_HOST && (at & 3) === 0;
+  const words = aligned ? new Float32Array(out.buffer, at, frames * 2) : new Float32Array(frames * 2);
+  for (let i = 0, w = 0; i < frames; i++, w += 2) {
+    const l = left[i];
+    const r = right[i];
+    // x − x is 0 exactly for finite x.
+    words[w] = l - l === 0 ? l : 0;
+    words[w + 1] = r - r === 0 ? r : 0;
+  }
+  if (!aligned && LITTLE_ENDIAN_HOST) {
+    out.set(new Uint8Array(words.buffer, 0, frames * 8), outOffset); // misaligned offset: one block copy
+  } else if (!aligned) {
+    const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+    for (let k = 0, p = outOffset; k < words.length; k++, p += 4) view.setFloat32(p, words[k], true);
+  }
 }
 
 /**
@@ -183,6 +285,6 @@ export function encodeWav(
   const file = new Uint8Array(header.length + dataBytes);
   file.set(header, 0);
   const dither = bits === 16 && options.dither !== false ? createTpdfDither(options.ditherSeed ?? DEFAULT_DITHER_SEED) : null;
-  encodeStereoFrames(left, right, frames, bits, dither, new DataView(file.buffer), header.length);
+  encodeStereoFrames(left, right, frames, bits, dither, file, header.length);
   return file;
 }

@@ -17,7 +17,7 @@ import * as nodePath from 'node:path';
 import { AudioFileError } from './audioFileError';
 import type { WavBits } from './types';
 import type { WavEncodeOptions } from './wavEncode';
-import { encodeWavHeader, MAX_WAV_DATA_BYTES } from './wavEncode';
+import { encodeWavHeader, MAX_WAV_DATA_BYTES, type ClipStats } from './wavEncode';
 import { createWavStreamEncoder, type WavStreamEncoder } from './wavWriter';
 import { resolveOutputTarget, temporaryPathFor, type OutputTarget } from './outputTarget';
 
@@ -42,6 +42,8 @@ export interface WavFileWriter {
   readonly tempPath: string;
   /** Frames written so far. */
   readonly framesWritten: number;
+  /** Samples the 16/24-bit encoding clipped so far, and the peak seen (linear). */
+  readonly clipStats: Readonly<ClipStats>;
   /**
    * Appends the first `frames` samples of each channel (default: all of them).
    * @throws AudioFileError when the disk write fails (the temporary file is then deleted).
@@ -245,6 +247,7 @@ export function openWavFileWriter(path: string, options: WavFileWriterOptions): 
     get framesWritten(): number {
       return encoder.frames;
     },
+    clipStats: encoder.clipStats,
     write(left: Float32Array, right: Float32Array, frames = Math.min(left.length, right.length)): void {
       if (state !== 'open') throw new Error(`WAV writer for ${name} is already ${state}`);
       let bytes: Uint8Array;
