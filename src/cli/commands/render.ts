@@ -5,13 +5,10 @@
 import { basename } from 'node:path';
 import { resolveParams } from '../../graph/catalog';
 import { getNodeDefinition } from '../../nodes/registry';
-import type { ClipAudio } from '../../nodes/types';
 import {
   openWavFileWriter,
-  readWavFile,
   removeStaleTemporaryFiles,
   resolveOutputTarget,
-  toRenderClip,
   type WavBits,
 } from '../../runtime/audio-io';
 import { SUPPORTED_SAMPLE_RATES } from '../../runtime/offline';
@@ -22,7 +19,8 @@ import { graphFilePath, loadGraph } from '../loadGraph';
 import { checkOutputIsNotAnInput } from '../outputSafety';
 import { withCancelOnSignals } from '../signals';
 import { printLines, terminalSafe } from '../terminalText';
-import { parseChoice, parseInputBindings, parseNumberOption } from '../parseOptions';
+import { parseChoice, parseInputBindings, parseNumberOption, parseSizeOption } from '../parseOptions';
+import { defaultMaxMemory, prepareRender } from '../renderBudget';
 import { createProgress } from '../progress';
 
 export interface RenderCommandOptions {
@@ -33,6 +31,7 @@ export interface RenderCommandOptions {
   bits?: string;
   normalize?: string;
   json?: boolean;
+  maxMemory?: string;
 }
 
 const BITS = ['16', '24', '32f'] as const;
@@ -49,6 +48,7 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
   const normalizeLufs =
     options.normalize === undefined ? undefined : parseNumberOption('--normalize', options.normalize, -70, 0, 'LUFS');
   const bindings = parseInputBindings(options.input);
+  const maxMemory = options.maxMemory === undefined ? defaultMaxMemory() : parseSizeOption('--max-memory', options.maxMemory);
 
   const { graph, source, warnings } = loadGraph(graphArg);
 
@@ -80,15 +80,11 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
   for (const name of bindings.keys()) {
     if (!needed.has(name)) warnings.push(`--input ${name}: no node plays file:${name}; ignored`);
   }
-  const inputs: Record<string, ClipAudio> = {};
-  for (const [name, file] of bindings) {
-    if (!needed.has(name)) continue;
-    const decoded = readWavFile(file);
-    warnings.push(...(decoded.warnings ?? []));
-    inputs[name] = toRenderClip(decoded, sampleRate);
-  }
+  const usedBindings = new Map([...bindings].filter(([name]) => needed.has(name)));
+  const prepared = prepareRender(graph, usedBindings, sampleRate, seconds, maxMemory, options.maxMemory !== undefined);
+  warnings.push(...prepared.warnings);
 
-  const request = { sampleRate, seconds, inputs, normalizeLufs };
+  const request = { sampleRate, seconds: prepared.seconds, inputs: prepared.inputs, normalizeLufs };
   const writer = openWavFileWriter(options.output, { sampleRate, bits, expectedFrames: renderFrameCount(graph, request) });
   const progress = createProgress(`rendering ${basename(options.output)}`);
   let report: RenderReport;

@@ -11,6 +11,7 @@ export { decodeAudioFile, detectAudioFileKind, type AudioFileKind } from './deco
 export { MAX_FILE_SAMPLE_RATE, MIN_FILE_SAMPLE_RATE } from './sampleRateRange';
 export {
   resample,
+  resampleHead,
   resampledLength,
   resamplerDesign,
   RESAMPLER_CUTOFF,

@@ -79,3 +79,65 @@ print(int(np.sum((q > 8388607) | (q < -8388608))), 20 * np.log10(np.max(np.abs(x
     expect(mixgraph([...args, '-o', 'loud32b.wav', '--bits', '32f']).stderr).not.toMatch(/clipped/);
   });
 });
+
+/** Runs mixgraph under GNU time; returns its result and peak resident memory in MB. */
+function measured(args: string[]) {
+  const started = Date.now();
+  const r = spawnSync('/usr/bin/time', ['-f', 'maxrss=%M', process.execPath, bin, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  const rss = Number(/maxrss=(\d+)/.exec(r.stderr)?.[1]) / 1024;
+  return { code: r.status, stderr: r.stderr.replace(/maxrss=\d+\n?/, '').replace(/^Command exited with non-zero status \d+\n/m, ''), rssMb: rss, ms: Date.now() - started };
+}
+
+describe('memory limits (issue 10, item 5)', () => {
+  it('10 000 reverbs are refused from the estimate, naming them, without allocating gigabytes', () => {
+    const reverbs = Array.from({ length: 10_000 }, (_, i) => ({ id: `r${i}`, type: 'reverb', params: { size: (i % 100) / 100 } }));
+    const graph = chain('reverbs', [{ id: 'tone', type: 'tone' }, ...reverbs]);
+    const r = measured(['render', graph, '-o', 'reverbs.wav', '--seconds', '0.001']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^mixgraph: render: needs about [\d.]+ GiB of memory, more than the [\d.]+ (GiB|MiB) allowed .*largest: 10000 reverb nodes \(r0, r1, r2, …\)/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.rssMb).toBeLessThan(600);
+    expect(fs.readdirSync(dir).filter((n) => n.includes('reverbs.wav'))).toEqual([]);
+  });
+
+  it('a 30-minute file at 1 kHz renders one second without resampling the rest', () => {
+    const clip = join(dir, 'long1k.wav');
+    // 16-bit mono at 1 kHz, 1.8 M frames of a 100 Hz sine (3.6 MB), written directly (sox takes seconds).
+    const frames = 1_800_000;
+    const wav = Buffer.alloc(44 + frames * 2);
+    wav.write('RIFF', 0, 'latin1');
+    wav.writeUInt32LE(36 + frames * 2, 4);
+    wav.write('WAVEfmt ', 8, 'latin1');
+    wav.writeUInt32LE(16, 16);
+    wav.writeUInt16LE(1, 20);
+    wav.writeUInt16LE(1, 22);
+    wav.writeUInt32LE(1000, 24);
+    wav.writeUInt32LE(2000, 28);
+    wav.writeUInt16LE(2, 32);
+    wav.writeUInt16LE(16, 34);
+    wav.write('data', 36, 'latin1');
+    wav.writeUInt32LE(frames * 2, 40);
+    for (let i = 0; i < frames; i++) wav.writeInt16LE(Math.round(16384 * Math.sin((2 * Math.PI * 100 * i) / 1000)), 44 + 2 * i);
+    fs.writeFileSync(clip, wav);
+    const graph = chain('long', [{ id: 'src', type: 'source', params: { clip: 'file:a', loop: false } }]);
+    const r = measured(['render', graph, '-o', 'long.wav', '--seconds', '1', '--input', `a=${clip}`]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    // The whole clip at 48 kHz would be 86.4 M frames (660 MiB as float stereo).
+    expect(r.rssMb).toBeLessThan(250);
+    expect(fs.statSync(join(dir, 'long.wav')).size).toBe(44 + 48000 * 6);
+    // Without --seconds the whole clip is the render, which --max-memory then refuses by name.
+    const whole = measured(['render', graph, '-o', 'long.wav', '--input', `a=${clip}`, '--max-memory', '256M']);
+    expect(whole.code).toBe(1);
+    expect(whole.stderr).toMatch(/largest: clip file:a at 48000 Hz \(86400000 frames\) 659\.2 MiB/);
+  });
+
+  it('--max-memory takes sizes like 512M or 2G, nothing else', () => {
+    for (const bad of ['lots', '0x100M', '-1G', '10']) {
+      const r = mixgraph(['render', 'eq-teaching', '-o', 'm.wav', '--max-memory', bad]);
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr).toMatch(/--max-memory/);
+    }
+    expect(mixgraph(['render', 'eq-teaching', '-o', 'm.wav', '--seconds', '0.1', '--max-memory', '1.5G']).code).toBe(0);
+  });
+});
