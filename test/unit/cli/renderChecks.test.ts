@@ -141,3 +141,14 @@ describe('memory limits (issue 10, item 5)', () => {
     expect(mixgraph(['render', 'eq-teaching', '-o', 'm.wav', '--seconds', '0.1', '--max-memory', '1.5G']).code).toBe(0);
   });
 });
+
+describe('the 4 GiB WAV limit (issue 10, item 10)', () => {
+  it('is checked from the length before anything is written', () => {
+    // 24 h of 96 kHz stereo float: 66 GB.
+    const r = mixgraph(['render', 'eq-teaching', '-o', 'huge.wav', '--seconds', '86400', '--rate', '96000', '--bits', '32f']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/huge\.wav: 8294400000 frames of 32-bit float stereo are 61\.80 GiB, over the 4 GiB limit of a WAV file/);
+    expect(r.ms).toBeLessThan(10_000);
+    expect(fs.readdirSync(dir).filter((n) => n.includes('huge.wav'))).toEqual([]);
+  });
+});
