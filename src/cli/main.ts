@@ -34,6 +34,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--bits <bits>', 'WAV sample format: 16 (dithered), 24 or 32f', '24')
     .option('--normalize <lufs>', 'apply a gain so the output hits this integrated loudness')
     .option('--json', 'print the report as one JSON object on stdout')
+    .option('--format <container>', 'wav (at most 4 GiB of samples) or rf64 (EBU Tech 3306, for longer renders)', 'wav')
     .option('--max-memory <size>', 'refuse renders needing more memory (e.g. 512M, 8G; default half the RAM, at most 4G)')
     .action(async (graph: string, options) => setExit(await renderCommand(graph, options)));
 

@@ -32,6 +32,7 @@ export interface RenderCommandOptions {
   normalize?: string;
   json?: boolean;
   maxMemory?: string;
+  format?: string;
 }
 
 const BITS = ['16', '24', '32f'] as const;
@@ -45,6 +46,7 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
   const seconds = options.seconds === undefined ? undefined : parseNumberOption('--seconds', options.seconds, 0.001, 86400, 's');
   const bitsChoice = parseChoice('--bits', options.bits ?? '24', BITS);
   const bits: WavBits = bitsChoice === '32f' ? '32f' : (Number(bitsChoice) as 16 | 24);
+  const container = parseChoice('--format', options.format ?? 'wav', ['wav', 'rf64'] as const);
   const normalizeLufs =
     options.normalize === undefined ? undefined : parseNumberOption('--normalize', options.normalize, -70, 0, 'LUFS');
   const bindings = parseInputBindings(options.input);
@@ -85,7 +87,7 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
   warnings.push(...prepared.warnings);
 
   const request = { sampleRate, seconds: prepared.seconds, inputs: prepared.inputs, normalizeLufs };
-  const writer = openWavFileWriter(options.output, { sampleRate, bits, expectedFrames: renderFrameCount(graph, request) });
+  const writer = openWavFileWriter(options.output, { sampleRate, bits, container, expectedFrames: renderFrameCount(graph, request) });
   const progress = createProgress(`rendering ${basename(options.output)}`);
   let report: RenderReport;
   try {

@@ -37,9 +37,15 @@ export function wavBytesPerSample(bits: WavBits): number {
   return bits === 16 ? 2 : bits === 24 ? 3 : 4;
 }
 
-/** Header length in bytes: 44 for PCM, 58 for float (`fmt ` of 18 bytes + `fact`). */
-export function wavHeaderBytes(bits: WavBits): number {
-  return bits === '32f' ? 58 : 44;
+/** Bytes of the RF64 `ds64` chunk (8-byte header + riffSize, dataSize, sampleCount, tableLength). */
+const DS64_CHUNK_BYTES = 8 + 28;
+
+/**
+ * Header length in bytes: 44 for PCM, 58 for float (`fmt ` of 18 bytes + `fact`); RF64 adds the
+ * 36-byte `ds64` chunk (80 and 94).
+ */
+export function wavHeaderBytes(bits: WavBits, container: WavFormat['container'] = 'wav'): number {
+  return (bits === '32f' ? 58 : 44) + (container === 'rf64' ? DS64_CHUNK_BYTES : 0);
 }
 
 /**
@@ -60,11 +66,12 @@ export function encodeWavHeader(format: WavFormat, dataBytes: number): Uint8Arra
   if (!Number.isInteger(dataBytes) || dataBytes < 0 || dataBytes % blockAlign !== 0) {
     throw new RangeError(`data size ${dataBytes} is not a whole number of ${blockAlign}-byte frames`);
   }
-  if (dataBytes > MAX_WAV_DATA_BYTES) {
+  const rf64 = format.container === 'rf64';
+  if (dataBytes > MAX_WAV_DATA_BYTES && !rf64) {
     throw new RangeError(`data size ${dataBytes} bytes exceeds the 4 GiB limit of a RIFF/WAVE file`);
   }
   const isFloat = bits === '32f';
-  const headerBytes = wavHeaderBytes(bits);
+  const headerBytes = wavHeaderBytes(bits, format.container);
   const header = new Uint8Array(headerBytes);
   const view = new DataView(header.buffer);
   const writeId = (offset: number, id: string): void => {
@@ -72,27 +79,45 @@ export function encodeWavHeader(format: WavFormat, dataBytes: number): Uint8Arra
   };
   const pad = dataBytes & 1; // RIFF chunks are padded to even length
 
-  writeId(0, 'RIFF');
-  view.setUint32(4, headerBytes - 8 + dataBytes + pad, true);
+  const frames = dataBytes / blockAlign;
+  const setUint64 = (at: number, value: number): void => {
+    view.setUint32(at, value % 0x100000000, true);
+    view.setUint32(at + 4, Math.floor(value / 0x100000000), true);
+  };
+  // RF64 (EBU Tech 3306 §3): the 32-bit sizes are 0xFFFFFFFF and the real ones sit in `ds64`.
+  const size32 = (value: number): number => (rf64 ? 0xffffffff : value);
+
+  writeId(0, rf64 ? 'RF64' : 'RIFF');
+  view.setUint32(4, size32(headerBytes - 8 + dataBytes + pad), true);
   writeId(8, 'WAVE');
-  writeId(12, 'fmt ');
-  view.setUint32(16, isFloat ? 18 : 16, true);
-  view.setUint16(20, isFloat ? WAVE_FORMAT_IEEE_FLOAT : WAVE_FORMAT_PCM, true);
-  view.setUint16(22, channels, true);
-  view.setUint32(24, sampleRate, true);
-  view.setUint32(28, sampleRate * blockAlign, true); // nAvgBytesPerSec
-  view.setUint16(32, blockAlign, true);
-  view.setUint16(34, bytesPerSample * 8, true);
-  let offset = 36;
+  let fmt = 12;
+  if (rf64) {
+    writeId(12, 'ds64');
+    view.setUint32(16, 28, true);
+    setUint64(20, headerBytes - 8 + dataBytes + pad); // riffSize
+    setUint64(28, dataBytes); // dataSize
+    setUint64(36, frames); // sampleCount
+    view.setUint32(44, 0, true); // tableLength: no other chunk needs a 64-bit size
+    fmt = 12 + DS64_CHUNK_BYTES;
+  }
+  writeId(fmt, 'fmt ');
+  view.setUint32(fmt + 4, isFloat ? 18 : 16, true);
+  view.setUint16(fmt + 8, isFloat ? WAVE_FORMAT_IEEE_FLOAT : WAVE_FORMAT_PCM, true);
+  view.setUint16(fmt + 10, channels, true);
+  view.setUint32(fmt + 12, sampleRate, true);
+  view.setUint32(fmt + 16, sampleRate * blockAlign, true); // nAvgBytesPerSec
+  view.setUint16(fmt + 20, blockAlign, true);
+  view.setUint16(fmt + 22, bytesPerSample * 8, true);
+  let offset = fmt + 24;
   if (isFloat) {
-    view.setUint16(36, 0, true); // cbSize: no extension
-    writeId(38, 'fact');
-    view.setUint32(42, 4, true);
-    view.setUint32(46, dataBytes / blockAlign, true); // dwSampleLength: frames per channel
-    offset = 50;
+    view.setUint16(offset, 0, true); // cbSize: no extension
+    writeId(offset + 2, 'fact');
+    view.setUint32(offset + 6, 4, true);
+    view.setUint32(offset + 10, size32(frames), true); // dwSampleLength: frames per channel
+    offset += 14;
   }
   writeId(offset, 'data');
-  view.setUint32(offset + 4, dataBytes, true);
+  view.setUint32(offset + 4, size32(dataBytes), true);
   return header;
 }
 

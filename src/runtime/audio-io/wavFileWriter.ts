@@ -27,6 +27,8 @@ export interface WavFileWriterOptions extends WavEncodeOptions {
   sampleRate: number;
   /** 16 (TPDF-dithered), 24 or '32f'. */
   bits: WavBits;
+  /** `wav` (default, at most 4 GiB of samples) or `rf64` (64-bit sizes). */
+  container?: 'wav' | 'rf64';
   /**
    * Frames the render will write, when known: the 4 GiB limit is checked before anything is
    * written, and a stream's header carries the real sizes (else "unknown", 0xFFFFFFFF).
@@ -135,19 +137,19 @@ export function openWavFileWriter(path: string, options: WavFileWriterOptions): 
   const target = resolveOutputTarget(path);
   const name = target.path;
   const encoder: WavStreamEncoder = createWavStreamEncoder(
-    { sampleRate: options.sampleRate, channels: 2, bits: options.bits },
+    { sampleRate: options.sampleRate, channels: 2, bits: options.bits, container: options.container },
     { dither: options.dither, ditherSeed: options.ditherSeed, name },
   );
   if (options.expectedFrames !== undefined) {
     // The size is known before the render: refuse now, not after hours of writing.
     const dataBytes = options.expectedFrames * encoder.bytesPerFrame;
-    if (dataBytes > MAX_WAV_DATA_BYTES) {
+    if (dataBytes > MAX_WAV_DATA_BYTES && options.container !== 'rf64') {
       throw new AudioFileError(
         name,
         undefined,
         `${options.expectedFrames} frames of ${options.bits === '32f' ? '32-bit float' : `${options.bits}-bit`} stereo ` +
           `are ${(dataBytes / 2 ** 30).toFixed(2)} GiB, over the 4 GiB limit of a WAV file; ` +
-          'render a shorter range or a lower bit depth',
+          'render a shorter range or a lower bit depth, or write RF64 (--format rf64)',
       );
     }
   }

@@ -78,12 +78,12 @@ export function createWavStreamEncoder(
         );
       }
       const bytes = frames * bytesPerFrame;
-      if (dataBytes + bytes > MAX_WAV_DATA_BYTES) {
+      if (dataBytes + bytes > MAX_WAV_DATA_BYTES && format.container !== 'rf64') {
         throw new AudioFileError(
           name,
           undefined,
           `the render passes the 4 GiB size limit of a WAV file after ${dataBytes / bytesPerFrame} frames; ` +
-            'render a shorter range or a lower bit depth',
+            'render a shorter range, a lower bit depth, or --format rf64',
         );
       }
       if (buffer.length < bytes) {

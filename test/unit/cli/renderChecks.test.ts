@@ -152,3 +152,25 @@ describe('the 4 GiB WAV limit (issue 10, item 10)', () => {
     expect(fs.readdirSync(dir).filter((n) => n.includes('huge.wav'))).toEqual([]);
   });
 });
+
+describe('RF64 output (issue 10, item 10)', () => {
+  for (const bits of ['16', '24', '32f']) {
+    it(`--format rf64 --bits ${bits}: ffprobe reads it as RF64 and ffmpeg decodes the same samples as the WAV`, () => {
+      const common = ['render', 'eq-teaching', '--seconds', '1.5', '--bits', bits];
+      expect(mixgraph([...common, '-o', `r64-${bits}.wav`, '--format', 'rf64']).code).toBe(0);
+      expect(mixgraph([...common, '-o', `plain-${bits}.wav`]).code).toBe(0);
+      const rf64 = fs.readFileSync(join(dir, `r64-${bits}.wav`));
+      expect(rf64.toString('latin1', 0, 4)).toBe('RF64');
+      expect(rf64.toString('latin1', 12, 16)).toBe('ds64');
+      const probe = spawnSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=sample_rate,channels,duration_ts', '-of', 'csv=p=0', join(dir, `r64-${bits}.wav`)], {
+        encoding: 'utf8',
+      });
+      expect(probe.stdout.trim()).toBe('48000,2,72000');
+      const decode = (file: string) =>
+        spawnSync('ffmpeg', ['-v', 'error', '-i', join(dir, file), '-f', 'f64le', '-'], { maxBuffer: 1 << 26 }).stdout as Buffer;
+      const a = decode(`r64-${bits}.wav`);
+      expect(a.length).toBe(72000 * 2 * 8);
+      expect(a.equals(decode(`plain-${bits}.wav`))).toBe(true);
+    });
+  }
+});
