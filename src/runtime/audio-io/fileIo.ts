@@ -114,7 +114,7 @@ function readBytes(path: string, fd: number, length: number): Uint8Array {
  * Reads the head of a file and checks it is WAV or AIFF; returns what the header says.
  * @throws AudioFileError for non-regular files, non-audio content and damaged headers.
  */
-function inspect(path: string, input: OpenInput): { info: AudioFileInfo; whole?: Uint8Array } {
+function inspect(path: string, input: OpenInput): { info: AudioFileInfo; whole?: DecodedAudio } {
   const head = readBytes(path, input.fd, Math.min(input.size, AUDIO_HEAD_BYTES));
   const kind = detectAudioFileKind(head);
   if (kind !== 'wav' && kind !== 'aiff') decodeAudioFile(head, path); // throws the message for this kind
@@ -122,7 +122,7 @@ function inspect(path: string, input: OpenInput): { info: AudioFileInfo; whole?:
     const decoded = decodeAudioFile(head, path);
     const frames = decoded.channels[0]?.length ?? 0;
     const info = infoOf(decoded.sampleRate, decoded.channels.length, frames, input.size);
-    return { info, whole: head };
+    return { info, whole: decoded };
   }
   // Decode the head for the format (it holds the header and the first frames). A header longer
   // than the head (big metadata chunks before the audio) gets a head 16 times larger, up to the
@@ -142,7 +142,7 @@ function inspect(path: string, input: OpenInput): { info: AudioFileInfo; whole?:
     }
   }
   if (bytes.length === input.size) {
-    return { info: infoOf(partial.sampleRate, partial.channels.length, partial.channels[0]?.length ?? 0, input.size), whole: bytes };
+    return { info: infoOf(partial.sampleRate, partial.channels.length, partial.channels[0]?.length ?? 0, input.size), whole: partial };
   }
   const channels = Math.max(1, partial.channels.length);
   const bytesPerSample = Math.max(1, Math.ceil((partial.sourceFormat?.bits ?? 8) / 8));
@@ -186,7 +186,7 @@ export function readAudioFile(path: string, options: ReadAudioFileOptions = {}):
           `${info.frames} frames), more than the ${formatMiB(options.maxDecodedBytes)} allowed; raise --max-memory or use a shorter file`,
       );
     }
-    if (whole) return decodeAudioFile(whole, path);
+    if (whole) return whole; // the head was the whole file: already decoded
     if (input.size > MAX_AUDIO_FILE_BYTES) {
       throw new AudioFileError(path, undefined, 'the file is larger than 2 GiB, more than is read at once; use a shorter file');
     }
