@@ -5,7 +5,9 @@ import { readFileSync, statSync } from 'node:fs';
 import type { Graph } from '../graph/types';
 import { parseDocument, parseDocumentText } from '../runtime/document';
 import { builtInPresets, findBuiltInPreset } from '../runtime/presets';
+import { describeFileType } from '../runtime/audio-io';
 import { CliError } from './errors';
+import { echoName } from './terminalText';
 
 export interface LoadedGraph {
   graph: Graph;
@@ -24,19 +26,33 @@ export class GraphFileError extends CliError {
   }
 }
 
+/**
+ * Largest graph file read, bytes. The parser's limits (20 000 nodes) fit in a few MB; anything
+ * far beyond is not a graph, and reading it whole would only cost memory.
+ */
+export const MAX_GRAPH_FILE_BYTES = 64 * 2 ** 20;
+
+/** The file a graph argument names, or undefined when it names a built-in preset. */
+export function graphFilePath(nameOrPath: string): string | undefined {
+  return statSync(nameOrPath, { throwIfNoEntry: false }) ? nameOrPath : undefined;
+}
+
 export function loadGraph(nameOrPath: string): LoadedGraph {
-  const isFile = (() => {
-    try {
-      return statSync(nameOrPath).isFile();
-    } catch {
-      return false;
-    }
-  })();
-  if (!isFile) {
+  // stat, never open, first: opening a FIFO with no writer would wait forever.
+  const stat = statSync(nameOrPath, { throwIfNoEntry: false });
+  if (stat && !stat.isFile()) {
+    throw new CliError(`${echoName(nameOrPath)}: this is a ${describeFileType(stat)}, not a graph file`);
+  }
+  if (stat && stat.size > MAX_GRAPH_FILE_BYTES) {
+    throw new CliError(
+      `${echoName(nameOrPath)}: the file is ${(stat.size / 2 ** 20).toFixed(0)} MB; a graph file is at most ${MAX_GRAPH_FILE_BYTES / 2 ** 20} MB`,
+    );
+  }
+  if (!stat) {
     const preset = /[\\/]/.test(nameOrPath) ? undefined : findBuiltInPreset(nameOrPath.replace(/\.json$/, ''));
     if (preset) return fromResult(parseDocument(preset.document), `preset ${preset.name}`);
     const names = builtInPresets.map((p) => p.name).join(', ');
-    throw new CliError(`${nameOrPath}: no such file, and no built-in preset of that name (presets: ${names})`);
+    throw new CliError(`${echoName(nameOrPath)}: no such file, and no built-in preset of that name (presets: ${names})`);
   }
   let text: string;
   try {

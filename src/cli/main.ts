@@ -12,6 +12,8 @@ import { addAlbumCommands } from './commands/albumProgram';
 import { GraphRenderError } from '../runtime/render';
 import { RenderAbortedError, RenderOptionError } from '../runtime/offline';
 import { isAudioFileError } from '../runtime/audio-io';
+import { cancellingSignal, SIGNAL_EXIT_CODES } from './signals';
+import { printLines, terminalSafe } from './terminalText';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -20,7 +22,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description('Render, check and measure Mixgraph mixing graphs.')
     .exitOverride()
     .showHelpAfterError('(run mixgraph --help for usage)')
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(terminalSafe(s)) });
 
   program
     .command('render')
@@ -33,6 +35,8 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--bits <bits>', 'WAV sample format: 16 (dithered), 24 or 32f', '24')
     .option('--normalize <lufs>', 'apply a gain so the output hits this integrated loudness')
     .option('--json', 'print the report as one JSON object on stdout')
+    .option('--format <container>', 'wav (at most 4 GiB of samples) or rf64 (EBU Tech 3306, for longer renders)', 'wav')
+    .option('--max-memory <size>', 'refuse renders needing more memory (e.g. 512M, 8G; default half the RAM, at most 4G)')
     .action(async (graph: string, options) => setExit(await renderCommand(graph, options)));
 
   program
@@ -84,26 +88,27 @@ function report(error: unknown): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof CliError) {
-    process.stderr.write(`mixgraph: ${error.message.split('\n').join('\nmixgraph: ')}\n`);
+    printLines('mixgraph: ', error.message);
     return error.exitCode;
   }
   if (error instanceof GraphRenderError) {
-    for (const issue of error.issues) process.stderr.write(`mixgraph: ${issue.message}\n`);
+    for (const issue of error.issues) printLines('mixgraph: ', issue.message);
     return 1;
   }
   if (isAudioFileError(error)) {
-    process.stderr.write(`mixgraph: ${error.message}\n`);
+    printLines('mixgraph: ', error.message);
     return 1;
   }
   if (error instanceof RenderOptionError) {
-    process.stderr.write(`mixgraph: ${error.message}\n`);
+    printLines('mixgraph: ', error.message);
     return 2;
   }
   if (error instanceof RenderAbortedError) {
-    process.stderr.write('mixgraph: cancelled; nothing was written\n');
-    return 1;
+    const signal = cancellingSignal();
+    printLines('mixgraph: ', `cancelled${signal ? ` by ${signal}` : ''}; nothing was written`);
+    return signal ? SIGNAL_EXIT_CODES[signal] : 1;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`mixgraph: internal error: ${message} (please report it; MIXGRAPH_DEBUG=1 shows details)\n`);
+  printLines('mixgraph: ', `internal error: ${message} (please report it; MIXGRAPH_DEBUG=1 shows details)`);
   return 1;
 }

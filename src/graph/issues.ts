@@ -116,9 +116,19 @@ function makeIssue(path: string, message: string, owner: IssueOwner): GraphIssue
 /** Longest piece of user text quoted in a message, so a megabyte string cannot flood the output. */
 const MAX_QUOTED = 60;
 
-/** A string as a JSON literal, shortened with "…" past `max` characters. */
+/**
+ * Characters JSON.stringify leaves raw that a terminal still acts on: C1 controls (U+0080–U+009F,
+ * e.g. U+009B, an 8-bit CSI), line/paragraph separators and the bidirectional overrides and
+ * isolates (U+202A–U+202E, U+2066–U+2069) that reorder what is shown.
+ */
+const TERMINAL_UNSAFE = /[\u0080-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** A string as a JSON literal, shortened with "…" past `max` characters; every control character escaped. */
 export function quote(text: string, max: number = MAX_QUOTED): string {
-  return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+  return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text).replace(
+    TERMINAL_UNSAFE,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** A number as people read it (`-60`, `0.25`, `NaN`); never exponent noise for -0. */
@@ -157,7 +167,7 @@ const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** Appends a key to a path: `.gain` for plain keys, `["odd key"]` otherwise. */
 export function keyPath(base: string, key: string): string {
-  const segment = PLAIN_KEY.test(key) && key.length <= 64 ? `.${key}` : `[${quote(key, 40)}]`;
+  const segment = PLAIN_KEY.test(key) && key.length <= MAX_QUOTED ? `.${key}` : `[${quote(key, 40)}]`;
   return base === '' ? segment.replace(/^\./, '') : `${base}${segment}`;
 }
 

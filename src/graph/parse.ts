@@ -11,7 +11,7 @@ import type { Catalog } from './catalog';
 import { GRAPH_FORMAT, GRAPH_VERSION } from './types';
 import type { Graph, GraphIssue, ParseResult } from './types';
 import type { IdSpace } from './fields';
-import { DEFAULT_MAX_ISSUES, type GraphIssueDetail, IssueCollector, describeValue, humanList, quote } from './issues';
+import { DEFAULT_MAX_ISSUES, type GraphIssueDetail, IssueCollector, describeValue, humanList, keyPath, quote } from './issues';
 import { findJsonSyntaxError, locateIndex } from './jsonSyntax';
 import { lintConnections } from './lintConnections';
 import { migrateDocument } from './migrate';
@@ -82,7 +82,7 @@ function validateDocument(json: unknown, catalog: Catalog, options: ParseOptions
   }
   for (const key of Object.keys(doc)) {
     if (!DOCUMENT_KEYS.includes(key) && !FORBIDDEN_KEYS.has(key)) {
-      issues.warn(key, `not a Mixgraph document field; it was ignored (fields: ${humanList(DOCUMENT_KEYS)})`);
+      issues.warn(keyPath('', key), `not a Mixgraph document field; it was ignored (fields: ${humanList(DOCUMENT_KEYS)})`);
     }
   }
 

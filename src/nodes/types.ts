@@ -110,4 +110,14 @@ export interface NodeDefinition extends NodeTypeSpec {
    * can report a missing clip by node id before rendering.
    */
   clipsUsed?(params: ResolvedParams): string[];
+  /**
+   * For each `file:` clip this node plays, how many leading frames (at the render rate) a render
+   * of `renderFrames` frames may read, given each clip's full length; the CLI prepares only those.
+   */
+  clipFramesRead?(
+    params: ResolvedParams,
+    sampleRate: number,
+    renderFrames: number,
+    clipFrames: (name: string) => number,
+  ): Record<string, number>;
 }

@@ -5,7 +5,14 @@
 import type { Graph, GraphIssue } from '../graph/types';
 import { LoudnessMeter } from '../dsp/loudness';
 import { compile } from './offline/compile';
-import { renderStream, type BlockSink, type RenderOptions, type RenderSummary } from './offline/render';
+import {
+  DEFAULT_SAMPLE_RATE,
+  defaultRenderSeconds,
+  renderStream,
+  type BlockSink,
+  type RenderOptions,
+  type RenderSummary,
+} from './offline/render';
 import { EngineError } from './offline/engine';
 
 /** Loudness of a render (ITU-R BS.1770-4 / EBU R128); null where the programme is silent. */
@@ -49,6 +56,19 @@ export function loudnessReportOf(meter: LoudnessMeter): LoudnessReport {
     maxMomentaryLufs: r.maxMomentaryLufs,
     maxShortTermLufs: r.maxShortTermLufs,
   };
+}
+
+/**
+ * Frames a render of `graph` with `request` will deliver to its sink (round(seconds · rate)), known
+ * before rendering: a writer announces it in the WAV header and checks the 4 GiB limit up front.
+ * @throws GraphRenderError when the graph does not compile.
+ */
+export function renderFrameCount(graph: Graph, request: RenderOptions = {}): number {
+  const compiled = compile(graph);
+  if (!compiled.ok) throw new GraphRenderError(compiled.errors);
+  const sampleRate = request.sampleRate ?? DEFAULT_SAMPLE_RATE;
+  const seconds = request.seconds ?? defaultRenderSeconds(compiled.plan, sampleRate, request.inputs);
+  return Math.round(seconds * sampleRate);
 }
 
 /**

@@ -5,15 +5,24 @@
 import { basename } from 'node:path';
 import { resolveParams } from '../../graph/catalog';
 import { getNodeDefinition } from '../../nodes/registry';
-import type { ClipAudio } from '../../nodes/types';
-import { openWavFileWriter, toRenderClip, type WavBits } from '../../runtime/audio-io';
-import { readAnyAudioFile } from '../../runtime/audio-io/decoders/readAnyAudioFile';
+import type { DecodedAudio } from '../../runtime/audio-io';
+import { readCompressedAudioFile } from '../../runtime/audio-io/decoders/readAnyAudioFile';
+import {
+  openWavFileWriter,
+  removeStaleTemporaryFiles,
+  resolveOutputTarget,
+  type WavBits,
+} from '../../runtime/audio-io';
 import { SUPPORTED_SAMPLE_RATES } from '../../runtime/offline';
-import { renderGraph, type RenderReport } from '../../runtime/render';
+import { renderFrameCount, renderGraph, type RenderReport } from '../../runtime/render';
 import { CliError, usageError } from '../errors';
 import { formatDb, formatDuration } from '../format';
-import { loadGraph } from '../loadGraph';
-import { parseChoice, parseInputBindings, parseNumberOption } from '../parseOptions';
+import { graphFilePath, loadGraph } from '../loadGraph';
+import { checkOutputIsNotAnInput } from '../outputSafety';
+import { withCancelOnSignals } from '../signals';
+import { printLines, terminalSafe } from '../terminalText';
+import { parseChoice, parseInputBindings, parseNumberOption, parseSizeOption } from '../parseOptions';
+import { defaultMaxMemory, prepareRender } from '../renderBudget';
 import { createProgress } from '../progress';
 
 export interface RenderCommandOptions {
@@ -24,6 +33,8 @@ export interface RenderCommandOptions {
   bits?: string;
   normalize?: string;
   json?: boolean;
+  maxMemory?: string;
+  format?: string;
 }
 
 const BITS = ['16', '24', '32f'] as const;
@@ -37,11 +48,27 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
   const seconds = options.seconds === undefined ? undefined : parseNumberOption('--seconds', options.seconds, 0.001, 86400, 's');
   const bitsChoice = parseChoice('--bits', options.bits ?? '24', BITS);
   const bits: WavBits = bitsChoice === '32f' ? '32f' : (Number(bitsChoice) as 16 | 24);
+  const container = parseChoice('--format', options.format ?? 'wav', ['wav', 'rf64'] as const);
   const normalizeLufs =
     options.normalize === undefined ? undefined : parseNumberOption('--normalize', options.normalize, -70, 0, 'LUFS');
   const bindings = parseInputBindings(options.input);
+  const maxMemory = options.maxMemory === undefined ? defaultMaxMemory() : parseSizeOption('--max-memory', options.maxMemory);
 
   const { graph, source, warnings } = loadGraph(graphArg);
+
+  // Decide what the output is before anything is read or written: a device, FIFO or `-` is
+  // streamed to, a file goes through temp + rename, and it may not be one of the inputs.
+  const target = resolveOutputTarget(options.output);
+  const graphFile = graphFilePath(graphArg);
+  checkOutputIsNotAnInput(target, [
+    ...(graphFile === undefined ? [] : [{ role: 'the graph', path: graphFile }]),
+    ...[...bindings].map(([name, file]) => ({ role: `--input ${name}`, path: file })),
+  ]);
+  if (target.kind === 'file') {
+    for (const stale of removeStaleTemporaryFiles(target.writePath)) {
+      warnings.push(`removed ${stale}, left behind by an earlier render that was killed`);
+    }
+  }
 
   // Every file: clip must be bound before anything is written.
   const needed = new Set<string>();
@@ -57,42 +84,53 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
   for (const name of bindings.keys()) {
     if (!needed.has(name)) warnings.push(`--input ${name}: no node plays file:${name}; ignored`);
   }
-  const inputs: Record<string, ClipAudio> = {};
-  for (const [name, file] of bindings) {
-    if (!needed.has(name)) continue;
-    const decoded = await readAnyAudioFile(file);
-    warnings.push(...(decoded.warnings ?? []));
-    inputs[name] = toRenderClip(decoded, sampleRate);
+  const usedBindings = new Map([...bindings].filter(([name]) => needed.has(name)));
+  // FLAC, MP3 and Ogg are decoded whole (their length is known only then); WAV and AIFF are read
+  // by prepareRender, headers first.
+  const compressed = new Map<string, DecodedAudio>();
+  for (const [name, file] of usedBindings) {
+    const decoded = await readCompressedAudioFile(file);
+    if (decoded) compressed.set(name, decoded);
   }
+  const prepared = prepareRender(graph, usedBindings, sampleRate, seconds, maxMemory, options.maxMemory !== undefined, compressed);
+  warnings.push(...prepared.warnings);
 
-  const writer = openWavFileWriter(options.output, { sampleRate, bits });
+  const request = { sampleRate, seconds: prepared.seconds, inputs: prepared.inputs, normalizeLufs };
+  const writer = openWavFileWriter(options.output, { sampleRate, bits, container, expectedFrames: renderFrameCount(graph, request) });
   const progress = createProgress(`rendering ${basename(options.output)}`);
-  const abort = new AbortController();
-  const onSignal = () => abort.abort();
-  process.once('SIGINT', onSignal);
   let report: RenderReport;
   try {
-    report = await renderGraph(
-      graph,
-      { sampleRate, seconds, inputs, normalizeLufs, signal: abort.signal, onProgress: (d, t) => progress.update(d, t) },
-      (left, right, frames) => writer.write(left, right, frames),
+    report = await withCancelOnSignals((signal) =>
+      renderGraph(
+        graph,
+        { ...request, signal, onProgress: (d, t) => progress.update(d, t) },
+        (left, right, frames) => writer.write(left, right, frames),
+      ),
     );
     progress.stop();
-    await writer.close();
+    writer.close();
   } catch (error) {
     progress.stop();
     writer.abort();
     throw error;
-  } finally {
-    process.off('SIGINT', onSignal);
   }
 
+  const { clippedSamples, peak } = writer.clipStats;
+  if (clippedSamples > 0) {
+    warnings.push(
+      `${clippedSamples} samples clipped in the ${bitsChoice}-bit output (peak ${(20 * Math.log10(peak)).toFixed(2)} dBFS); ` +
+        'lower the level, end the chain with a limiter, or write --bits 32f',
+    );
+  }
   const allWarnings = [...warnings, ...report.warnings];
-  for (const w of allWarnings) process.stderr.write(`warning: ${w}\n`);
+  for (const w of allWarnings) printLines('warning: ', w);
+  // With `-o -` the WAV is on stdout: the report goes to stderr.
+  const reportStream = target.kind === 'stream' && target.stdout ? process.stderr : process.stdout;
+  const shownOutput = target.kind === 'stream' && target.stdout ? '-' : options.output;
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(renderJson(options.output, bitsChoice, report, allWarnings))}\n`);
+    reportStream.write(`${JSON.stringify(renderJson(shownOutput, bitsChoice, report, allWarnings))}\n`);
   } else {
-    process.stdout.write(renderText(source, options.output, bitsChoice, report));
+    reportStream.write(terminalSafe(renderText(source, shownOutput, bitsChoice, report)));
   }
   return 0;
 }

@@ -8,6 +8,7 @@ import { CLIP_REF_HINT, CLIP_REF_PATTERN, parseClipRef } from './clipRef';
 import { DEMO_STEMS } from './demo';
 import { DEMO_LENGTH_SECONDS } from './demo';
 import { clipFrames, createSourceKernel } from './kernel';
+import { sourceClipFramesRead } from './clipReach';
 
 /** Longest accepted offset in seconds (one hour). */
 export const MAX_OFFSET_SECONDS = 3600;
@@ -89,4 +90,5 @@ export const sourceNode: NodeDefinition = {
   createKernel: (ctx, params) => createSourceKernel(ctx, params),
   naturalLengthSeconds,
   clipsUsed,
+  clipFramesRead: sourceClipFramesRead,
 };

@@ -76,9 +76,14 @@ export function decodeAudioFile(bytes: Uint8Array, name = 'input'): DecodedAudio
   const kind = detectAudioFileKind(bytes);
   switch (kind) {
     case 'wav':
-      return decodeWav(bytes, name);
-    case 'aiff':
-      return decodeAiff(bytes, name);
+    case 'aiff': {
+      const decoded = kind === 'wav' ? decodeWav(bytes, name) : decodeAiff(bytes, name);
+      if ((decoded.channels[0]?.length ?? 0) === 0) {
+        // Valid, but a render from it is silence: say so rather than render quietly.
+        decoded.warnings = [...(decoded.warnings ?? []), `${name}: the file holds no audio (0 frames); it plays as silence`];
+      }
+      return decoded;
+    }
     case 'midi':
       throw new AudioFileError(name, 0, 'this is a MIDI file (notes, not audio); render it to WAV first');
     case 'unknown':

@@ -4,10 +4,26 @@
  * `./portable` instead, so no `node:` module reaches a bundle.
  */
 export * from './portable';
-export { readAudioFile, readWavFile, writeWavFile } from './fileIo';
 export {
-  openWavFileWriter,
+  AUDIO_HEAD_BYTES,
+  formatMiB,
+  probeAudioFile,
+  readAudioFile,
+  readWavFile,
+  writeWavFile,
+  type AudioFileInfo,
+  type ReadAudioFileOptions,
+} from './fileIo';
+export {
+  describeFileType,
+  removeStaleTemporaryFiles,
+  resolveOutputTarget,
   temporaryPathFor,
+  type OutputTarget,
+} from './outputTarget';
+export {
+  discardOpenTemporaryFiles,
+  openWavFileWriter,
   type WavFileWriter,
   type WavFileWriterOptions,
 } from './wavFileWriter';

@@ -11,6 +11,7 @@ export { decodeAudioFile, detectAudioFileKind, type AudioFileKind } from './deco
 export { MAX_FILE_SAMPLE_RATE, MIN_FILE_SAMPLE_RATE } from './sampleRateRange';
 export {
   resample,
+  resampleHead,
   resampledLength,
   resamplerDesign,
   RESAMPLER_CUTOFF,
@@ -28,7 +29,9 @@ export {
 } from './prepareClip';
 export { createTpdfDither, DEFAULT_DITHER_SEED, type TpdfDither } from './dither';
 export {
+  createClipStats,
   encodeStereoFrames,
+  type ClipStats,
   encodeWav,
   encodeWavHeader,
   MAX_WAV_DATA_BYTES,

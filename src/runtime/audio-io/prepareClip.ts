@@ -13,7 +13,7 @@
  *      are the coefficients ffmpeg's `-ac 2` uses for float output (checked in the tests).
  *  - Then each side is resampled to the render rate when the file's rate differs (see resample.ts).
  */
-import { resample } from './resample';
+import { resampledLength, resampleHead, resamplerDesign } from './resample';
 import type { DecodedAudio, Hertz } from './types';
 
 /** A stereo clip at the render rate, ready for a `source` node. */
@@ -139,18 +139,34 @@ export function downmixToStereo(decoded: DecodedAudio): RenderClip {
  *
  * @param decoded audio from {@link decodeWav} / `decodeAudioFile`.
  * @param renderRate the engine's rate, Hz (e.g. 48000).
- * @returns two new arrays of equal length round(frames · renderRate / fileRate).
+ * @param frames when given, only the first `frames` frames at the render rate are prepared (the
+ *   same samples as the full clip's first frames): all a render that never reads further needs.
+ * @returns two new arrays of equal length round(frames · renderRate / fileRate), or `frames` if less.
  */
-export function toRenderClip(decoded: DecodedAudio, renderRate: Hertz): RenderClip {
+export function toRenderClip(decoded: DecodedAudio, renderRate: Hertz, frames?: number): RenderClip {
+  const fileFrames = decoded.channels.reduce((shortest, channel) => Math.min(shortest, channel.length), Infinity);
+  const fullLength = decoded.channels.length === 0 ? 0 : resampledLength(fileFrames, decoded.sampleRate, renderRate);
+  const wanted = frames === undefined ? fullLength : Math.max(0, Math.min(fullLength, Math.floor(frames)));
   if (decoded.channels.length === 1 && decoded.sampleRate !== renderRate) {
     // Resample once, then copy: halves the work for the common mono case.
-    const mono = resample(decoded.channels[0], decoded.sampleRate, renderRate);
+    const mono = resampleHead(decoded.channels[0], decoded.sampleRate, renderRate, wanted);
     return { left: mono, right: mono.slice() };
   }
-  const stereo = downmixToStereo(decoded);
+  // Downmix only the input the wanted outputs reach: up to the last one's time plus the filter.
+  const reach =
+    decoded.sampleRate === renderRate
+      ? wanted
+      : Math.floor(((wanted - 1) * decoded.sampleRate) / renderRate) + resamplerDesign(decoded.sampleRate, renderRate).taps + 1;
+  const view = wanted === fullLength ? decoded : headOf(decoded, Math.min(fileFrames, Math.max(0, reach)));
+  const stereo = downmixToStereo(view);
   if (decoded.sampleRate === renderRate) return stereo;
   return {
-    left: resample(stereo.left, decoded.sampleRate, renderRate),
-    right: resample(stereo.right, decoded.sampleRate, renderRate),
+    left: resampleHead(stereo.left, decoded.sampleRate, renderRate, wanted),
+    right: resampleHead(stereo.right, decoded.sampleRate, renderRate, wanted),
   };
+}
+
+/** The first `frames` frames of every channel, as views (no copy). */
+function headOf(decoded: DecodedAudio, frames: number): DecodedAudio {
+  return { ...decoded, channels: decoded.channels.map((c) => c.subarray(0, frames)) };
 }

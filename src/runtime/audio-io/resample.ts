@@ -176,17 +176,31 @@ export function resamplerDesign(fromRate: number, toRate: number): ResamplerDesi
  * @returns round(n · to / from) samples at `toRate`; a copy of `input` when the rates are equal.
  */
 export function resample(input: Float32Array, fromRate: number, toRate: number): Float32Array {
-  const outLength = resampledLength(input.length, fromRate, toRate);
-  if (fromRate === toRate) return input.slice();
+  return resampleHead(input, fromRate, toRate, resampledLength(input.length, fromRate, toRate));
+}
+
+/**
+ * The first `count` samples of {@link resample}`(input, fromRate, toRate)`, bit for bit, computing
+ * only those: a render that plays one second of a long file resamples one second (issue 10,
+ * item 5). Only the input the filter reaches for them is copied.
+ *
+ * @param count output samples wanted, at most round(n · to / from).
+ */
+export function resampleHead(input: Float32Array, fromRate: number, toRate: number, count: number): Float32Array {
+  const outLength = Math.max(0, Math.min(Math.floor(count), resampledLength(input.length, fromRate, toRate)));
+  if (fromRate === toRate) return input.slice(0, outLength);
   const design = resamplerDesign(fromRate, toRate);
   const { up, down, taps, table, phases, exact } = design;
   const output = new Float32Array(outLength);
   if (outLength === 0) return output;
 
   // Zero-padded copy: padded[i + j] is the j-th tap of the output whose integer input time is i.
+  // Only the part the last output reaches is needed: its integer time is floor((n−1)·M/L).
   const front = taps / 2 - 1;
-  const padded = new Float32Array(input.length + taps);
-  padded.set(input, front);
+  const lastWhole = Math.floor(((outLength - 1) * down) / up);
+  const needed = Math.min(input.length, Math.max(0, lastWhole + taps - front));
+  const padded = new Float32Array(Math.max(needed, 0) + taps);
+  padded.set(input.subarray(0, needed), front);
 
   const stepWhole = Math.floor(down / up);
   const stepRemainder = down % up;

@@ -72,68 +72,125 @@ export interface PlanarSamples {
   nonFiniteReplaced: number;
 }
 
+/** True on little-endian hosts: a Float32Array over WAV bytes then reads them as stored. */
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * The `byteLength` bytes at `offset` of `bytes` as a host-order buffer aligned for `width`-byte
+ * float words: a view when already so (little-endian WAV on a little-endian host, aligned), else
+ * one copy (byte-swapped for big-endian AIFF words).
+ */
+function hostOrderWords(bytes: Uint8Array, offset: number, byteLength: number, width: 4 | 8, littleEndian: boolean): Uint8Array {
+  if (littleEndian === LITTLE_ENDIAN_HOST && (bytes.byteOffset + offset) % width === 0) {
+    return bytes.subarray(offset, offset + byteLength);
+  }
+  const copy = new Uint8Array(byteLength);
+  copy.set(bytes.subarray(offset, offset + byteLength));
+  if (littleEndian !== LITTLE_ENDIAN_HOST) {
+    for (let p = 0; p + width <= byteLength; p += width) {
+      for (let a = p, b = p + width - 1; a < b; a++, b--) {
+        const t = copy[a];
+        copy[a] = copy[b];
+        copy[b] = t;
+      }
+    }
+  }
+  return copy;
+}
+
 /**
  * Decodes `layout.frames` interleaved frames into one Float32Array per channel. The caller has
  * already checked that `dataOffset + frames · frameStride ≤ view.byteLength`.
+ *
+ * Integer words are assembled from bytes and float words read through Float32Array/Float64Array
+ * views — no DataView call per sample (issue 9); the values are those `DataView.getInt16` etc.
+ * would return, so decoding is bit-identical.
  */
 export function decodeInterleaved(view: DataView, layout: InterleavedLayout): PlanarSamples {
   const { dataOffset, frames, channelCount, frameStride, encoding, littleEndian } = layout;
+  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
   const width = bytesPerSample(encoding);
   const channels: Float32Array[] = [];
   let nonFiniteReplaced = 0;
+  // Float words: one host-order, aligned buffer over the data, indexed in words.
+  let floats32: Float32Array | undefined;
+  let floats64: Float64Array | undefined;
+  if ((encoding === 'f32' || encoding === 'f64') && frames > 0) {
+    const words = hostOrderWords(bytes, dataOffset, frames * frameStride, width as 4 | 8, littleEndian);
+    if (encoding === 'f32') floats32 = new Float32Array(words.buffer, words.byteOffset, (frames * frameStride) >> 2);
+    else floats64 = new Float64Array(words.buffer, words.byteOffset, (frames * frameStride) >> 3);
+  }
+  // Byte positions of a word's low, middle and high bytes, relative to its first byte.
+  const lo = littleEndian ? 0 : width - 1;
+  const step = littleEndian ? 1 : -1;
   for (let c = 0; c < channelCount; c++) {
     const out = new Float32Array(frames);
     let p = dataOffset + c * width;
     // One loop per encoding so the hot loop carries no per-sample switch.
     switch (encoding) {
       case 'u8':
-        for (let i = 0; i < frames; i++, p += frameStride) out[i] = (view.getUint8(p) - 128) / 128;
+        for (let i = 0; i < frames; i++, p += frameStride) out[i] = (bytes[p] - 128) / 128;
         break;
       case 's8':
-        for (let i = 0; i < frames; i++, p += frameStride) out[i] = view.getInt8(p) / 128;
+        for (let i = 0; i < frames; i++, p += frameStride) out[i] = ((bytes[p] << 24) >> 24) / 128;
         break;
-      case 's16':
+      case 's16': {
+        const b0 = lo;
+        const b1 = lo + step;
         for (let i = 0; i < frames; i++, p += frameStride) {
-          out[i] = view.getInt16(p, littleEndian) / 32768;
+          out[i] = (((bytes[p + b0] | (bytes[p + b1] << 8)) << 16) >> 16) / 32768;
         }
         break;
-      case 's24':
+      }
+      case 's24': {
+        const b0 = lo;
+        const b1 = lo + step;
+        const b2 = lo + 2 * step;
         for (let i = 0; i < frames; i++, p += frameStride) {
-          const b0 = view.getUint8(littleEndian ? p : p + 2);
-          const b1 = view.getUint8(p + 1);
-          const b2 = view.getUint8(littleEndian ? p + 2 : p);
           // Assemble the 24-bit word in the top of an int32, then sign-extend with >> 8.
-          out[i] = (((b0 << 8) | (b1 << 16) | (b2 << 24)) >> 8) / 8388608;
+          out[i] = (((bytes[p + b0] << 8) | (bytes[p + b1] << 16) | (bytes[p + b2] << 24)) >> 8) / 8388608;
         }
         break;
-      case 's32':
+      }
+      case 's32': {
+        const b0 = lo;
+        const b1 = lo + step;
+        const b2 = lo + 2 * step;
+        const b3 = lo + 3 * step;
         for (let i = 0; i < frames; i++, p += frameStride) {
-          out[i] = view.getInt32(p, littleEndian) / 2147483648;
+          out[i] = (bytes[p + b0] | (bytes[p + b1] << 8) | (bytes[p + b2] << 16) | (bytes[p + b3] << 24)) / 2147483648;
         }
         break;
-      case 'f32':
-        for (let i = 0; i < frames; i++, p += frameStride) {
-          const v = view.getFloat32(p, littleEndian);
-          if (!Number.isFinite(v)) nonFiniteReplaced++;
+      }
+      case 'f32': {
+        const words = floats32 as Float32Array;
+        const stride = frameStride >> 2;
+        for (let i = 0, w = c; i < frames; i++, w += stride) {
+          const v = words[w];
+          if (v - v !== 0) nonFiniteReplaced++;
           else if (v >= FLOAT32_MIN_NORMAL || v <= -FLOAT32_MIN_NORMAL) out[i] = v; // denormals stay 0
         }
         break;
-      case 'f64':
-        for (let i = 0; i < frames; i++, p += frameStride) {
+      }
+      case 'f64': {
+        const words = floats64 as Float64Array;
+        const stride = frameStride >> 3;
+        for (let i = 0, w = c; i < frames; i++, w += stride) {
           // A finite double beyond ±3.4e38 becomes ±Infinity in float32: check after rounding.
-          const v = Math.fround(view.getFloat64(p, littleEndian));
-          if (!Number.isFinite(v)) nonFiniteReplaced++;
+          const v = Math.fround(words[w]);
+          if (v - v !== 0) nonFiniteReplaced++;
           else if (v >= FLOAT32_MIN_NORMAL || v <= -FLOAT32_MIN_NORMAL) out[i] = v; // denormals stay 0
         }
         break;
+      }
       case 'alaw': {
         const table = alawTable();
-        for (let i = 0; i < frames; i++, p += frameStride) out[i] = table[view.getUint8(p)];
+        for (let i = 0; i < frames; i++, p += frameStride) out[i] = table[bytes[p]];
         break;
       }
       case 'mulaw': {
         const table = mulawTable();
-        for (let i = 0; i < frames; i++, p += frameStride) out[i] = table[view.getUint8(p)];
+        for (let i = 0; i < frames; i++, p += frameStride) out[i] = table[bytes[p]];
         break;
       }
     }

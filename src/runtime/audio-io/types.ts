@@ -48,4 +48,9 @@ export interface WavFormat {
   channels: 2;
   /** Sample encoding. */
   bits: WavBits;
+  /**
+   * `wav` (RIFF, at most 4 GiB of samples; the default) or `rf64` (EBU Tech 3306: 64-bit sizes in
+   * a `ds64` chunk, for longer renders).
+   */
+  container?: 'wav' | 'rf64';
 }

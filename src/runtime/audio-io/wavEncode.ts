@@ -37,9 +37,15 @@ export function wavBytesPerSample(bits: WavBits): number {
   return bits === 16 ? 2 : bits === 24 ? 3 : 4;
 }
 
-/** Header length in bytes: 44 for PCM, 58 for float (`fmt ` of 18 bytes + `fact`). */
-export function wavHeaderBytes(bits: WavBits): number {
-  return bits === '32f' ? 58 : 44;
+/** Bytes of the RF64 `ds64` chunk (8-byte header + riffSize, dataSize, sampleCount, tableLength). */
+const DS64_CHUNK_BYTES = 8 + 28;
+
+/**
+ * Header length in bytes: 44 for PCM, 58 for float (`fmt ` of 18 bytes + `fact`); RF64 adds the
+ * 36-byte `ds64` chunk (80 and 94).
+ */
+export function wavHeaderBytes(bits: WavBits, container: WavFormat['container'] = 'wav'): number {
+  return (bits === '32f' ? 58 : 44) + (container === 'rf64' ? DS64_CHUNK_BYTES : 0);
 }
 
 /**
@@ -60,11 +66,12 @@ export function encodeWavHeader(format: WavFormat, dataBytes: number): Uint8Arra
   if (!Number.isInteger(dataBytes) || dataBytes < 0 || dataBytes % blockAlign !== 0) {
     throw new RangeError(`data size ${dataBytes} is not a whole number of ${blockAlign}-byte frames`);
   }
-  if (dataBytes > MAX_WAV_DATA_BYTES) {
+  const rf64 = format.container === 'rf64';
+  if (dataBytes > MAX_WAV_DATA_BYTES && !rf64) {
     throw new RangeError(`data size ${dataBytes} bytes exceeds the 4 GiB limit of a RIFF/WAVE file`);
   }
   const isFloat = bits === '32f';
-  const headerBytes = wavHeaderBytes(bits);
+  const headerBytes = wavHeaderBytes(bits, format.container);
   const header = new Uint8Array(headerBytes);
   const view = new DataView(header.buffer);
   const writeId = (offset: number, id: string): void => {
@@ -72,36 +79,73 @@ export function encodeWavHeader(format: WavFormat, dataBytes: number): Uint8Arra
   };
   const pad = dataBytes & 1; // RIFF chunks are padded to even length
 
-  writeId(0, 'RIFF');
-  view.setUint32(4, headerBytes - 8 + dataBytes + pad, true);
+  const frames = dataBytes / blockAlign;
+  const setUint64 = (at: number, value: number): void => {
+    view.setUint32(at, value % 0x100000000, true);
+    view.setUint32(at + 4, Math.floor(value / 0x100000000), true);
+  };
+  // RF64 (EBU Tech 3306 §3): the 32-bit sizes are 0xFFFFFFFF and the real ones sit in `ds64`.
+  const size32 = (value: number): number => (rf64 ? 0xffffffff : value);
+
+  writeId(0, rf64 ? 'RF64' : 'RIFF');
+  view.setUint32(4, size32(headerBytes - 8 + dataBytes + pad), true);
   writeId(8, 'WAVE');
-  writeId(12, 'fmt ');
-  view.setUint32(16, isFloat ? 18 : 16, true);
-  view.setUint16(20, isFloat ? WAVE_FORMAT_IEEE_FLOAT : WAVE_FORMAT_PCM, true);
-  view.setUint16(22, channels, true);
-  view.setUint32(24, sampleRate, true);
-  view.setUint32(28, sampleRate * blockAlign, true); // nAvgBytesPerSec
-  view.setUint16(32, blockAlign, true);
-  view.setUint16(34, bytesPerSample * 8, true);
-  let offset = 36;
+  let fmt = 12;
+  if (rf64) {
+    writeId(12, 'ds64');
+    view.setUint32(16, 28, true);
+    setUint64(20, headerBytes - 8 + dataBytes + pad); // riffSize
+    setUint64(28, dataBytes); // dataSize
+    setUint64(36, frames); // sampleCount
+    view.setUint32(44, 0, true); // tableLength: no other chunk needs a 64-bit size
+    fmt = 12 + DS64_CHUNK_BYTES;
+  }
+  writeId(fmt, 'fmt ');
+  view.setUint32(fmt + 4, isFloat ? 18 : 16, true);
+  view.setUint16(fmt + 8, isFloat ? WAVE_FORMAT_IEEE_FLOAT : WAVE_FORMAT_PCM, true);
+  view.setUint16(fmt + 10, channels, true);
+  view.setUint32(fmt + 12, sampleRate, true);
+  view.setUint32(fmt + 16, sampleRate * blockAlign, true); // nAvgBytesPerSec
+  view.setUint16(fmt + 20, blockAlign, true);
+  view.setUint16(fmt + 22, bytesPerSample * 8, true);
+  let offset = fmt + 24;
   if (isFloat) {
-    view.setUint16(36, 0, true); // cbSize: no extension
-    writeId(38, 'fact');
-    view.setUint32(42, 4, true);
-    view.setUint32(46, dataBytes / blockAlign, true); // dwSampleLength: frames per channel
-    offset = 50;
+    view.setUint16(offset, 0, true); // cbSize: no extension
+    writeId(offset + 2, 'fact');
+    view.setUint32(offset + 6, 4, true);
+    view.setUint32(offset + 10, size32(frames), true); // dwSampleLength: frames per channel
+    offset += 14;
   }
   writeId(offset, 'data');
-  view.setUint32(offset + 4, dataBytes, true);
+  view.setUint32(offset + 4, size32(dataBytes), true);
   return header;
 }
+
+/** Samples an integer encode had to clip, and the largest magnitude it saw (for the clip warning). */
+export interface ClipStats {
+  /** Samples outside the integer range after scaling (and dither), clipped to its ends. */
+  clippedSamples: number;
+  /** Largest |x| seen, linear (1 = full scale); NaN ignored. */
+  peak: number;
+}
+
+/** Creates zeroed {@link ClipStats}. */
+export function createClipStats(): ClipStats {
+  return { clippedSamples: 0, peak: 0 };
+}
+
+/** True on little-endian hosts (all current JS engines' platforms): typed arrays then write WAV order. */
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * Encodes `frames` stereo frames as interleaved little-endian words into `out` at `outOffset`.
  * Dither (16-bit only) is drawn left then right per frame, so the result does not depend on how a
- * render is split into blocks.
+ * render is split into blocks. Writes go through typed-array views (Int16Array, Float32Array) or
+ * plain bytes, never a DataView call per sample (issue 9); a big-endian host or a misaligned
+ * offset takes the byte-wise path, with the same bytes.
  *
  * @param dither TPDF source for 16-bit, or null for plain rounding.
+ * @param stats when given, integer formats add their clipped samples and peak to it.
  * @returns bytes written: frames · 2 · bytes per sample.
  */
 export function encodeStereoFrames(
@@ -110,51 +154,134 @@ export function encodeStereoFrames(
   frames: number,
   bits: WavBits,
   dither: TpdfDither | null,
-  out: DataView,
+  out: Uint8Array,
   outOffset: number,
+  stats?: ClipStats,
 ): number {
-  let p = outOffset;
-  if (bits === 16) {
-    for (let i = 0; i < frames; i++) {
-      out.setInt16(p, quantize16(left[i], dither), true);
-      out.setInt16(p + 2, quantize16(right[i], dither), true);
-      p += 4;
+  const bytes = frames * 2 * wavBytesPerSample(bits);
+  if (bits === 16) encode16(left, right, frames, dither, out, outOffset, stats);
+  else if (bits === 24) encode24(left, right, frames, out, outOffset, stats);
+  else encodeFloat(left, right, frames, out, outOffset);
+  return bytes;
+}
+
+/** 16-bit: x · 2^15 plus TPDF dither, rounded to nearest, clipped to [−32768, 32767]. NaN → 0 (still dithered). */
+function encode16(
+  left: Float32Array,
+  right: Float32Array,
+  frames: number,
+  dither: TpdfDither | null,
+  out: Uint8Array,
+  outOffset: number,
+  stats: ClipStats | undefined,
+): void {
+  const at = out.byteOffset + outOffset;
+  const aligned = LITTLE_ENDIAN_HOST && (at & 1) === 0;
+  const words = aligned ? new Int16Array(out.buffer, at, frames * 2) : new Int16Array(frames * 2);
+  let clipped = 0;
+  let peak = stats ? stats.peak : 0;
+  for (let i = 0, w = 0; i < frames; i++, w += 2) {
+    const l = left[i];
+    const r = right[i];
+    const lx = l === l ? l : 0;
+    const rx = r === r ? r : 0;
+    let ql = Math.floor(lx * 32768 + (dither ? dither.next() : 0) + 0.5);
+    let qr = Math.floor(rx * 32768 + (dither ? dither.next() : 0) + 0.5);
+    if (ql > 32767 || ql < -32768) {
+      ql = ql > 32767 ? 32767 : -32768;
+      clipped++;
     }
-  } else if (bits === 24) {
-    for (let i = 0; i < frames; i++) {
-      writeInt24(out, p, quantize24(left[i]));
-      writeInt24(out, p + 3, quantize24(right[i]));
-      p += 6;
+    if (qr > 32767 || qr < -32768) {
+      qr = qr > 32767 ? 32767 : -32768;
+      clipped++;
     }
-  } else {
-    for (let i = 0; i < frames; i++) {
-      const l = left[i];
-      const r = right[i];
-      out.setFloat32(p, Number.isFinite(l) ? l : 0, true);
-      out.setFloat32(p + 4, Number.isFinite(r) ? r : 0, true);
-      p += 8;
+    words[w] = ql;
+    words[w + 1] = qr;
+    if (stats) {
+      const al = lx < 0 ? -lx : lx;
+      const ar = rx < 0 ? -rx : rx;
+      if (al > peak) peak = al;
+      if (ar > peak) peak = ar;
     }
   }
-  return p - outOffset;
+  if (!aligned && LITTLE_ENDIAN_HOST) {
+    out.set(new Uint8Array(words.buffer, 0, frames * 4), outOffset); // odd offset: one block copy
+  } else if (!aligned) {
+    // Byte-wise little-endian copy on a big-endian host.
+    for (let k = 0, p = outOffset; k < words.length; k++, p += 2) {
+      out[p] = words[k] & 0xff;
+      out[p + 1] = (words[k] >> 8) & 0xff;
+    }
+  }
+  if (stats) {
+    stats.clippedSamples += clipped;
+    stats.peak = peak;
+  }
 }
 
-/** x · 2^15 plus TPDF dither, rounded to nearest, clipped to [−32768, 32767]. NaN → 0 (still dithered). */
-function quantize16(x: number, dither: TpdfDither | null): number {
-  const scaled = (x === x ? x : 0) * 32768 + (dither ? dither.next() : 0);
-  const q = Math.floor(scaled + 0.5);
-  return q > 32767 ? 32767 : q < -32768 ? -32768 : q;
+/** 24-bit: x · 2^23 rounded to nearest, clipped to [−8388608, 8388607], three bytes little-endian. NaN → 0. */
+function encode24(
+  left: Float32Array,
+  right: Float32Array,
+  frames: number,
+  out: Uint8Array,
+  outOffset: number,
+  stats: ClipStats | undefined,
+): void {
+  let clipped = 0;
+  let peak = stats ? stats.peak : 0;
+  for (let i = 0, p = outOffset; i < frames; i++, p += 6) {
+    const l = left[i];
+    const r = right[i];
+    const lx = l === l ? l : 0;
+    const rx = r === r ? r : 0;
+    let ql = Math.floor(lx * 8388608 + 0.5);
+    let qr = Math.floor(rx * 8388608 + 0.5);
+    if (ql > 8388607 || ql < -8388608) {
+      ql = ql > 8388607 ? 8388607 : -8388608;
+      clipped++;
+    }
+    if (qr > 8388607 || qr < -8388608) {
+      qr = qr > 8388607 ? 8388607 : -8388608;
+      clipped++;
+    }
+    out[p] = ql & 0xff;
+    out[p + 1] = (ql >> 8) & 0xff;
+    out[p + 2] = (ql >> 16) & 0xff;
+    out[p + 3] = qr & 0xff;
+    out[p + 4] = (qr >> 8) & 0xff;
+    out[p + 5] = (qr >> 16) & 0xff;
+    if (stats) {
+      const al = lx < 0 ? -lx : lx;
+      const ar = rx < 0 ? -rx : rx;
+      if (al > peak) peak = al;
+      if (ar > peak) peak = ar;
+    }
+  }
+  if (stats) {
+    stats.clippedSamples += clipped;
+    stats.peak = peak;
+  }
 }
 
-/** x · 2^23 rounded to nearest, clipped to [−8388608, 8388607]. NaN → 0. */
-function quantize24(x: number): number {
-  const q = Math.floor((x === x ? x : 0) * 8388608 + 0.5);
-  return q > 8388607 ? 8388607 : q < -8388608 ? -8388608 : q;
-}
-
-function writeInt24(out: DataView, p: number, value: number): void {
-  out.setUint8(p, value & 0xff);
-  out.setUint8(p + 1, (value >> 8) & 0xff);
-  out.setUint8(p + 2, (value >> 16) & 0xff);
+/** Float: values as they are (beyond ±1 kept); NaN and ±Infinity written as 0. */
+function encodeFloat(left: Float32Array, right: Float32Array, frames: number, out: Uint8Array, outOffset: number): void {
+  const at = out.byteOffset + outOffset;
+  const aligned = LITTLE_ENDIAN_HOST && (at & 3) === 0;
+  const words = aligned ? new Float32Array(out.buffer, at, frames * 2) : new Float32Array(frames * 2);
+  for (let i = 0, w = 0; i < frames; i++, w += 2) {
+    const l = left[i];
+    const r = right[i];
+    // x − x is 0 exactly for finite x.
+    words[w] = l - l === 0 ? l : 0;
+    words[w + 1] = r - r === 0 ? r : 0;
+  }
+  if (!aligned && LITTLE_ENDIAN_HOST) {
+    out.set(new Uint8Array(words.buffer, 0, frames * 8), outOffset); // misaligned offset: one block copy
+  } else if (!aligned) {
+    const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+    for (let k = 0, p = outOffset; k < words.length; k++, p += 4) view.setFloat32(p, words[k], true);
+  }
 }
 
 /**
@@ -183,6 +310,6 @@ export function encodeWav(
   const file = new Uint8Array(header.length + dataBytes);
   file.set(header, 0);
   const dither = bits === 16 && options.dither !== false ? createTpdfDither(options.ditherSeed ?? DEFAULT_DITHER_SEED) : null;
-  encodeStereoFrames(left, right, frames, bits, dither, new DataView(file.buffer), header.length);
+  encodeStereoFrames(left, right, frames, bits, dither, file, header.length);
   return file;
 }

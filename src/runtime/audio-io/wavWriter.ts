@@ -11,8 +11,10 @@ import { AudioFileError } from './audioFileError';
 import { createTpdfDither, DEFAULT_DITHER_SEED, type TpdfDither } from './dither';
 import type { WavFormat } from './types';
 import {
+  createClipStats,
   encodeStereoFrames,
   encodeWavHeader,
+  type ClipStats,
   MAX_WAV_DATA_BYTES,
   wavBytesPerSample,
   type WavEncodeOptions,
@@ -28,6 +30,8 @@ export interface WavStreamEncoder {
   readonly dataBytes: number;
   /** Frames encoded so far. */
   readonly frames: number;
+  /** Samples clipped so far by the integer formats, and the peak seen (linear). */
+  readonly clipStats: Readonly<ClipStats>;
   /**
    * Encodes the first `frames` samples of each channel.
    * @returns a view into the encoder's reusable buffer, valid until the next call.
@@ -54,12 +58,13 @@ export function createWavStreamEncoder(
     format.bits === 16 && options.dither !== false ? createTpdfDither(options.ditherSeed ?? DEFAULT_DITHER_SEED) : null;
   const name = options.name ?? 'output';
   let buffer = new Uint8Array(0);
-  let view = new DataView(buffer.buffer);
+  const clipStats = createClipStats();
   let dataBytes = 0;
 
   return {
     format,
     bytesPerFrame,
+    clipStats,
     get dataBytes(): number {
       return dataBytes;
     },
@@ -73,20 +78,19 @@ export function createWavStreamEncoder(
         );
       }
       const bytes = frames * bytesPerFrame;
-      if (dataBytes + bytes > MAX_WAV_DATA_BYTES) {
+      if (dataBytes + bytes > MAX_WAV_DATA_BYTES && format.container !== 'rf64') {
         throw new AudioFileError(
           name,
           undefined,
           `the render passes the 4 GiB size limit of a WAV file after ${dataBytes / bytesPerFrame} frames; ` +
-            'render a shorter range or a lower bit depth',
+            'render a shorter range, a lower bit depth, or --format rf64',
         );
       }
       if (buffer.length < bytes) {
         // Grows only when a block is larger than every block before: constant memory in a render.
         buffer = new Uint8Array(bytes);
-        view = new DataView(buffer.buffer);
       }
-      encodeStereoFrames(left, right, frames, format.bits, dither, view, 0);
+      encodeStereoFrames(left, right, frames, format.bits, dither, buffer, 0, clipStats);
       dataBytes += bytes;
       return buffer.subarray(0, bytes);
     },

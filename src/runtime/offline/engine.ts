@@ -58,8 +58,8 @@ export class OfflineEngine {
   readonly masterLatency: number;
   private readonly nodes: NodeRuntime[];
   private readonly master: StereoBlock;
-  /** Count of non-finite samples replaced at the master (a kernel bug if ever non-zero). */
-  nonFiniteSamples = 0;
+  /** Frames processed so far (latency included), to say when a signal went non-finite. */
+  private framesDone = 0;
 
   constructor(readonly plan: Plan, options: EngineOptions) {
     this.sampleRate = options.sampleRate;
@@ -158,8 +158,41 @@ export class OfflineEngine {
       if (node.bypass) this.passThrough(node, frames);
       else node.kernel.process(io);
     }
-    this.scrubNonFinite(frames);
+    if (!allFinite(this.master, frames)) this.reportNonFinite(frames);
+    this.framesDone += frames;
     return this.master;
+  }
+
+  /**
+   * A NaN or infinity reached the master: a kernel bug, or a signal grown past the float range
+   * (40 gains at +24 dB is 960 dB). Writing zeros in its place would hide it and give nonsense
+   * loudness; the render stops with an error naming the first node, in processing order, whose
+   * output this block is non-finite (issue 10, item 7).
+   */
+  private reportNonFinite(frames: number): never {
+    let culprit = this.nodes[this.nodes.length - 1];
+    let at = 0;
+    search: for (const node of this.nodes) {
+      for (const out of node.io.outputs) {
+        const i = firstNonFinite(out, frames);
+        if (i >= 0) {
+          culprit = node;
+          at = i;
+          break search;
+        }
+      }
+    }
+    const seconds = (this.framesDone + at) / this.sampleRate;
+    throw new EngineError([
+      {
+        path: `nodes "${culprit.id}"`,
+        nodeId: culprit.id,
+        message:
+          `node "${culprit.id}": its output is not a finite number (NaN or infinity) ${seconds.toFixed(3)} s into the render ` +
+          '(before latency compensation); the signal grew past the float range or the node failed. ' +
+          'Lower the gains up to this node; nothing was written',
+      },
+    ]);
   }
 
   /** Bypass: the main input, delayed by the node's own latency so timing never shifts. */
@@ -179,25 +212,30 @@ export class OfflineEngine {
     });
   }
 
-  private scrubNonFinite(frames: number): void {
-    const { left, right } = this.master;
-    for (let i = 0; i < frames; i++) {
-      // x - x is NaN exactly when x is NaN or ±Inf: one cheap test for both channels.
-      if (left[i] - left[i] !== 0 || right[i] - right[i] !== 0) {
-        if (left[i] - left[i] !== 0) left[i] = 0;
-        if (right[i] - right[i] !== 0) right[i] = 0;
-        this.nonFiniteSamples++;
-      }
-    }
-  }
-
   reset(): void {
+    this.framesDone = 0;
     for (const n of this.nodes) {
       n.kernel.reset();
       n.bypassDelay?.reset();
       for (const port of n.feeds) for (const f of port) f.delay?.reset();
     }
   }
+}
+
+/** True when every sample in `[0, frames)` of both channels is finite. */
+function allFinite(block: StereoBlock, frames: number): boolean {
+  const { left, right } = block;
+  let acc = 0;
+  // x − x is 0 for finite x and NaN for NaN or ±Infinity; NaN poisons the sum.
+  for (let i = 0; i < frames; i++) acc += left[i] - left[i] + (right[i] - right[i]);
+  return acc === 0;
+}
+
+/** Index of the first non-finite sample in either channel, or −1. */
+function firstNonFinite(block: StereoBlock, frames: number): number {
+  const { left, right } = block;
+  for (let i = 0; i < frames; i++) if (left[i] - left[i] !== 0 || right[i] - right[i] !== 0) return i;
+  return -1;
 }
 
 function addInto(source: StereoBlock, target: StereoBlock, frames: number): void {

@@ -15,3 +15,4 @@ export {
   type RenderedAudio,
   type BlockSink,
 } from './render';
+export { estimateRenderMemory, type MemoryConsumer, type MemoryEstimate } from './memoryEstimate';

@@ -4,7 +4,7 @@
  * round(n · to / from). Every number is measured from sinusoids defined in the test.
  */
 import { describe, expect, it } from 'vitest';
-import { resample, resampledLength, resamplerDesign } from '../../../src/runtime/audio-io';
+import { resample, resampledLength, resampleHead, resamplerDesign, toRenderClip } from '../../../src/runtime/audio-io';
 import { db, fitSinusoid, rms } from './helpers';
 
 const AMPLITUDE = 0.5;
@@ -169,5 +169,44 @@ describe('resample: frequency and time are preserved', () => {
     let error = 0;
     for (let i = m; i < frames - m; i++) error += (back[i] - x[i]) ** 2;
     expect(db(Math.sqrt(error / (frames - 2 * m)) / (AMPLITUDE / Math.SQRT2))).toBeLessThan(-80);
+  });
+});
+
+describe('resampleHead (issue 10, item 5)', () => {
+  it('gives the first samples of the full resampling, bit for bit, for every kind of ratio', () => {
+    const input = new Float32Array(30_011);
+    for (let i = 0; i < input.length; i++) input[i] = Math.sin(i * 0.37) * 0.5 + Math.sin(i * 0.011) * 0.3;
+    for (const [from, to] of [
+      [1000, 48000],
+      [44100, 48000],
+      [96000, 48000],
+      [44101, 48000],
+      [48000, 48000],
+    ]) {
+      const full = resample(input, from, to);
+      for (const count of [0, 1, 777, Math.floor(full.length / 2), full.length, full.length + 10]) {
+        const head = resampleHead(input, from, to, count);
+        const expected = full.subarray(0, Math.min(count, full.length));
+        expect(head.length).toBe(expected.length);
+        expect(Buffer.from(head.buffer).equals(Buffer.from(expected.buffer, expected.byteOffset, expected.byteLength))).toBe(true);
+      }
+    }
+  });
+});
+
+describe('toRenderClip with a frame limit', () => {
+  it('equals the head of the full clip for mono, stereo and 5.1 at any rate', () => {
+    const channel = (k: number) => Float32Array.from({ length: 9001 }, (_, i) => Math.sin(i * 0.05 * (k + 1)) * 0.4);
+    for (const count of [1, 2, 6]) {
+      for (const rate of [44100, 48000, 96000]) {
+        const decoded = { sampleRate: rate, channels: Array.from({ length: count }, (_, k) => channel(k)) };
+        const full = toRenderClip(decoded, 48000);
+        const head = toRenderClip(decoded, 48000, 3000);
+        expect(head.left.length).toBe(3000);
+        for (const side of ['left', 'right'] as const) {
+          expect(Buffer.from(head[side].buffer).equals(Buffer.from(full[side].buffer, 0, 3000 * 4))).toBe(true);
+        }
+      }
+    }
   });
 });

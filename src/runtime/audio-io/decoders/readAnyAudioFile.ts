@@ -1,35 +1,29 @@
 /** Node-only: reads a file and decodes it with {@link decodeAnyAudio} (WAV, AIFF, FLAC, MP3, Ogg). */
-import * as fs from 'node:fs';
-import { AudioFileError } from '../audioFileError';
-import { readAudioFile } from '../fileIo';
-import { detectAudioFileKind } from '../decodeAudioFile';
+import { readAudioFile, readRegularFileBytes, sniffAudioFileKind, type ReadAudioFileOptions } from '../fileIo';
 import type { DecodedAudio } from '../types';
 import { decodeCompressed } from './compressedDecoders';
+
+/**
+ * Largest compressed file read: its samples are only known after decoding, so the file size is
+ * the bound (1 GiB of MP3 at 128 kbit/s is 18 hours).
+ */
+export const MAX_COMPRESSED_FILE_BYTES = 2 ** 30;
+
+/**
+ * Decodes a FLAC, MP3 or Ogg file; `undefined` for any other kind (WAV and AIFF are read, headers
+ * first, by {@link readAudioFile}). Non-regular files are refused before they are opened.
+ * @throws AudioFileError naming `path`.
+ */
+export async function readCompressedAudioFile(path: string): Promise<DecodedAudio | undefined> {
+  const kind = sniffAudioFileKind(path);
+  if (kind !== 'flac' && kind !== 'mp3' && kind !== 'ogg') return undefined;
+  return decodeCompressed(readRegularFileBytes(path, MAX_COMPRESSED_FILE_BYTES), kind, path);
+}
 
 /**
  * Reads and decodes an audio file of any supported format.
  * @throws AudioFileError naming `path`.
  */
-export async function readAnyAudioFile(path: string): Promise<DecodedAudio> {
-  let head: Uint8Array;
-  try {
-    const fd = fs.openSync(path, 'r');
-    try {
-      head = new Uint8Array(64);
-      fs.readSync(fd, head, 0, 64, 0);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    return readAudioFile(path); // reports the read error in the usual words
-  }
-  const kind = detectAudioFileKind(head);
-  if (kind !== 'flac' && kind !== 'mp3' && kind !== 'ogg') return readAudioFile(path);
-  let bytes: Uint8Array;
-  try {
-    bytes = fs.readFileSync(path);
-  } catch (error) {
-    throw new AudioFileError(path, undefined, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  return decodeCompressed(bytes, kind, path);
+export async function readAnyAudioFile(path: string, options: ReadAudioFileOptions = {}): Promise<DecodedAudio> {
+  return (await readCompressedAudioFile(path)) ?? readAudioFile(path, options);
 }
