@@ -38,10 +38,8 @@ import { MAX_LOOKAHEAD_MS, rampSamples } from './timing';
 export const CEILING_MARGIN_DB = 0.01;
 const CEILING_MARGIN = Math.pow(10, -CEILING_MARGIN_DB / 20);
 
-/** A non-finite sample (NaN, ±Infinity) counts as silence so it cannot poison the state. */
-function finiteOrZero(x: number): number {
-  return x - x === 0 ? x : 0;
-}
+/** Frames the detector scans at a time (its scratch arrays' length); any block size works. */
+const DETECT_CHUNK = 256;
 
 /** Scratch views for float32 bit stepping (used in `setParams` only). */
 const scratchFloat = new Float32Array(1);
@@ -69,6 +67,11 @@ export class LimiterKernel implements Kernel {
   private readonly delayLeft: DelayLine;
   private readonly delayRight: DelayLine;
   private readonly gainPath: LookaheadGain;
+  /** Scratch per chunk: input × input gain (non-finite samples as 0), and the period peaks. */
+  private readonly scaledLeft = new Float64Array(DETECT_CHUNK);
+  private readonly scaledRight = new Float64Array(DETECT_CHUNK);
+  private readonly peaksLeft = new Float64Array(DETECT_CHUNK);
+  private readonly peaksRight = new Float64Array(DETECT_CHUNK);
   /** D = a: interpolator delay and guard, in samples. */
   private readonly guard: number;
   private ramp = -1;
@@ -134,35 +137,50 @@ export class LimiterKernel implements Kernel {
     const target = this.target;
     const limit = this.safetyLimit;
     const latency = this.latency;
+    const scaledLeft = this.scaledLeft;
+    const scaledRight = this.scaledRight;
+    const peaksLeft = this.peaksLeft;
+    const peaksRight = this.peaksRight;
+    const gainPath = this.gainPath;
+    const delayLeft = this.delayLeft;
+    const delayRight = this.delayRight;
     let smallestGain = 1;
     let clips = 0;
 
-    for (let n = 0; n < frames; n++) {
-      const xl = finiteOrZero(input.left[n]) * inputGain;
-      const xr = finiteOrZero(input.right[n]) * inputGain;
-      const peakLeft = this.detectLeft.next(xl);
-      const peakRight = this.detectRight.next(xr);
-      const peak = peakLeft > peakRight ? peakLeft : peakRight;
-      const required = peak > target ? target / peak : 1;
-      const gain = this.gainPath.push(required);
-      if (gain < smallestGain) smallestGain = gain;
+    for (let from = 0; from < frames; from += DETECT_CHUNK) {
+      const count = Math.min(DETECT_CHUNK, frames - from);
+      for (let i = 0; i < count; i++) {
+        const l = input.left[from + i];
+        const r = input.right[from + i];
+        scaledLeft[i] = (l - l === 0 ? l : 0) * inputGain;
+        scaledRight[i] = (r - r === 0 ? r : 0) * inputGain;
+      }
+      // Period peaks above the target (0 where a peak cannot reach it: those need no gain).
+      this.detectLeft.scanPeaks(scaledLeft, 0, count, target, peaksLeft, 0);
+      this.detectRight.scanPeaks(scaledRight, 0, count, target, peaksRight, 0);
+      for (let i = 0; i < count; i++) {
+        const peak = peaksLeft[i] > peaksRight[i] ? peaksLeft[i] : peaksRight[i];
+        const required = peak > target ? target / peak : 1;
+        const gain = gainPath.push(required);
+        if (gain < smallestGain) smallestGain = gain;
 
-      // The audio, delayed by the latency (≥ 1 ms of lookahead, so never 0), meets its gain.
-      let yl = this.delayLeft.readInteger(latency) * gain;
-      let yr = this.delayRight.readInteger(latency) * gain;
-      this.delayLeft.write(xl);
-      this.delayRight.write(xr);
-      // Safety stage: never expected to act (see the class comment); counted so tests can prove it.
-      if (yl > limit || yl < -limit) {
-        yl = yl > 0 ? limit : -limit;
-        clips++;
+        // The audio, delayed by the latency (≥ 1 ms of lookahead, so never 0), meets its gain.
+        let yl = delayLeft.readInteger(latency) * gain;
+        let yr = delayRight.readInteger(latency) * gain;
+        delayLeft.write(scaledLeft[i]);
+        delayRight.write(scaledRight[i]);
+        // Safety stage: never expected to act (see the class comment); counted so tests can prove it.
+        if (yl > limit || yl < -limit) {
+          yl = yl > 0 ? limit : -limit;
+          clips++;
+        }
+        if (yr > limit || yr < -limit) {
+          yr = yr > 0 ? limit : -limit;
+          clips++;
+        }
+        out.left[from + i] = yl;
+        out.right[from + i] = yr;
       }
-      if (yr > limit || yr < -limit) {
-        yr = yr > 0 ? limit : -limit;
-        clips++;
-      }
-      out.left[n] = yl;
-      out.right[n] = yr;
     }
     this.safetyClipCount += clips;
     this.meters.gainReductionDb = smallestGain < 1 ? -20 * Math.log10(smallestGain) : 0;
