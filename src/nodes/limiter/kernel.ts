@@ -24,7 +24,7 @@
  */
 import type { ResolvedParams } from '../../graph/catalog';
 import type { Kernel, KernelContext, KernelIO, KernelMeters } from '../types';
-import { TruePeakInterpolator } from '../../dsp/truePeak';
+import { TruePeakInterpolator, truePeakFactor } from '../../dsp/truePeak';
 import { DelayLine } from '../../dsp/delayLine';
 import { LookaheadGain } from '../../dsp/dynamics/lookaheadGain';
 import { dbToGain } from '../../dsp/dynamics/timeConstant';
@@ -37,6 +37,11 @@ import { MAX_LOOKAHEAD_MS, rampSamples } from './timing';
  */
 export const CEILING_MARGIN_DB = 0.01;
 const CEILING_MARGIN = Math.pow(10, -CEILING_MARGIN_DB / 20);
+
+/** Oversampling of the limiter's detector: 4 at 44.1–96 kHz, 2 from 176.4 kHz. */
+export function limiterOversampling(sampleRate: number): number {
+  return Math.min(4, truePeakFactor(sampleRate));
+}
 
 /** Frames the detector scans at a time (its scratch arrays' length); any block size works. */
 const DETECT_CHUNK = 256;
@@ -82,8 +87,11 @@ export class LimiterKernel implements Kernel {
 
   constructor(ctx: KernelContext, params: ResolvedParams) {
     this.sampleRate = ctx.sampleRate;
-    this.detectLeft = new TruePeakInterpolator(ctx.sampleRate);
-    this.detectRight = new TruePeakInterpolator(ctx.sampleRate);
+    // 4× (the meter's 8× grid at 44.1/48 kHz halved): with the parabolic refinement it holds the
+    // ceiling within 0.01 dB of the ideal reconstruction (docs/dynamics.md), at half the work.
+    const detector = { factor: limiterOversampling(ctx.sampleRate) };
+    this.detectLeft = new TruePeakInterpolator(ctx.sampleRate, detector);
+    this.detectRight = new TruePeakInterpolator(ctx.sampleRate, detector);
     this.guard = this.detectLeft.delaySamples;
     const maxRamp = rampSamples(MAX_LOOKAHEAD_MS, ctx.sampleRate);
     this.gainPath = new LookaheadGain(maxRamp, this.guard);

@@ -54,6 +54,8 @@ describe('TruePeakInterpolator', () => {
   it('rejects a meaningless sample rate with a message naming it', () => {
     expect(() => new TruePeakInterpolator(0)).toThrow(/sampleRate/);
     expect(() => new TruePeakInterpolator(Number.NaN)).toThrow(/sampleRate/);
+    expect(() => new TruePeakInterpolator(48000, { factor: 3 })).toThrow(/factor must be 2, 4 or 8 \(got 3\)/);
+    expect(new TruePeakInterpolator(48000, { factor: 4 }).factor).toBe(4);
   });
 
   it('reads +3.01 dB above the sample peak for a sine at fs/4 with 45° phase', () => {
