@@ -10,7 +10,8 @@
  *  - Interpolation filter: our own Kaiser-windowed sinc (β = 7), N = 40 taps per phase (a
  *    320-tap prototype at 8×). Its zeros fall on the input grid (an "L-th band" filter), so
  *    phase 0 is an exact delay: the interpolated points contain the input samples and the true
- *    peak is never below the sample peak. Passband within ±0.01 dB to 20 kHz at 44.1 kHz.
+ *    peak is never below the sample peak. Worst phase −0.12 … +0.004 dB up to 20 kHz at
+ *    44.1 kHz; readings of noise band-limited to 20 kHz land within 0.005 dB of the ideal.
  *  - Refinement: the largest grid point of each sample period, if it is a local maximum of |y|,
  *    is replaced by the vertex of the parabola through it and its two grid neighbours (clamped to
  *    1/cos(π/2F) of it, the most a band-limited signal can rise between points of an F× grid).
@@ -30,7 +31,7 @@
 export const TAPS_PER_PHASE = 40;
 const HALF_TAPS = TAPS_PER_PHASE / 2;
 
-/** Kaiser window shape: β = 7 keeps the passband within ±0.01 dB to 20 kHz at 44.1 kHz. */
+/** Kaiser window shape (β = 7: images of content up to 20 kHz at 44.1 kHz down ≥ 43 dB). */
 const KAISER_BETA = 7;
 
 /** New samples per chunk of the line buffer. */

@@ -4,15 +4,17 @@
  * Per sample n (both channels share one gain so the stereo image never moves):
  *
  *   x[n]   = in[n] · 10^(inputGain/20)
- *   v[k]   = max over both channels of the 4× oversampled |x| around sample k = n − D
- *            (TruePeakInterpolator, ITU-R BS.1770-4 Annex 2; its points include x[k] itself)
+ *   v[k]   = max over both channels of the 4× oversampled |x| for the period after k = n − D,
+ *            refined by a parabola (TruePeakInterpolator, factor 4, 40 taps per phase, ITU-R
+ *            BS.1770-4 Annex 2; its points include x[k] itself). Computed block-wise; periods
+ *            that cannot reach the target are skipped exactly (they would give r = 1).
  *   r[k]   = min(1, c' / v[k])                required gain; c' = 10^((ceiling − 0.01)/20)
  *   g[j]   = LookaheadGain(r): hold the minimum over [j − a, j + L + a], release exponentially,
  *            average over L + 1 samples (src/dsp/dynamics/lookaheadGain.ts)
  *   out[j] = x[j] · g[j],  j = n − latencySamples
  *
  * Because g ≤ r[k] on every sample of the interpolation support around every peak k, the output's
- * samples stay under the ceiling by construction, and so would its 4×-interpolated points if g
+ * samples stay under the ceiling by construction, and so would its interpolated points if g
  * were constant across that support. It is not quite constant (it ramps towards other peaks and
  * releases), and the interpolated value picks up a second-order term from that slope: measured at
  * most +0.0065 dB with the shortest (1 ms) ramp, +0.0001 dB at 5 ms lookahead (docs/dynamics.md). c'
