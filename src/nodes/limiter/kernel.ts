@@ -90,7 +90,9 @@ export class LimiterKernel implements Kernel {
   constructor(ctx: KernelContext, params: ResolvedParams) {
     this.sampleRate = ctx.sampleRate;
     // 4× (the meter's 8× grid at 44.1/48 kHz halved): with the parabolic refinement it holds the
-    // ceiling within 0.01 dB of the ideal reconstruction (docs/dynamics.md), at half the work.
+    // ceiling within 0.011 dB of the ideal reconstruction on material up to 20 kHz, at 60 instead
+    // of 140 multiply-adds per sample. Read by the 8× meter, 0.45·fs sines come out up to
+    // +0.025 dB over the ceiling (property test; the tests allow +0.05). docs/dynamics.md.
     const detector = { factor: limiterOversampling(ctx.sampleRate) };
     this.detectLeft = new TruePeakInterpolator(ctx.sampleRate, detector);
     this.detectRight = new TruePeakInterpolator(ctx.sampleRate, detector);
