@@ -8,7 +8,7 @@
  *            refined by a parabola (TruePeakInterpolator, factor 4, 40 taps per phase, ITU-R
  *            BS.1770-4 Annex 2; its points include x[k] itself). Computed block-wise; periods
  *            that cannot reach the target are skipped exactly (they would give r = 1).
- *   r[k]   = min(1, c' / v[k])                required gain; c' = 10^((ceiling − 0.01)/20)
+ *   r[k]   = min(1, c' / v[k])                required gain; c' = 10^((ceiling − 0.03)/20)
  *   g[j]   = LookaheadGain(r): hold the minimum over [j − a, j + L + a], release exponentially,
  *            average over L + 1 samples (src/dsp/dynamics/lookaheadGain.ts)
  *   out[j] = x[j] · g[j],  j = n − latencySamples
@@ -17,9 +17,10 @@
  * samples stay under the ceiling by construction, and so would its interpolated points if g
  * were constant across that support. It is not quite constant (it ramps towards other peaks and
  * releases), and the interpolated value picks up a second-order term from that slope: measured at
- * most +0.0065 dB with the shortest (1 ms) ramp, +0.0001 dB at 5 ms lookahead (docs/dynamics.md). c'
- * therefore sits `CEILING_MARGIN_DB` = 0.01 dB under the ceiling, which also leaves room for
- * rounding the output to float32. A final safety stage clamps any sample still above the ceiling
+ * most +0.0065 dB with the shortest (1 ms) ramp, +0.0001 dB at 5 ms lookahead (docs/dynamics.md).
+ * The 4× detector also reads near-Nyquist (0.45·fs) tones up to ≈ 0.03 dB lower than an 8× meter
+ * does. c' therefore sits `CEILING_MARGIN_DB` = 0.03 dB under the ceiling, which also leaves room
+ * for rounding the output to float32. A final safety stage clamps any sample still above the ceiling
  * and counts how often it acted (`safetyClipCount`; 0 in every test, see docs/dynamics.md).
  *
  * Latency: see `timing.ts` (D + L + a samples).
@@ -35,9 +36,11 @@ import { MAX_LOOKAHEAD_MS, rampSamples } from './timing';
 
 /**
  * How far under the ceiling the gain aims, dB: covers the second-order true-peak residual of a
- * gain that changes across the interpolator's support (≤ 0.0065 dB measured) and float32 rounding.
+ * gain that changes across the interpolator's support (≤ 0.0065 dB measured), the 4× detector's
+ * under-read of near-Nyquist tones against an 8× reading (up to ≈ 0.04 dB measured before this
+ * margin grew from 0.01) and float32 rounding.
  */
-export const CEILING_MARGIN_DB = 0.01;
+export const CEILING_MARGIN_DB = 0.03;
 const CEILING_MARGIN = Math.pow(10, -CEILING_MARGIN_DB / 20);
 
 /** Oversampling of the limiter's detector: 4 at 44.1–96 kHz, 2 from 176.4 kHz. */
@@ -90,9 +93,9 @@ export class LimiterKernel implements Kernel {
   constructor(ctx: KernelContext, params: ResolvedParams) {
     this.sampleRate = ctx.sampleRate;
     // 4× (the meter's 8× grid at 44.1/48 kHz halved): with the parabolic refinement it holds the
-    // ceiling within 0.011 dB of the ideal reconstruction on material up to 20 kHz, at 60 instead
-    // of 140 multiply-adds per sample. Read by the 8× meter, 0.45·fs sines come out up to
-    // +0.025 dB over the ceiling (property test; the tests allow +0.05). docs/dynamics.md.
+    // ceiling by the ideal reconstruction on material up to 20 kHz, at 60 instead of 140
+    // multiply-adds per sample. Read by the 8× meter, 0.45·fs sines came out up to
+    // +0.039 dB over the ceiling with a 0.01 dB margin; hence CEILING_MARGIN_DB = 0.03.
     const detector = { factor: limiterOversampling(ctx.sampleRate) };
     this.detectLeft = new TruePeakInterpolator(ctx.sampleRate, detector);
     this.detectRight = new TruePeakInterpolator(ctx.sampleRate, detector);
