@@ -50,6 +50,11 @@ export interface LoudnessResult {
 export interface LoudnessMeterOptions {
   /** Channel weights Gi (BS.1770-4 Table 3); default from {@link defaultChannelWeights}. */
   channelWeights?: readonly number[];
+  /**
+   * Skip true-peak work that cannot raise the reading (default true). Only the speed changes,
+   * never a reading; the tests compare both.
+   */
+  truePeakPruning?: boolean;
 }
 
 function toLufs(energy: number): number | null {
@@ -83,7 +88,10 @@ export class LoudnessMeter {
   private readonly truePeaks: TruePeakInterpolator[];
   /** Per-channel Σ y² of the tick in progress (kept per channel so block splits never matter). */
   private readonly tickSums: Float64Array;
-  /** Per-channel largest interpolated |x| and largest |x|. */
+  /**
+   * Per-channel largest interpolated |x| of the periods complete so far (the last
+   * `delaySamples` periods are added by `flushMax` when a reading is taken) and largest |x|.
+   */
   private readonly truePeakMax: Float64Array;
   private readonly samplePeakMax: Float64Array;
   /** Ring of the last SHORT_TERM_TICKS ticks: weighted energy sums and their sample counts. */
@@ -132,7 +140,7 @@ export class LoudnessMeter {
     this.truePeaks = [];
     for (let c = 0; c < channels; c++) {
       this.filters.push(new KWeightingFilter(coefficients));
-      this.truePeaks.push(new TruePeakInterpolator(sampleRate));
+      this.truePeaks.push(new TruePeakInterpolator(sampleRate, { pruning: options.truePeakPruning ?? true }));
     }
     this.tickSums = new Float64Array(channels);
     this.truePeakMax = new Float64Array(channels);
@@ -304,13 +312,21 @@ export class LoudnessMeter {
   /** Highest true-peak level over all channels, dBTP. */
   get truePeakDbtp(): number | null {
     let peak = 0;
-    for (let c = 0; c < this.channels; c++) peak = Math.max(peak, this.truePeakMax[c]);
+    for (let c = 0; c < this.channels; c++) peak = Math.max(peak, this.channelTruePeak(c));
     return toDb(peak);
   }
 
   /** Highest true-peak level of one channel, dBTP. */
   channelTruePeakDbtp(channel: number): number | null {
-    return toDb(this.truePeakMax[channel] ?? 0);
+    return channel >= 0 && channel < this.channels ? toDb(this.channelTruePeak(channel)) : null;
+  }
+
+  /**
+   * Channel c's true peak, linear, including the interpolator's last periods as if the
+   * programme ended here (so a peak in the very last samples counts; true peak ≥ sample peak).
+   */
+  private channelTruePeak(c: number): number {
+    return this.truePeaks[c].flushMax(this.truePeakMax[c]);
   }
 
   /** Highest sample peak over all channels, dBFS. */

@@ -1,6 +1,7 @@
 /**
  * The `limiter` node: a true-peak brickwall limiter for the end of a master chain. Its output's
- * true peak (ITU-R BS.1770-4 Annex 2, 4× oversampled) never exceeds the ceiling.
+ * true peak (ITU-R BS.1770-4 Annex 2; 4× oversampled with a parabolic refinement) stays under the
+ * ceiling for material up to 20 kHz, judged by the ideal band-limited reconstruction.
  * Design, equations, latency and measurements: docs/dynamics.md.
  */
 import type { NodeDefinition } from '../types';

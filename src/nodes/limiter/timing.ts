@@ -2,10 +2,10 @@
  * Where the limiter's latency comes from, in samples (all integers):
  *
  *   D = TruePeakInterpolator.delaySamples   the detector reports the peak around x[n − D] when
- *                                           it is given x[n] (6 at 44.1–96 kHz, 0 at ≥ 176.4 kHz)
+ *                                           it is given x[n] (20 at every rate: N/2 of 40 taps)
  *   a = D                                   guard: the gain is held at or below a peak's
  *                                           requirement for a samples on either side of it, which
- *                                           covers the interpolator's 12-tap support, so the
+ *                                           covers the interpolator's 40-tap support, so the
  *                                           output's interpolated points see the reduced gain
  *   L = max(round(lookahead · fs), L_min)   length of the gain's fall (and of its smoothing)
  *

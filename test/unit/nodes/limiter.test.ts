@@ -321,8 +321,8 @@ describe('limiter: gain reduction and release', () => {
 });
 
 describe('limiter: cost of silence', () => {
-  it('60 s of silence after loud material is not > 3× slower than 60 s of noise', () => {
-    const frames = 60 * SR;
+  it('20 s of silence after loud material is not > 3× slower than 20 s of noise', () => {
+    const frames = 20 * SR;
     const block = 4096;
     const params = resolveParams(limiterNode, { ceiling: -1, inputGain: 12, release: 1000 });
     const ctx = testContext(SR, block);
