@@ -19,8 +19,12 @@ export const PLOT_SAMPLE_RATE = 48_000;
 /** localStorage keys. Versioned so a future format can live next to this one. */
 export const STORAGE_KEYS = {
   autosave: 'mixgraph.autosave.v1',
+  /** Rescued autosaves of earlier versions (read only now; new rescues go to `RESCUE_DB`). */
   rescued: 'mixgraph.rescued-autosaves.v1',
 } as const;
+
+/** IndexedDB database holding rescued autosaves (raw text of autosaves that failed to load). */
+export const RESCUE_DB = { name: 'mixgraph-rescue', version: 1, store: 'autosaves' } as const;
 
 /** IndexedDB database holding the user's preset library. */
 export const LIBRARY_DB = { name: 'mixgraph', version: 1, store: 'presets' } as const;
