@@ -44,6 +44,12 @@ import { toggleProbe } from '../live/probe';
 import { useLive } from '../live/liveStore';
 import { countRender } from '../live/renderCount';
 
+/**
+ * Above this many nodes the minimap is left out: it draws and subscribes once per node, which
+ * cost as much as the canvas itself on large graphs (docs/performance-ui.md).
+ */
+const MINIMAP_MAX_NODES = 600;
+
 const nodeTypes: NodeTypes = { mgAudio: AudioNodeView, mgNote: NoteNodeView, mgGroup: GroupFrameView };
 
 const CATEGORY_COLOURS: Record<string, string> = {
@@ -270,12 +276,13 @@ export function Canvas() {
         colorMode="dark"
         defaultEdgeOptions={{ type: 'default' }}
         elevateNodesOnSelect={false}
+        onlyRenderVisibleElements
         edgesFocusable={false}
         aria-label="Graph canvas"
         tabIndex={0}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} color="#2c3340" />
-        <MiniMap<FlowNode> pannable zoomable nodeColor={miniMapColour} nodeStrokeWidth={0} maskColor="rgba(10, 13, 18, 0.72)" ariaLabel="Mini map" />
+        {graph.nodes.length <= MINIMAP_MAX_NODES && <MiniMap<FlowNode> pannable zoomable nodeColor={miniMapColour} nodeStrokeWidth={0} maskColor="rgba(10, 13, 18, 0.72)" ariaLabel="Mini map" />}
         <Controls showInteractive={false} fitViewOptions={{ padding: 0.15, maxZoom: 1.1, duration: 200 }} />
         <ConnectionHint />
       </ReactFlow>

@@ -46,9 +46,12 @@ export function startAutosave(): () => void {
       heldSave = true;
       return;
     }
+    const started = performance.now();
     const state = editorStore.get();
     const ok = writeAutosave(state.history.graph, isDirty(state), state.origin);
     autosaveStatus.set({ savedAt: ok ? new Date() : autosaveStatus.get().savedAt, failed: !ok });
+    // Read by `npm run bench:ui` (and visible in any performance trace).
+    performance.measure('mixgraph:autosave', { start: started });
   });
   let last = editorStore.get();
   const unsubscribe = editorStore.subscribe(() => {
