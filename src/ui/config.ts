@@ -31,3 +31,10 @@ export const LIBRARY_DB = { name: 'mixgraph', version: 1, store: 'presets' } as 
 
 /** Delay between an edit and its autosave, in ms; pending saves are flushed when the page hides. */
 export const AUTOSAVE_DELAY_MS = 250;
+
+/**
+ * Graphs with more canvas items than this are "large": React Flow then mounts only the visible
+ * nodes and wires, and nodes seen from far draw without meters and plots
+ * (docs/performance-ui.md). Smaller graphs are drawn whole at every zoom.
+ */
+export const LARGE_GRAPH_ITEMS = 300;

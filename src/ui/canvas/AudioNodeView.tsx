@@ -10,6 +10,7 @@ import { resolveParams, type PortSpec } from '../../graph/catalog';
 import { canBypass, setBypass } from '../../graph/commands';
 import { catalog } from '../../nodes/registry';
 import { formatParamValue } from '../common/formatParam';
+import { LARGE_GRAPH_ITEMS } from '../config';
 import { CategoryIcon, Icon } from '../common/icons';
 import { countRender } from '../live/renderCount';
 import { useLive } from '../live/liveStore';
@@ -28,9 +29,7 @@ import { MiniVisual } from './MiniVisual';
  * every detail at any zoom.
  */
 export const DETAIL_ZOOM = 0.45;
-/** Graphs with more canvas items than this are "large" for `DETAIL_ZOOM`. */
-export const DETAIL_MAX_ITEMS = 300;
-const zoomedOut = (s: ReactFlowState) => s.transform[2] < DETAIL_ZOOM && s.nodeLookup.size > DETAIL_MAX_ITEMS;
+const zoomedOut = (s: ReactFlowState) => s.transform[2] < DETAIL_ZOOM && s.nodeLookup.size > LARGE_GRAPH_ITEMS;
 
 /** How many params a node shows inline when its definition names none (keeps nodes compact). */
 const FALLBACK_SUMMARY = 1;

@@ -20,7 +20,7 @@ import {
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { moveElements, removeElements, updateNote } from '../../graph/commands';
 import { getNodeDefinition } from '../../nodes/registry';
-import { GRID } from '../config';
+import { GRID, LARGE_GRAPH_ITEMS } from '../config';
 import { handleDroppedFile } from '../documents/documentActions';
 import { commitGesture, dispatch, setSelection } from '../store/editorActions';
 import { currentGraph, editorStore, useEditor, useGraph, useSelection } from '../store/editorState';
@@ -276,7 +276,7 @@ export function Canvas() {
         colorMode="dark"
         defaultEdgeOptions={{ type: 'default' }}
         elevateNodesOnSelect={false}
-        onlyRenderVisibleElements
+        onlyRenderVisibleElements={graph.nodes.length > LARGE_GRAPH_ITEMS}
         edgesFocusable={false}
         aria-label="Graph canvas"
         tabIndex={0}
