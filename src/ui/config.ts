@@ -25,13 +25,24 @@ export const PLOT_SAMPLE_RATE = 48_000;
 /** localStorage keys. Versioned so a future format can live next to this one. */
 export const STORAGE_KEYS = {
   autosave: 'mixgraph.autosave.v1',
+  /** Rescued autosaves of earlier versions (read only now; new rescues go to `RESCUE_DB`). */
   rescued: 'mixgraph.rescued-autosaves.v1',
   minimap: 'mixgraph.minimap.v1',
   inspectorPlot: 'mixgraph.inspector-plot.v1',
 } as const;
+
+/** IndexedDB database holding rescued autosaves (raw text of autosaves that failed to load). */
+export const RESCUE_DB = { name: 'mixgraph-rescue', version: 1, store: 'autosaves' } as const;
 
 /** IndexedDB database holding the user's preset library. */
 export const LIBRARY_DB = { name: 'mixgraph', version: 1, store: 'presets' } as const;
 
 /** Delay between an edit and its autosave, in ms; pending saves are flushed when the page hides. */
 export const AUTOSAVE_DELAY_MS = 250;
+
+/**
+ * Graphs with more canvas items than this are "large": React Flow then mounts only the visible
+ * nodes and wires, and nodes seen from far draw without meters and plots
+ * (docs/performance-ui.md). Smaller graphs are drawn whole at every zoom.
+ */
+export const LARGE_GRAPH_ITEMS = 300;

@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { restoreInitialDocument } from './documents/bootstrap';
+import { prewarmDemoStems } from './live/stemPrewarm';
 
 restoreInitialDocument();
 
@@ -15,3 +16,4 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+prewarmDemoStems();

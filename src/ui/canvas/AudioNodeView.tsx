@@ -4,12 +4,13 @@
  * bypass toggle and a badge when validation flags the node. Optional inputs (a compressor's
  * sidechain) sit apart under a dashed divider with hollow handles.
  */
-import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { Handle, type NodeProps, Position, type ReactFlowState, useStore } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { resolveParams, type PortSpec } from '../../graph/catalog';
 import { canBypass, setBypass } from '../../graph/commands';
 import { catalog } from '../../nodes/registry';
 import { formatParamValue } from '../common/formatParam';
+import { LARGE_GRAPH_ITEMS } from '../config';
 import { CategoryIcon, Icon } from '../common/icons';
 import { countRender } from '../live/renderCount';
 import { useLive } from '../live/liveStore';
@@ -21,6 +22,15 @@ import { currentGraph } from '../store/editorState';
 import type { AudioFlowNode } from './flowTypes';
 import { handleId } from './flowTypes';
 import { MiniVisual } from './MiniVisual';
+
+/**
+ * On a large graph seen from far (below this zoom a node's text is under ~5 px and its meter a
+ * hairline) nodes draw only their header and ports: thousands of meter canvases, plots and param
+ * lists were most of the page's layout and paint work (docs/performance-ui.md). Small graphs keep
+ * every detail at any zoom.
+ */
+export const DETAIL_ZOOM = 0.45;
+const zoomedOut = (s: ReactFlowState) => s.transform[2] < DETAIL_ZOOM && s.nodeLookup.size > LARGE_GRAPH_ITEMS;
 
 /** How many params a node shows inline when its definition names none (keeps nodes compact). */
 const FALLBACK_SUMMARY = 1;
@@ -73,6 +83,8 @@ export const AudioNodeView = memo(function AudioNodeView({ id, data, selected }:
   // Booleans, so only the node whose probe/A-B state changes re-renders.
   const probed = useLive((s) => s.monitored === id);
   const compared = useLive((s) => s.ab?.nodeId === id);
+  // A boolean, so a node re-renders only when it crosses DETAIL_ZOOM (or the graph grows large).
+  const far = useStore(zoomedOut);
   const params = useMemo(() => resolveParams(definition, node.params), [definition, node.params]);
   const name = node.label ?? definition.label;
   const mainInputs = definition.inputs.filter((p) => p.optional !== true);
@@ -151,8 +163,8 @@ export const AudioNodeView = memo(function AudioNodeView({ id, data, selected }:
         {Array.from({ length: rows }, (_, i) => (
           <PortRow key={i} input={mainInputs[i]} output={outputs[i]} nodeName={name} />
         ))}
-        {definition.visual !== undefined && <MiniVisual visual={definition.visual} params={params} />}
-        {summary.length > 0 && (
+        {!far && definition.visual !== undefined && <MiniVisual visual={definition.visual} params={params} />}
+        {!far && summary.length > 0 && (
           <dl className="mg-node__summary">
             {summary.map(({ spec, text }) => (
               <div key={spec.key} className="mg-node__param">
@@ -164,7 +176,7 @@ export const AudioNodeView = memo(function AudioNodeView({ id, data, selected }:
         )}
         {bypassed && <div className="mg-node__chip">Bypassed</div>}
         {(probed || compared) && <div className="mg-node__chip mg-node__chip--probe">{compared ? 'A/B' : 'Probing'}</div>}
-        <NodeMeter nodeId={id} gainReduction={definition.visual?.kind === 'transferCurve'} label={name} />
+        {!far && <NodeMeter nodeId={id} gainReduction={definition.visual?.kind === 'transferCurve'} label={name} />}
       </div>
       {optionalInputs.length > 0 && (
         <div className="mg-node__optional">

@@ -19,7 +19,7 @@ import {
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { moveElements, removeElements, updateNote } from '../../graph/commands';
 import { getNodeDefinition } from '../../nodes/registry';
-import { GRID } from '../config';
+import { GRID, LARGE_GRAPH_ITEMS } from '../config';
 import { handleDroppedFile } from '../documents/documentActions';
 import { commitGesture, dispatch, setSelection } from '../store/editorActions';
 import { currentGraph, editorStore, useEditor, useGraph, useSelection } from '../store/editorState';
@@ -49,6 +49,12 @@ import { dropAudioFiles, isAudioFile } from '../live/audioDrop';
 import { toggleProbe } from '../live/probe';
 import { useLive } from '../live/liveStore';
 import { countRender } from '../live/renderCount';
+
+/**
+ * Above this many nodes the minimap is left out: it draws and subscribes once per node, which
+ * cost as much as the canvas itself on large graphs (docs/performance-ui.md).
+ */
+const MINIMAP_MAX_NODES = 600;
 
 const nodeTypes: NodeTypes = { mgAudio: AudioNodeView, mgNote: NoteNodeView, mgGroup: GroupFrameView };
 
@@ -303,12 +309,17 @@ export function Canvas() {
         colorMode="dark"
         defaultEdgeOptions={{ type: 'default' }}
         elevateNodesOnSelect={false}
+        onlyRenderVisibleElements={graph.nodes.length > LARGE_GRAPH_ITEMS}
         edgesFocusable={false}
         aria-label="Graph canvas"
         tabIndex={0}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} color="#2c3340" />
-        <CanvasCorner nodeColor={miniMapColour} onFit={() => wrapper.current !== null && fitNodes(flow, wrapper.current, [])} />
+        <CanvasCorner
+          nodeColor={miniMapColour}
+          showMap={graph.nodes.length <= MINIMAP_MAX_NODES}
+          onFit={() => wrapper.current !== null && fitNodes(flow, wrapper.current, [])}
+        />
         <ConnectionHint />
       </ReactFlow>
       <NoticeToast />

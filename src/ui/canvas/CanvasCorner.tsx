@@ -8,9 +8,12 @@ import { Icon } from '../common/icons';
 import type { FlowNode } from './flowTypes';
 import { CONTROLS_SIZE, MINIMAP_SIZE, setMinimapShown, useMinimapShown } from './minimapState';
 
-/** The minimap and the view controls; `onFit` runs fit view. */
-export function CanvasCorner({ nodeColor, onFit }: { nodeColor: (node: FlowNode) => string; onFit: () => void }) {
-  const shown = useMinimapShown();
+/**
+ * The minimap and the view controls; `onFit` runs fit view. `showMap` false leaves the map out
+ * whatever the user chose (very large graphs: the map would redraw every node on every change).
+ */
+export function CanvasCorner({ nodeColor, onFit, showMap = true }: { nodeColor: (node: FlowNode) => string; onFit: () => void; showMap?: boolean }) {
+  const shown = useMinimapShown() && showMap;
   return (
     <>
       {shown && (

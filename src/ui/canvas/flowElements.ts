@@ -117,13 +117,18 @@ export function buildFlowNodes(
  */
 export function buildFlowEdges(graph: Graph, selection: Selection, cache: FlowCache, probed: string | null = null): FlowEdge[] {
   const selected = new Set(selection.edges);
-  const names = new Map(graph.nodes.map((n) => [n.id, n.label ?? n.id]));
+  // One pass over the nodes, then lookups: a search per wire made this O(nodes × wires).
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const name = (id: string) => {
+    const node = byId.get(id);
+    return node === undefined ? id : (node.label ?? node.id);
+  };
   return graph.edges.map((edge) => {
     const isSelected = selected.has(edge.id);
-    const toDefinition = getNodeDefinition(graph.nodes.find((n) => n.id === edge.to.node)?.type ?? '');
+    const toDefinition = getNodeDefinition(byId.get(edge.to.node)?.type ?? '');
     const optional = toDefinition?.inputs.find((p) => p.id === edge.to.port)?.optional === true;
-    const from = names.get(edge.from.node) ?? edge.from.node;
-    const to = names.get(edge.to.node) ?? edge.to.node;
+    const from = name(edge.from.node);
+    const to = name(edge.to.node);
     const listened = edge.from.node === probed;
     return cache.get<FlowEdge>(`edge:${edge.id}`, [edge, isSelected, optional, from, to, listened], () => ({
       id: edge.id,

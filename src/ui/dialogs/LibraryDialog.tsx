@@ -1,7 +1,7 @@
 /** "My presets": the user's saved graphs (IndexedDB) and any rescued autosaves. */
 import { useCallback, useEffect, useState } from 'react';
 import { openLibraryEntry } from '../documents/documentActions';
-import { type RescuedAutosave, deleteRescued, listRescued } from '../persistence/autosave';
+import { type RescuedAutosave, deleteRescued, listRescued } from '../persistence/rescueStore';
 import { downloadText } from '../persistence/download';
 import { type LibraryEntry, deletePreset, listPresets, renamePreset } from '../persistence/library';
 import { Modal } from './Modal';
@@ -16,7 +16,7 @@ function formatDate(iso: string): string {
 /** The "My presets" dialog. */
 export function LibraryDialog({ onClose }: { onClose: () => void }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [rescued, setRescued] = useState<RescuedAutosave[]>(() => listRescued());
+  const [rescued, setRescued] = useState<RescuedAutosave[]>([]);
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -27,6 +27,12 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
       .catch((cause: unknown) => setLoad({ state: 'failed', message: cause instanceof Error ? cause.message : String(cause) }));
   }, []);
   useEffect(refresh, [refresh]);
+  const refreshRescued = useCallback(() => {
+    listRescued()
+      .then(setRescued)
+      .catch((cause: unknown) => setProblem(`Could not read the recovered autosaves: ${cause instanceof Error ? cause.message : String(cause)}`));
+  }, []);
+  useEffect(refreshRescued, [refreshRescued]);
 
   const act = (work: Promise<void>) =>
     work.then(refresh).catch((cause: unknown) => setProblem(cause instanceof Error ? cause.message : String(cause)));
@@ -161,8 +167,9 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
                     type="button"
                     className="btn btn--small"
                     onClick={() => {
-                      deleteRescued(r.id);
-                      setRescued(listRescued());
+                      deleteRescued(r.id)
+                        .then(refreshRescued)
+                        .catch((cause: unknown) => setProblem(cause instanceof Error ? cause.message : String(cause)));
                     }}
                   >
                     Delete

@@ -8,8 +8,11 @@ import { parseDocument } from '../../runtime/document';
 import { findBuiltInPreset } from '../../runtime/presets';
 import { FIRST_VISIT_PRESET } from '../config';
 import { RecoveryDialog } from '../dialogs/RecoveryDialog';
-import { loadAutosave, rescueAutosave } from '../persistence/autosave';
+import type { GraphIssue } from '../../graph/types';
+import { loadAutosave } from '../persistence/autosave';
 import { readHistory } from '../persistence/historyStore';
+import { holdAutosaveSlot } from '../persistence/autosaveSync';
+import { keepRescue } from '../persistence/rescueStore';
 import { salvageDocument } from '../persistence/salvage';
 import { customDialog } from '../store/dialogs';
 import { loadDocument } from '../store/editorActions';
@@ -28,18 +31,26 @@ export function restoreInitialDocument(): void {
     return;
   }
   if (saved.kind === 'broken') {
-    const reason = saved.errors[0]?.message ?? 'it no longer validates';
-    const rescued = rescueAutosave(saved.raw, reason);
+    // The slot still holds the only copy: nothing may be written to it until the rescue is
+    // confirmed, or the user was told it failed and offered the download.
+    const release = holdAutosaveSlot();
     const salvage = salvageDocument(saved.raw, catalog);
     const name = salvage?.graph.name ?? 'Recovered graph';
     loadDocument(salvage?.graph ?? newGraph('Recovered graph'), { kind: 'recovered', name }, { dirty: true });
-    void customDialog((close) => <RecoveryDialog rescued={rescued} errors={saved.errors} changes={salvage?.changes} opened={salvage !== undefined} onClose={close} />);
+    void rescueAndExplain(saved.raw, saved.errors, salvage?.changes, salvage !== undefined, release);
     return;
   }
   const preset = findBuiltInPreset(FIRST_VISIT_PRESET);
   const parsed = preset === undefined ? undefined : parseDocument(preset.document);
   if (parsed?.ok === true) loadDocument(parsed.graph, { kind: 'preset', name: FIRST_VISIT_PRESET });
   else loadDocument(newGraph(), { kind: 'new', name: 'Untitled' });
+}
+
+async function rescueAndExplain(raw: string, errors: GraphIssue[], changes: string[] | undefined, opened: boolean, release: () => void): Promise<void> {
+  const outcome = await keepRescue(raw, errors[0]?.message ?? 'it no longer validates');
+  if (outcome.kept) release();
+  await customDialog((close) => <RecoveryDialog outcome={outcome} errors={errors} changes={changes} opened={opened} onClose={close} />);
+  release(); // not kept: the user has seen the warning and had the download offered
 }
 
 /** After the first render: opens a shared graph from the URL, now and whenever the fragment changes. */

@@ -21,6 +21,10 @@ function portLabel(nodeType: string, port: string, side: 'input' | 'output'): st
 export function ConnectionsSection({ node }: { node: GraphNode }) {
   const graph = useGraph();
   const [target, setTarget] = useState('');
+  // The destinations are listed only once the picker is used: checking every input of every node
+  // (each check walks the graph for loops) is O(nodes²) and made every selection slow.
+  const [pickingFor, setPickingFor] = useState<string | null>(null);
+  const picking = pickingFor === node.id;
   const definition = getNodeDefinition(node.type);
   const incoming = graph.edges.filter((e) => e.to.node === node.id);
   const outgoing = graph.edges.filter((e) => e.from.node === node.id);
@@ -28,7 +32,7 @@ export function ConnectionsSection({ node }: { node: GraphNode }) {
 
   // Every input port this node's first output may be wired into right now.
   const targets = useMemo(() => {
-    if (output === undefined) return [];
+    if (output === undefined || !picking) return [];
     const from: PortRef = { node: node.id, port: output.id };
     return graph.nodes.flatMap((other) =>
       (getNodeDefinition(other.type)?.inputs ?? []).flatMap((port) => {
@@ -38,7 +42,7 @@ export function ConnectionsSection({ node }: { node: GraphNode }) {
         return [{ key: `${other.id}\u0000${port.id}`, label: `${nodeName(graph, other.id)}${multi ? ` · ${port.label}` : ''}`, to }];
       }),
     );
-  }, [graph, node.id, output]);
+  }, [graph, node.id, output, picking]);
 
   if (definition === undefined) return null;
   const row = (edgeId: string, text: string) => (
@@ -66,7 +70,7 @@ export function ConnectionsSection({ node }: { node: GraphNode }) {
           return row(e.id, `to ${nodeName(graph, e.to.node)}${port}`);
         })}
       </ul>
-      {output !== undefined && targets.length > 0 && (
+      {output !== undefined && (!picking || targets.length > 0) && (
         <form
           className="connections__add"
           onSubmit={(e) => {
@@ -77,7 +81,14 @@ export function ConnectionsSection({ node }: { node: GraphNode }) {
             setTarget('');
           }}
         >
-          <select className="select" aria-label="Wire this node's output to" value={target} onChange={(e) => setTarget(e.target.value)}>
+          <select
+            className="select"
+            aria-label="Wire this node's output to"
+            value={target}
+            onFocus={() => setPickingFor(node.id)}
+            onPointerDown={() => setPickingFor(node.id)}
+            onChange={(e) => setTarget(e.target.value)}
+          >
             <option value="">Wire output to…</option>
             {targets.map((t) => (
               <option key={t.key} value={t.key}>

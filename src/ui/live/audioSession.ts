@@ -1,8 +1,8 @@
 /**
- * The editor's audio: one native AudioContext (shared with Tone.js through `Tone.setContext`,
- * unlocked with `Tone.start()`), the live engine on it, the monitor stage and the master loudness
- * meter. Nothing is created before the user asks for sound (Play, or dropping an audio file):
- * browsers only let a page start audio after a user gesture.
+ * The editor's audio: one native AudioContext (unlocked by `resume()` inside the user's gesture),
+ * the live engine on it, the monitor stage and the master loudness meter. Nothing is created
+ * before the user asks for sound (Play, or dropping an audio file): browsers only let a page
+ * start audio after a user gesture.
  */
 import { LiveEngine } from '../../runtime/live';
 import { LoudnessMeterNode, loadLoudnessMeter } from '../../runtime/live/worklet/loudnessMeterNode';
@@ -80,13 +80,11 @@ function fail(error: unknown): Promise<never> {
 }
 
 async function build(context: AudioContext): Promise<AudioSession> {
-  // Tone.js is loaded only now (it is large and useless before sound). Its banner is not wanted.
-  (globalThis as { TONE_SILENCE_LOGGING?: boolean }).TONE_SILENCE_LOGGING = true;
-  const Tone = await import('tone');
-  Tone.setContext(context);
-  // Without a user gesture `resume` stays pending until there is one; the next Play resumes the
-  // context (`ensureAudio`), so building goes on rather than waiting for it.
-  await Promise.race([Tone.start(), new Promise((resolve) => setTimeout(resolve, 1000))]);
+  // No Tone.js here: importing it builds a second AudioContext of its own (its module-level
+  // `getContext()`), probes AudioWorklet support with blob: modules and starts a blob: Worker
+  // clock, which the Content-Security-Policy refuses; the editor uses none of Tone's nodes or
+  // its transport, and the unlock it offered is `context.resume()` inside the gesture, done in
+  // `ensureAudio`. Not waiting for that resume lets a page without a gesture still build.
   const initialClips = clipLibrary.clipsAt(context.sampleRate);
   const [engine] = await Promise.all([
     LiveEngine.create(context, { destination: null, clips: initialClips }),

@@ -3,8 +3,9 @@
  * flushed when the page hides, so a reload or a crash never loses work.
  *
  * An autosave that no longer validates (written by another version, edited by hand) is never
- * thrown away: its raw text is first copied to a "rescued" list the user can download from,
- * and only then may the next autosave overwrite the slot.
+ * thrown away: its raw text is first copied to IndexedDB (`rescueStore.ts`) and read back, and
+ * the slot stays held (`holdAutosaveSlot`) until that copy is confirmed or the user has been
+ * told it could not be kept and offered the download.
  */
 import { serializeGraph } from '../../graph/serialize';
 import type { Graph, GraphIssue } from '../../graph/types';
@@ -30,19 +31,6 @@ export type AutosaveLoad =
   | { kind: 'none' }
   | { kind: 'ok'; graph: Graph; record: AutosaveRecord; warnings: GraphIssue[] }
   | { kind: 'broken'; raw: string; errors: GraphIssue[]; record?: AutosaveRecord };
-
-/** A raw autosave kept because it failed to load. */
-export interface RescuedAutosave {
-  id: string;
-  savedAt: string;
-  /** Why it could not be opened. */
-  reason: string;
-  /** The document text (or the whole stored value when even the record was unreadable). */
-  text: string;
-}
-
-/** How many rescued autosaves are kept (oldest dropped first). */
-export const MAX_RESCUED = 5;
 
 function storage(): Storage | undefined {
   try {
@@ -93,38 +81,6 @@ export function writeAutosave(graph: Graph, dirty: boolean, origin: DocumentOrig
     return true;
   } catch {
     return false;
-  }
-}
-
-/** Keeps a copy of an autosave that failed to load. */
-export function rescueAutosave(text: string, reason: string): RescuedAutosave {
-  const entry: RescuedAutosave = { id: `rescued-${Date.now().toString(36)}`, savedAt: new Date().toISOString(), reason, text };
-  const list = [entry, ...listRescued()].slice(0, MAX_RESCUED);
-  try {
-    storage()?.setItem(STORAGE_KEYS.rescued, JSON.stringify(list));
-  } catch {
-    // Storage full: the entry still lives in memory for this session's download button.
-  }
-  return entry;
-}
-
-/** Every rescued autosave, newest first. */
-export function listRescued(): RescuedAutosave[] {
-  try {
-    const raw = storage()?.getItem(STORAGE_KEYS.rescued);
-    const value: unknown = raw ? JSON.parse(raw) : [];
-    return Array.isArray(value) ? value.filter((v): v is RescuedAutosave => typeof v?.id === 'string' && typeof v?.text === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Forgets one rescued autosave. */
-export function deleteRescued(id: string): void {
-  try {
-    storage()?.setItem(STORAGE_KEYS.rescued, JSON.stringify(listRescued().filter((r) => r.id !== id)));
-  } catch {
-    // Nothing to do: the list stays as it was.
   }
 }
 

@@ -8,8 +8,8 @@ import { renderBass } from './bass';
 import { renderDrums } from './drums';
 import { renderKeys } from './keys';
 import { renderLead } from './lead';
-import { renderVocals } from './vocals';
 import { demoFrames } from './music';
+import { renderVocals } from './vocals';
 import { readCachedStem, writeCachedStem } from './stemDiskCache';
 
 export { DEMO_LENGTH_SECONDS, demoFrames } from './music';
@@ -72,4 +72,20 @@ export function getDemoStem(name: DemoStemName, sampleRate: number): ClipAudio {
 /** Drops every stem held in memory (frees ~6 MB per stem at 48 kHz); the disk cache stays. */
 export function clearDemoStemCache(): void {
   cache.clear();
+}
+
+/**
+ * Puts a stem rendered elsewhere (the editor synthesizes them in a Worker ahead of Play) into the
+ * cache, so `getDemoStem` returns it at once. Ignored when that stem is already cached or the
+ * clip is not a whole stem at `sampleRate` (the stem is then rendered on first use as usual).
+ */
+export function primeDemoStem(name: DemoStemName, sampleRate: number, clip: ClipAudio): void {
+  const frames = demoFrames(sampleRate);
+  if (clip.left.length !== frames || clip.right.length !== frames) return;
+  let byName = cache.get(sampleRate);
+  if (!byName) {
+    byName = new Map();
+    cache.set(sampleRate, byName);
+  }
+  if (!byName.has(name)) byName.set(name, clip);
 }
