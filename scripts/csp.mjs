@@ -7,7 +7,9 @@ export const CSP_DIRECTIVES = {
   'default-src': ["'self'"],
   // No inline script and no eval: the built app is module scripts from this origin only.
   // AudioWorklet modules are fetched under script-src (CSP3 §6.1.1 "script-like" destinations).
-  'script-src': ["'self'"],
+  // 'wasm-unsafe-eval' lets WebAssembly modules compile (the reverb kernel, the FLAC/MP3/Ogg
+  // decoders) and nothing else: JavaScript eval and new Function stay blocked (CSP3 §8.4).
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
   // The bounce runs in a module Worker loaded from this origin.
   'worker-src': ["'self'"],
   // Stylesheets from this origin; React and React Flow set styles through the CSSOM, which

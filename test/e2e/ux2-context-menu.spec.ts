@@ -102,7 +102,18 @@ for (const size of SIZES) {
     await nodeNamed(page, 'Pan').locator('.mg-node__name').click();
     await page.keyboard.press('Control+c');
     const before = await audioNodes(page).count();
-    await page.mouse.click(pane.x + 120, pane.y + 80, { button: 'right' });
+    // An empty spot of the canvas: the opening view may put nodes anywhere.
+    const spot = await page.evaluate(() => {
+      const box = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+      for (let y = box.top + 40; y < box.bottom - 40; y += 16) {
+        for (let x = box.left + 40; x < box.right - 240; x += 16) {
+          if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+        }
+      }
+      return null;
+    });
+    expect(spot).not.toBeNull();
+    await page.mouse.click(spot!.x, spot!.y, { button: 'right' });
     await page.getByRole('menuitem', { name: 'Paste' }).click();
     await expect(audioNodes(page)).toHaveCount(before + 1);
     expect(problems).toEqual([]);

@@ -48,6 +48,8 @@ test('dropping a node on a wire splices it in (palette and canvas), one undo ste
   // Gain is selected: wire it to the master from the inspector.
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   const targets = inspector.getByRole('combobox', { name: "Wire this node's output to" });
+  // The list of targets is built when the picker is first used, as a person's click does.
+  await targets.focus();
   await targets.selectOption({ label: (await targets.locator('option', { hasText: 'Master' }).first().textContent()) ?? '' });
   await inspector.getByRole('button', { name: 'Connect', exact: true }).click();
   await page.keyboard.press('Escape');
