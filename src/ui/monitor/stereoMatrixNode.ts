@@ -8,9 +8,9 @@ import { stereoGain } from '../../runtime/live/stereo';
 /** Time constant of gain changes, s: ~50 ms to settle, well below a click's ~1 ms step. */
 export const MONITOR_RAMP_SECONDS = 0.01;
 
+/** [L'; R'] = M · [L; R] as Web Audio nodes; `input` takes stereo (a mono input is up-mixed). */
 export class StereoMatrixNode {
   readonly input: GainNode;
-  private readonly front: GainNode;
   private readonly splitter: ChannelSplitterNode;
   readonly output: ChannelMergerNode;
   private readonly gains: { ll: GainNode; lr: GainNode; rl: GainNode; rr: GainNode };
@@ -18,10 +18,9 @@ export class StereoMatrixNode {
   constructor(private readonly context: BaseAudioContext, matrix: StereoMatrix) {
     // A splitter's channel settings are fixed by the spec (2 channels, explicit, discrete): a mono
     // input arrives as one channel there, so a stereo gain in front up-mixes it first.
-    this.front = stereoGain(context, 1);
+    this.input = stereoGain(context, 1);
     this.splitter = context.createChannelSplitter(2);
-    this.front.connect(this.splitter);
-    this.input = this.front;
+    this.input.connect(this.splitter);
     this.output = context.createChannelMerger(2);
     const gain = (g: number) => {
       const node = context.createGain();
