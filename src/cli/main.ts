@@ -8,6 +8,7 @@ import { renderCommand } from './commands/render';
 import { validateCommand } from './commands/validate';
 import { loudnessCommand } from './commands/loudness';
 import { presetsCommand } from './commands/presets';
+import { checkCommand } from './commands/check';
 import { addAlbumCommands } from './commands/albumProgram';
 import { GraphRenderError } from '../runtime/render';
 import { RenderAbortedError, RenderOptionError } from '../runtime/offline';
@@ -51,6 +52,13 @@ function buildProgram(setExit: (code: number) => void): Command {
     .argument('<file>', 'WAV file')
     .option('--json', 'print one JSON object on stdout')
     .action((file: string, options) => setExit(loudnessCommand(file, options)));
+
+  program
+    .command('check')
+    .description('translation report of a master: loudness, mono, delivery targets, MP3 overs')
+    .argument('<file>', 'audio file (WAV, AIFF, FLAC, MP3, Ogg)')
+    .option('--json', 'print one JSON object on stdout')
+    .action(async (file: string, options) => setExit(await checkCommand(file, options)));
 
   program
     .command('presets')

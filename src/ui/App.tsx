@@ -7,6 +7,7 @@ import { watchSharedLinks } from './documents/bootstrap';
 import { Inspector } from './inspector/Inspector';
 import { installTestHooks } from './live/testHooks';
 import { MasterPanel } from './meters/MasterPanel';
+import { MonitorPanel } from './monitor/MonitorPanel';
 import { useShortcuts } from './keyboard/useShortcuts';
 import { Palette } from './palette/Palette';
 import { startAutosave } from './persistence/autosaveSync';
@@ -44,6 +45,7 @@ export function App() {
           <div className="workspace__side">
             <Inspector />
             <MasterPanel />
+            <MonitorPanel />
           </div>
         </main>
         <StatusBar />

@@ -4,11 +4,12 @@
  * a spectrum analyser on exactly what is heard; and a silent sink that keeps the editor's meters
  * running.
  *
- *   engine.output ─► speakers ─► destination
+ *   engine.output ─► monitor (modes, playback systems: src/ui/monitor) ─► speakers ─► destination
  *                       └──────► spectrum (AnalyserNode)
  *   meters (loudness worklets) ─► sink (gain 0) ─► destination
  */
 import { makeStereo, stereoGain } from '../../runtime/live/stereo';
+import { MonitorChain } from '../monitor/monitorChain';
 
 /** FFT size of the spectrum analyser: 8192 frames (5.9 Hz bins at 48 kHz, 171 ms window). */
 export const SPECTRUM_FFT_SIZE = 8192;
@@ -21,6 +22,8 @@ export class MonitorStage {
   readonly spectrum: AnalyserNode;
   /** Silent sink: nodes connected here are processed but add exact zeros to the output. */
   readonly sink: GainNode;
+  /** The monitor section: modes, playback systems, correlation analysers (never in a bounce). */
+  readonly monitor: MonitorChain;
 
   constructor(context: BaseAudioContext, engineOutput: AudioNode) {
     this.speakers = stereoGain(context, 1);
@@ -30,7 +33,9 @@ export class MonitorStage {
     this.spectrum.smoothingTimeConstant = 0.75;
     this.sink = stereoGain(context, 0);
 
-    engineOutput.connect(this.speakers);
+    this.monitor = new MonitorChain(context);
+    engineOutput.connect(this.monitor.input);
+    this.monitor.output.connect(this.speakers);
     this.speakers.connect(this.spectrum);
     this.speakers.connect(context.destination);
     this.sink.connect(context.destination);
