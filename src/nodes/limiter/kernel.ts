@@ -5,7 +5,7 @@
  *
  *   x[n]   = in[n] · 10^(inputGain/20)
  *   v[k]   = max over both channels of the 4× oversampled |x| for the period after k = n − D,
- *            refined by a parabola (TruePeakInterpolator, factor 4, 40 taps per phase, ITU-R
+ *            refined by a parabola (TruePeakInterpolator, factor 4, half-band cascade, ITU-R
  *            BS.1770-4 Annex 2; its points include x[k] itself). Computed block-wise; periods
  *            that cannot reach the target are skipped exactly (they would give r = 1).
  *   r[k]   = min(1, c' / v[k])                required gain; c' = 10^((ceiling − 0.03)/20)
