@@ -162,6 +162,37 @@ function designBlockWeights(factor: number): Float64Array {
   return blockWeights;
 }
 
+/**
+ * W: the largest Σ|weight| of any period point (phases 0 … F − 1) on the 2× stream (the input
+ * samples and the stage-1 midpoints), through stages 2 and 3. Every point of a period is then at
+ * most W · max|2× stream| over the stream values it reads: a tight bound once stage 1 is known.
+ */
+function designStreamBound(factor: number): number {
+  let worst = 0;
+  for (let p = 0; p < factor; p++) {
+    const w = new Map<number, number>();
+    const add = (e: number, scale: number): void => {
+      if (e % 4 === 0) w.set(e, (w.get(e) ?? 0) + scale);
+      else if (e % 2 === 0) {
+        for (let i = 0; i < G2.length; i++) {
+          add(e - 2 * (2 * i + 1), scale * G2[i]);
+          add(e + 2 * (2 * i + 1), scale * G2[i]);
+        }
+      } else {
+        for (let i = 0; i < G3.length; i++) {
+          add(e - (2 * i + 1), scale * G3[i]);
+          add(e + (2 * i + 1), scale * G3[i]);
+        }
+      }
+    };
+    add((p * 8) / factor, 1);
+    let sum = 0;
+    for (const v of w.values()) sum += Math.abs(v);
+    if (sum > worst) worst = sum;
+  }
+  return worst;
+}
+
 /** Bounds per factor, computed once per process. */
 const weightCache = new Map<number, Float64Array>();
 
@@ -220,6 +251,8 @@ export class TruePeakInterpolator {
   readonly delaySamples = LOOKAHEAD;
 
   private readonly blockWeights: Float64Array;
+  /** W of `designStreamBound` times the refinement's R (and a hair for rounding). */
+  private readonly streamBound: number;
   private readonly refineLimit: number;
   private readonly pruning: boolean;
   /** Line buffer: HISTORY samples (oldest first), then up to CHUNK new ones. */
@@ -254,6 +287,7 @@ export class TruePeakInterpolator {
     this.blockWeights = blockWeightsFor(factor);
     this.refineLimit = 1 / Math.cos(Math.PI / (2 * this.factor));
     this.pruning = options.pruning ?? true;
+    this.streamBound = designStreamBound(factor) * this.refineLimit * (1 + 1e-9);
     this.points = new Float64Array(this.factor + 2);
   }
 
@@ -364,6 +398,25 @@ export class TruePeakInterpolator {
         const h0 = halfDone > g0 - 3 ? halfDone : g0 - 3;
         this.fillHalf(h0, g1 + 2);
         halfDone = g1 + 2;
+        if (pruning) {
+          // Second, tighter bound from the 2× stream the group's points read (x[k − 2 … k + 3],
+          // y(k − 5/2 … k + 3/2) for its periods k): stage 1 is the expensive, sharp part and is
+          // now known; stages 2 and 3 and the refinement can add at most the factor W·R.
+          let m2 = 0;
+          const half = this.half;
+          for (let h = g0; h < g1 + 5; h++) {
+            const a = half[h] < 0 ? -half[h] : half[h];
+            if (a > m2) m2 = a;
+          }
+          for (let i = g0 - 2 + CENTER; i <= g1 + 2 + CENTER; i++) {
+            const a = line[i] < 0 ? -line[i] : line[i];
+            if (a > m2) m2 = a;
+          }
+          if (m2 * this.streamBound <= limit) {
+            if (out !== null) out.fill(0, o + g0, o + g1);
+            continue;
+          }
+        }
         if (factor > 2) {
           const q0 = quarterDone > g0 - 1 ? quarterDone : g0 - 1;
           this.fillQuarters(q0, g1 + 1);
