@@ -398,7 +398,9 @@ export class TruePeakInterpolator {
         const h0 = halfDone > g0 - 3 ? halfDone : g0 - 3;
         this.fillHalf(h0, g1 + 2);
         halfDone = g1 + 2;
-        if (pruning) {
+        if (pruning && rising) {
+          // (The meter only: in the limiter, whose target loud material passes almost everywhere,
+          // this check measured 1.16–1.37× the detector's time for nothing skipped.)
           // Second, tighter bound from the 2× stream the group's points read (x[k − 2 … k + 3],
           // y(k − 5/2 … k + 3/2) for its periods k): stage 1 is the expensive, sharp part and is
           // now known; stages 2 and 3 and the refinement can add at most the factor W·R.
