@@ -27,6 +27,8 @@
  *    cascade's effective Σ|tap| falling on block b), and the refinement adds at most the factor R
  *    above. A group of 8 periods whose bound cannot beat the caller's threshold (the meter's
  *    running maximum, the limiter's target) is skipped: the result is the same, the work is not.
+ *    The meter then applies a tighter bound once stage 1 is known (every point ≤ W·R·max|2×
+ *    stream it reads|) and skips stages 2–3 and the refinement for groups that cannot matter.
  *  - Block processing: input is copied in chunks into a linear line buffer (history + chunk); each
  *    stage fills an array for a whole group of periods before the next stage reads it.
  *  - No 12.04 dB pre-attenuation: Annex 2 suggests it for fixed-point headroom; we work in
