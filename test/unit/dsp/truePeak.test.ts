@@ -11,8 +11,8 @@ const dB = (x: number): number => 20 * Math.log10(x);
 /**
  * Largest `next()` over a signal: its true peak in linear units. The readings of the first
  * `SETTLE` samples are skipped: a tone switched on abruptly really does overshoot (Gibbs) while
- * the filter history fills (40 taps, delay 20), and these tests are about the steady tone (the
- * abrupt end is left out the same way: the last 20 periods are never flushed here).
+ * the filter history fills (delay 22), and these tests are about the steady tone (the
+ * abrupt end is left out the same way: the last 22 periods are never flushed here).
  */
 const SETTLE = 100;
 function truePeakOf(signal: ArrayLike<number>, sampleRate: number): number {
@@ -38,7 +38,7 @@ function sine(length: number, frequency: number, sampleRate: number, amplitude: 
 }
 
 describe('TruePeakInterpolator', () => {
-  it('oversamples to ≥ 352.8 kHz (twice what BS.1770-4 Annex 2 asks) with a 20-sample delay', () => {
+  it('oversamples to ≥ 352.8 kHz (twice what BS.1770-4 Annex 2 asks) with a 22-sample delay', () => {
     expect(truePeakFactor(44100)).toBe(8);
     expect(truePeakFactor(48000)).toBe(8);
     expect(truePeakFactor(88200)).toBe(4);
@@ -46,9 +46,9 @@ describe('TruePeakInterpolator', () => {
     expect(truePeakFactor(176400)).toBe(2);
     expect(truePeakFactor(192000)).toBe(2);
     expect(new TruePeakInterpolator(48000).factor).toBe(8);
-    expect(new TruePeakInterpolator(48000).delaySamples).toBe(20);
+    expect(new TruePeakInterpolator(48000).delaySamples).toBe(22);
     expect(new TruePeakInterpolator(96000).factor).toBe(4);
-    expect(new TruePeakInterpolator(192000).delaySamples).toBe(20);
+    expect(new TruePeakInterpolator(192000).delaySamples).toBe(22);
   });
 
   it('rejects a meaningless sample rate with a message naming it', () => {
