@@ -69,6 +69,8 @@ test('no feature of the editor trips its Content-Security-Policy', async ({ page
   const prompt = page.getByRole('dialog', { name: 'Save as preset' });
   await prompt.getByRole('textbox', { name: 'Preset name' }).fill('CSP check');
   await prompt.getByRole('button', { name: 'Save' }).click();
+  // The save is asynchronous (IndexedDB): wait for its notice before listing the library.
+  await expect(page.getByTestId('notice')).toContainText('Saved “CSP check” to My presets.');
   await page.getByRole('button', { name: 'Presets' }).click();
   await page.getByRole('menuitem', { name: 'Manage my presets…' }).click();
   const library = page.getByRole('dialog', { name: 'My presets' });
