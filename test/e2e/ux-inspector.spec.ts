@@ -43,6 +43,11 @@ for (const [width, height] of [
     expect(await inWindow(page, inspector.getByRole('button', { name: 'A/B off' }))).toBe(true);
     expect(await inWindow(page, page.getByRole('button', { name: 'Back to master', exact: true }))).toBe(true);
     expect(await inWindow(page, page.getByText('True peak', { exact: true }))).toBe(true);
+    // The toolbar clips what does not fit: its last buttons must still be whole in the window.
+    for (const name of ['Album', 'Bounce']) {
+      const box = (await page.getByRole('button', { name, exact: true }).boundingBox())!;
+      expect(box.x + box.width, `${name} button's right edge`).toBeLessThanOrEqual(width);
+    }
     await page.screenshot({ path: `${SHOTS}/ux-ab-layout-${width}x${height}.png` });
     await inspector.getByRole('button', { name: 'A/B off' }).click();
     await expect(page.getByTestId('hearing')).toHaveText(/Master/);

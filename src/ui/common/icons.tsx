@@ -109,6 +109,8 @@ const ICONS = {
   fit: <path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5" />,
   // A waveform: the mix rendered to audio (Export is a file, so the two differ at a glance).
   bounce: <path d="M2 12c1.7-5 3.3-5 5 0s3.3 5 5 0 3.3-5 5 0 3.3 5 5 0" />,
+  // A record: many songs mastered as one album.
+  album: <path d="M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 10a2 2 0 1 0 0 4 2 2 0 0 0 0-4z" />,
 } satisfies Record<string, ReactElement>;
 
 /** Names of the editor's UI icons. */

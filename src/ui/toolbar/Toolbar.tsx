@@ -134,7 +134,8 @@ export function Toolbar() {
           <Icon name="redo" />
         </button>
         <button type="button" className="tool-btn" onClick={() => void customDialog((close) => <AlbumPanel onClose={close} />)} title="Master many tracks as one album">
-          Album
+          <Icon name="album" />
+          <span className="tool-btn__label">Album</span>
         </button>
         <button type="button" className="tool-btn" onClick={addNoteHere} title="Add a sticky note (N)">
           <Icon name="note" />
