@@ -1,3 +1,4 @@
+import { cpus, loadavg } from 'node:os';
 /**
  * Shows the results: a table on stdout, and docs/benchmarks.md (machine, commands, results, the
  * choices behind the rows, and a history section kept across runs for before/after numbers).
@@ -87,7 +88,7 @@ export function benchmarksMarkdown(input: DocInput, history: string | null): str
       `${input.runs} run${input.runs === 1 ? '' : 's'}; the tools take turns within each run (paired runs), and each ratio is the median of the per-run ratios, ` +
       'so load from other work shifts both sides of a ratio alike. No row is a timed test: targets are checked here, never in `npm test`.',
     '',
-    '**The machine was shared with other work (six other engineers building and testing on the same two cores) while these numbers were taken, so they are noisy: trust ratios from one run more than absolute speeds, and compare across runs with care.**',
+    `Load average when the run began: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores. Other work on the machine makes absolute speeds noisy; ratios of paired runs less so.`,
     '',
     '## Machine',
     '',
