@@ -1,8 +1,8 @@
-import { cpus, loadavg } from 'node:os';
 /**
  * Shows the results: a table on stdout, and docs/benchmarks.md (machine, commands, results, the
  * choices behind the rows, and a history section kept across runs for before/after numbers).
  */
+import { cpus, loadavg } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { MachineInfo } from './machine';
 import { meetsTarget, type CommandNote, type Row, type Target } from './types';
