@@ -5,6 +5,7 @@
  * `window.__mixgraphTest` (record what is heard through an AudioWorklet tap and measure it with
  * the project's BS.1770 meter; render counts).
  */
+import { sineWav } from './ux2-helpers';
 import { type Page, expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -192,33 +193,11 @@ test('probe: a clicked node or wire is heard alone, at its own level; A/B is lou
   expect(problems).toEqual([]);
 });
 
-/** A mono 16-bit WAV of a sine (`seconds`, amplitude `peak`, 1 kHz, 44.1 kHz). */
-function sineWav(seconds: number, peak: number): Buffer {
-  const rate = 44100;
-  const frames = Math.round(seconds * rate);
-  const data = Buffer.alloc(frames * 2);
-  for (let i = 0; i < frames; i++) data.writeInt16LE(Math.round(peak * 32767 * Math.sin((2 * Math.PI * 1000 * i) / rate)), 2 * i);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVEfmt ', 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
-}
-
 test('dropped audio files become sources (WAV by our decoder, FLAC by the browser); undecodable files are explained', async ({ page }) => {
   test.setTimeout(60_000);
   const problems = watchConsole(page);
   await openEditor(page, '/?test');
-  const wav = sineWav(6, 0.25);
+  const wav = sineWav(6, { peak: 0.25, frequency: 1000 });
   const flacPath = join(dir, 'tone.flac');
   const ff = spawnSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=1000:sample_rate=48000:duration=6', '-af', 'volume=0.5', flacPath]);
   expect(ff.status).toBe(0);

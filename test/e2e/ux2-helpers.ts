@@ -7,11 +7,14 @@ export const SIZES = [
   { width: 1440, height: 900 },
 ] as const;
 
-/** A mono 16-bit WAV of a 440 Hz sine (built here so the test needs no fixture file). */
-export function sineWav(seconds: number, rate = 44100): Buffer {
+/**
+ * A mono 16-bit WAV of a sine (built in the test so no fixture file is needed): `seconds` long,
+ * amplitude `peak` (0.25), `frequency` Hz (440), at `rate` Hz (44.1 kHz).
+ */
+export function sineWav(seconds: number, { peak = 0.25, frequency = 440, rate = 44100 } = {}): Buffer {
   const frames = Math.round(seconds * rate);
   const data = Buffer.alloc(frames * 2);
-  for (let i = 0; i < frames; i++) data.writeInt16LE(Math.round(0.25 * 32767 * Math.sin((2 * Math.PI * 440 * i) / rate)), 2 * i);
+  for (let i = 0; i < frames; i++) data.writeInt16LE(Math.round(peak * 32767 * Math.sin((2 * Math.PI * frequency * i) / rate)), 2 * i);
   const header = Buffer.alloc(44);
   header.write('RIFF', 0);
   header.writeUInt32LE(36 + data.length, 4);
