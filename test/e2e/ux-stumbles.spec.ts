@@ -80,6 +80,8 @@ test('rename mode shows one rename action, and Cancel', async ({ page }) => {
   const prompt = page.getByRole('dialog', { name: 'Save as preset' });
   await prompt.getByRole('textbox', { name: 'Preset name' }).fill('Stumble');
   await prompt.getByRole('button', { name: 'Save' }).click();
+  // Saving is an IndexedDB write: the library lists what is stored once the notice says so.
+  await expect(page.getByTestId('notice')).toContainText('Saved “Stumble” to My presets.');
   await page.getByRole('button', { name: 'Presets' }).click();
   await page.getByRole('menuitem', { name: 'Manage my presets…' }).click();
   const library = page.getByRole('dialog', { name: 'My presets' });
