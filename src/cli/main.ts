@@ -9,6 +9,7 @@ import { validateCommand } from './commands/validate';
 import { loudnessCommand } from './commands/loudness';
 import { presetsCommand } from './commands/presets';
 import { checkCommand } from './commands/check';
+import { diffCommand } from './commands/diff';
 import { addAlbumCommands } from './commands/albumProgram';
 import { GraphRenderError } from '../runtime/render';
 import { RenderAbortedError, RenderOptionError } from '../runtime/offline';
@@ -59,6 +60,14 @@ function buildProgram(setExit: (code: number) => void): Command {
     .argument('<file>', 'audio file (WAV, AIFF, FLAC, MP3, Ogg)')
     .option('--json', 'print one JSON object on stdout')
     .action(async (file: string, options) => setExit(await checkCommand(file, options)));
+
+  program
+    .command('diff')
+    .description('what changed between two graphs: params, bypass, nodes and wires, in words')
+    .argument('<a>', 'graph JSON file or built-in preset name (before)')
+    .argument('<b>', 'graph JSON file or built-in preset name (after)')
+    .option('--json', 'print one JSON object on stdout: { a, b, same, changes }')
+    .action((a: string, b: string, options) => setExit(diffCommand(a, b, options)));
 
   program
     .command('presets')

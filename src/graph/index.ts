@@ -29,3 +29,6 @@ export type { JsonSyntaxError, TextLocation } from './jsonSyntax';
 export { MAX_NODES } from './validateNodes';
 export { MAX_EDGES } from './validateEdges';
 export { MAX_ANNOTATIONS, GROUP_COLOR_PATTERN } from './validateAnnotations';
+export { diffGraphs, changedNodeIds } from './diff';
+export type { GraphChange } from './diff';
+export { formatParamValue, formatNumberParam } from './paramText';
