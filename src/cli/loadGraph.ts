@@ -7,7 +7,7 @@ import { parseDocument, parseDocumentText } from '../runtime/document';
 import { builtInPresets, findBuiltInPreset } from '../runtime/presets';
 import { describeFileType } from '../runtime/audio-io';
 import { CliError } from './errors';
-import { echoName } from './terminalText';
+import { echoPath } from './terminalText';
 
 export interface LoadedGraph {
   graph: Graph;
@@ -41,26 +41,26 @@ export function loadGraph(nameOrPath: string): LoadedGraph {
   // stat, never open, first: opening a FIFO with no writer would wait forever.
   const stat = statSync(nameOrPath, { throwIfNoEntry: false });
   if (stat && !stat.isFile()) {
-    throw new CliError(`${echoName(nameOrPath)}: this is a ${describeFileType(stat)}, not a graph file`);
+    throw new CliError(`${echoPath(nameOrPath)}: this is a ${describeFileType(stat)}, not a graph file`);
   }
   if (stat && stat.size > MAX_GRAPH_FILE_BYTES) {
     throw new CliError(
-      `${echoName(nameOrPath)}: the file is ${(stat.size / 2 ** 20).toFixed(0)} MB; a graph file is at most ${MAX_GRAPH_FILE_BYTES / 2 ** 20} MB`,
+      `${echoPath(nameOrPath)}: the file is ${(stat.size / 2 ** 20).toFixed(0)} MB; a graph file is at most ${MAX_GRAPH_FILE_BYTES / 2 ** 20} MB`,
     );
   }
   if (!stat) {
     const preset = /[\\/]/.test(nameOrPath) ? undefined : findBuiltInPreset(nameOrPath.replace(/\.json$/, ''));
     if (preset) return fromResult(parseDocument(preset.document), `preset ${preset.name}`);
     const names = builtInPresets.map((p) => p.name).join(', ');
-    throw new CliError(`${echoName(nameOrPath)}: no such file, and no built-in preset of that name (presets: ${names})`);
+    throw new CliError(`${echoPath(nameOrPath)}: no such file, and no built-in preset of that name (presets: ${names})`);
   }
   let text: string;
   try {
     text = readFileSync(nameOrPath, 'utf8');
   } catch (error) {
-    throw new CliError(`${nameOrPath}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new CliError(`${echoPath(nameOrPath)}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  return fromResult(parseDocumentText(text, nameOrPath), nameOrPath);
+  return fromResult(parseDocumentText(text, echoPath(nameOrPath)), echoPath(nameOrPath));
 }
 
 function fromResult(result: ReturnType<typeof parseDocument>, source: string): LoadedGraph {

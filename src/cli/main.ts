@@ -15,7 +15,7 @@ import { GraphRenderError } from '../runtime/render';
 import { RenderAbortedError, RenderOptionError } from '../runtime/offline';
 import { isAudioFileError } from '../runtime/audio-io';
 import { cancellingSignal, SIGNAL_EXIT_CODES } from './signals';
-import { printLines, terminalSafe } from './terminalText';
+import { echoPath, printLines, terminalSafe } from './terminalText';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -113,7 +113,7 @@ function report(error: unknown): number {
     return 1;
   }
   if (isAudioFileError(error)) {
-    printLines('mixgraph: ', error.message);
+    printLines('mixgraph: ', `${echoPath(error.file)}: ${error.offset === undefined ? '' : `byte ${error.offset}: `}${error.detail}`);
     return 1;
   }
   if (error instanceof RenderOptionError) {

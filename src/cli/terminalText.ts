@@ -25,6 +25,16 @@ export function echoName(name: string): string {
   return terminalSafe(cut);
 }
 
+/**
+ * A path from outside for a message: control characters escaped, cut in the middle to 60
+ * characters so the file name at its end stays readable (`/home/me/…/song-03-master.json`).
+ */
+export function echoPath(path: string): string {
+  if (path.length <= MAX_ECHOED_NAME) return terminalSafe(path);
+  const tail = Math.ceil((MAX_ECHOED_NAME * 2) / 3);
+  return terminalSafe(`${path.slice(0, MAX_ECHOED_NAME - tail - 1)}…${path.slice(path.length - tail)}`);
+}
+
 /** Writes one or more lines to stderr, each made terminal-safe and prefixed (`mixgraph: `, `warning: `). */
 export function printLines(prefix: string, text: string): void {
   const lines = text.split('\n');

@@ -26,6 +26,7 @@ import { parseDocument } from '../../runtime/document';
 import { RenderAbortedError } from '../../runtime/offline';
 import { CliError, usageError } from '../errors';
 import { loadGraph } from '../loadGraph';
+import { echoPath } from '../terminalText';
 import { checkReadable, prepareOutDir, removeTemporaryOutputs, writeTextFileAtomic } from './albumFiles';
 import { parseAlbumFlags, parseJobs, type AlbumFlags } from './albumOptions';
 import { createAlbumPool, type AlbumPool } from './albumPool';
@@ -213,11 +214,11 @@ function readPlan(path: string): AlbumPlan {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`${path}: ${code === 'ENOENT' ? 'file not found' : code ? `cannot read the file (${code})` : 'not valid JSON'}`);
+    throw new CliError(`${echoPath(path)}: ${code === 'ENOENT' ? 'file not found' : code ? `cannot read the file (${code})` : 'not valid JSON'}`);
   }
   const plan = checkPlan(json, path);
   const parsed = parseDocument(plan.graph);
-  if (!parsed.ok) throw new CliError(parsed.errors.map((e) => `${path}: graph: ${e.message}`).join('\n'));
+  if (!parsed.ok) throw new CliError(parsed.errors.map((e) => `${echoPath(path)}: graph: ${e.message}`).join('\n'));
   return { ...plan, graph: parsed.graph };
 }
 

@@ -3,17 +3,18 @@ import * as fs from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { temporaryPathFor } from '../../runtime/audio-io';
 import { CliError } from '../errors';
+import { echoPath } from '../terminalText';
 
 /** Every track must be a readable file before anything runs; names each one that is not. */
 export function checkReadable(paths: readonly string[]): void {
   const problems: string[] = [];
   for (const path of paths) {
     try {
-      if (!fs.statSync(path).isFile()) problems.push(`${path}: not a file`);
+      if (!fs.statSync(path).isFile()) problems.push(`${echoPath(path)}: not a file`);
       else fs.accessSync(path, fs.constants.R_OK);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      problems.push(`${path}: ${code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : 'cannot read the file'}`);
+      problems.push(`${echoPath(path)}: ${code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : 'cannot read the file'}`);
     }
   }
   if (problems.length > 0) throw new CliError(`${problems.join('\n')}\nnothing was written`);
@@ -44,7 +45,7 @@ export function writeTextFileAtomic(path: string, text: string): void {
     } catch {
       // nothing to clean
     }
-    throw new CliError(`${path}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new CliError(`${echoPath(path)}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
 }
 
