@@ -1,0 +1,43 @@
+/**
+ * A snapshot of a whole mix: every node's params and bypass state, nothing about layout or
+ * wiring. Snapshots A–D in the editor, a lesson step's "load this setting" and ear-training's
+ * hidden variants are all snapshots applied to the same graph. Pure.
+ */
+import type { Graph, ParamValue } from './types';
+
+/** The sound-relevant state of one node. */
+export interface NodeSetting {
+  params: Record<string, ParamValue>;
+  bypass: boolean;
+}
+
+/** Node id → its setting. Nodes a snapshot does not name keep their current state when applied. */
+export interface Snapshot {
+  nodes: Record<string, NodeSetting>;
+}
+
+/** Takes the current params and bypass of every node (fresh objects; the graph is not shared). */
+export function captureSnapshot(graph: Graph): Snapshot {
+  const nodes: Record<string, NodeSetting> = {};
+  for (const node of graph.nodes) nodes[node.id] = { params: { ...node.params }, bypass: node.bypass === true };
+  return { nodes };
+}
+
+/**
+ * The graph with the snapshot's settings applied. A snapshot's params replace the node's params
+ * whole (a param the snapshot leaves out returns to its default, as it was when captured); ids the
+ * graph no longer has are skipped and listed, so a caller can say which nodes were not found.
+ */
+export function applySnapshot(graph: Graph, snapshot: Snapshot): { graph: Graph; missing: string[] } {
+  const ids = new Set(graph.nodes.map((n) => n.id));
+  const missing = Object.keys(snapshot.nodes).filter((id) => !ids.has(id));
+  const nodes = graph.nodes.map((node) => {
+    const setting = Object.prototype.hasOwnProperty.call(snapshot.nodes, node.id) ? snapshot.nodes[node.id] : undefined;
+    if (setting === undefined) return node;
+    const next = { ...node, params: { ...setting.params } };
+    if (setting.bypass) next.bypass = true;
+    else delete next.bypass;
+    return next;
+  });
+  return { graph: { ...graph, nodes }, missing };
+}
