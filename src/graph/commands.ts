@@ -12,3 +12,4 @@ export * from './commands/placement';
 export * from './commands/annotations';
 export * from './commands/document';
 export * from './fragment';
+export * from './commands/snapshots';

@@ -32,3 +32,6 @@ export { MAX_ANNOTATIONS, GROUP_COLOR_PATTERN } from './validateAnnotations';
 export { diffGraphs, changedNodeIds } from './diff';
 export type { GraphChange } from './diff';
 export { formatParamValue, formatNumberParam } from './paramText';
+export { captureSnapshot, applySnapshot } from './snapshot';
+export type { Snapshot } from './snapshot';
+export { MAX_SNAPSHOT_NAME } from './validateSnapshots';

@@ -20,9 +20,10 @@ import { findCycles } from './topology';
 import { validateGroups, validateNotes } from './validateAnnotations';
 import { validateEdges, type Wire } from './validateEdges';
 import { validateNodes } from './validateNodes';
+import { validateSnapshots } from './validateSnapshots';
 
 /** The top-level keys of a document, in the order `serializeGraph` writes them. */
-export const DOCUMENT_KEYS: readonly string[] = ['format', 'version', 'name', 'description', 'nodes', 'edges', 'notes', 'groups'];
+export const DOCUMENT_KEYS: readonly string[] = ['format', 'version', 'name', 'description', 'nodes', 'edges', 'notes', 'groups', 'snapshots'];
 
 /** Name given to a document that has none. */
 export const DEFAULT_GRAPH_NAME = 'Untitled';
@@ -98,6 +99,7 @@ function validateDocument(json: unknown, catalog: Catalog, options: ParseOptions
   const edges = validateEdges(own(doc, 'edges'), nodes.byId, issues);
   const notes = validateNotes(own(doc, 'notes'), issues, ids);
   const groups = validateGroups(own(doc, 'groups'), nodes.byId, issues, ids);
+  const snapshots = validateSnapshots(own(doc, 'snapshots'), nodes.byId, issues);
 
   if (options.masterType !== undefined) checkMaster(nodes.entries, options.masterType, issues);
   reportCycles(nodes.entries.flatMap((e) => (e.id === undefined ? [] : [{ id: e.id }])), edges.wires, issues);
@@ -112,6 +114,7 @@ function validateDocument(json: unknown, catalog: Catalog, options: ParseOptions
     edges: edges.edges,
     ...(notes !== undefined ? { notes } : {}),
     ...(groups !== undefined ? { groups } : {}),
+    ...(snapshots !== undefined ? { snapshots } : {}),
   };
 }
 

@@ -7,7 +7,7 @@
  * `parseGraph(JSON.parse(serializeGraph(g)), catalog)` gives a graph deep-equal to `g`.
  */
 import { GRAPH_FORMAT, GRAPH_VERSION } from './types';
-import type { Graph, GraphEdge, GraphGroup, GraphNode, GraphNote, ParamValue, Position } from './types';
+import type { Graph, GraphEdge, GraphGroup, GraphNode, GraphNote, GraphSnapshot, NodeSetting, ParamValue, Position } from './types';
 import { compareIds } from './topology';
 
 /**
@@ -25,6 +25,7 @@ export function graphToJSON(graph: Graph): Graph {
     edges: graph.edges.map(edgeToJSON),
     ...(graph.notes !== undefined ? { notes: graph.notes.map(noteToJSON) } : {}),
     ...(graph.groups !== undefined ? { groups: graph.groups.map(groupToJSON) } : {}),
+    ...(graph.snapshots !== undefined ? { snapshots: snapshotsToJSON(graph) } : {}),
   };
 }
 
@@ -37,15 +38,39 @@ function positionToJSON(p: Position): Position {
   return { x: p.x, y: p.y };
 }
 
-function nodeToJSON(node: GraphNode): GraphNode {
+/** Params sorted by key, undefined values left out. */
+function paramsToJSON(source: Record<string, ParamValue>): Record<string, ParamValue> {
   // fromEntries defines own data properties, so even a stray "__proto__" key is written out
   // as data (and then refused by the parser) rather than changing the object's prototype.
-  const params: Record<string, ParamValue> = Object.fromEntries(
-    Object.keys(node.params)
+  return Object.fromEntries(
+    Object.keys(source)
       .sort(compareIds)
-      .map((key) => [key, node.params[key]] as const)
+      .map((key) => [key, source[key]] as const)
       .filter(([, value]) => value !== undefined),
-  );
+  ) as Record<string, ParamValue>;
+}
+
+/**
+ * Snapshots in slot order, node settings by sorted id; settings of nodes the graph no longer has
+ * are left out (a deleted node's setting has nothing to recall).
+ */
+function snapshotsToJSON(graph: Graph): GraphSnapshot[] {
+  const ids = new Set(graph.nodes.map((n) => n.id));
+  return [...(graph.snapshots ?? [])]
+    .sort((a, b) => a.slot.localeCompare(b.slot))
+    .map((snapshot) => {
+      const nodes: Record<string, NodeSetting> = Object.fromEntries(
+        Object.keys(snapshot.nodes)
+          .filter((id) => ids.has(id))
+          .sort(compareIds)
+          .map((id) => [id, { params: paramsToJSON(snapshot.nodes[id]!.params), bypass: snapshot.nodes[id]!.bypass }] as const),
+      );
+      return { slot: snapshot.slot, name: snapshot.name, nodes };
+    });
+}
+
+function nodeToJSON(node: GraphNode): GraphNode {
+  const params = paramsToJSON(node.params);
   return {
     id: node.id,
     type: node.type,

@@ -3,13 +3,9 @@
  * wiring. Snapshots A–D in the editor, a lesson step's "load this setting" and ear-training's
  * hidden variants are all snapshots applied to the same graph. Pure.
  */
-import type { Graph, ParamValue } from './types';
+import type { Graph, NodeSetting } from './types';
 
-/** The sound-relevant state of one node. */
-export interface NodeSetting {
-  params: Record<string, ParamValue>;
-  bypass: boolean;
-}
+export type { NodeSetting } from './types';
 
 /** Node id → its setting. Nodes a snapshot does not name keep their current state when applied. */
 export interface Snapshot {

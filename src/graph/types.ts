@@ -54,6 +54,24 @@ export interface GraphGroup {
   nodes: string[];
 }
 
+/** The sound-relevant state of one node: what a snapshot keeps (no layout, no wiring). */
+export interface NodeSetting {
+  params: Record<string, ParamValue>;
+  bypass: boolean;
+}
+
+/** The four snapshot slots of a document, as on a mixing console's scene memory. */
+export const SNAPSHOT_SLOTS = ['A', 'B', 'C', 'D'] as const;
+export type SnapshotSlot = (typeof SNAPSHOT_SLOTS)[number];
+
+/** A stored whole-mix setting (issue 16): every node's params and bypass, by node id. */
+export interface GraphSnapshot {
+  slot: SnapshotSlot;
+  /** Shown on the slot's button ("Dry", "Big reverb"); at most 60 characters. */
+  name: string;
+  nodes: Record<string, NodeSetting>;
+}
+
 export interface Graph {
   format: typeof GRAPH_FORMAT;
   version: typeof GRAPH_VERSION;
@@ -63,6 +81,8 @@ export interface Graph {
   edges: GraphEdge[];
   notes?: GraphNote[];
   groups?: GraphGroup[];
+  /** Whole-mix snapshots A–D, at most one per slot, in slot order. */
+  snapshots?: GraphSnapshot[];
 }
 
 /** One problem found in untrusted input, with the place it was found. */
