@@ -120,7 +120,7 @@ const INFLATE_STEP = 1024;
  * step can never produce more than about a megabyte past the cap. Returns the bytes, the string
  * 'too-large', or the inflater's error message.
  */
-function inflateCapped(data: Uint8Array, cap: number): Uint8Array | 'too-large' | string {
+export function inflateCapped(data: Uint8Array, cap: number): Uint8Array | 'too-large' | string {
   const chunks: Uint8Array[] = [];
   let total = 0;
   let over = false;

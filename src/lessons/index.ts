@@ -5,3 +5,4 @@ export type { LessonParseResult } from './parseLesson';
 export { describeCheck, evaluateCheck } from './checks';
 export type { CheckMeters, CheckResult } from './checks';
 export { builtInLessons } from './builtInLessons';
+export { hasLessonLink, encodeLessonFragment, decodeLessonFragment } from './lessonLink';

@@ -12,6 +12,7 @@ import { useShortcuts } from './keyboard/useShortcuts';
 import { Palette } from './palette/Palette';
 import { startAutosave } from './persistence/autosaveSync';
 import { StatusBar } from './statusbar/StatusBar';
+import { TeachPanel } from './teaching/TeachPanel';
 import { Toolbar } from './toolbar/Toolbar';
 
 /** The whole editor: providers, layout, shortcuts, autosave and shared-link handling. */
@@ -46,6 +47,7 @@ export function App() {
             <Inspector />
             <MasterPanel />
             <MonitorPanel />
+            <TeachPanel />
           </div>
         </main>
         <StatusBar />

@@ -4,6 +4,7 @@
  * for the dialog to be opened again. The WAV is downloaded as soon as it is ready.
  */
 import { resolveParams } from '../../graph/catalog';
+import type { Graph } from '../../graph/types';
 import { getNodeDefinition } from '../../nodes/registry';
 import { type BounceHandle, type BounceResult, startBounce } from '../../runtime/bounce/bounceClient';
 import type { BounceOptions } from '../../runtime/bounce/protocol';
@@ -39,8 +40,13 @@ export function setBounceDialogOpen(open: boolean): void {
 
 /** The `file:` clips the open graph uses, at `sampleRate` (the bounce needs them at its rate). */
 function clipsFor(sampleRate: number) {
+  return clipsForGraph(currentGraph(), sampleRate);
+}
+
+/** The `file:` clips `graph` uses, at `sampleRate` (any offline render in a worker needs them). */
+export function clipsForGraph(graph: Graph, sampleRate: number) {
   const names = new Set<string>();
-  for (const node of currentGraph().nodes) {
+  for (const node of graph.nodes) {
     const definition = getNodeDefinition(node.type);
     if (definition === undefined) continue;
     for (const name of definition.clipsUsed?.(resolveParams(definition, node.params)) ?? []) names.add(name);

@@ -19,6 +19,8 @@ import { loadDocument } from '../store/editorActions';
 import { editorStore } from '../store/editorState';
 import { newGraph } from './newGraph';
 import { openSharedFragment } from './shareActions';
+import { hasLessonLink } from '../../lessons';
+import { openLessonLink } from '../teaching/lessonRunner';
 
 /** Loads the first document synchronously (before the first render). */
 export function restoreInitialDocument(): void {
@@ -55,8 +57,9 @@ async function rescueAndExplain(raw: string, errors: GraphIssue[], changes: stri
 
 /** After the first render: opens a shared graph from the URL, now and whenever the fragment changes. */
 export function watchSharedLinks(): () => void {
-  void openSharedFragment(window.location.hash);
-  const onHashChange = () => void openSharedFragment(window.location.hash);
+  const open = () => void (hasLessonLink(window.location.hash) ? openLessonLink(window.location.hash) : openSharedFragment(window.location.hash));
+  open();
+  const onHashChange = open;
   window.addEventListener('hashchange', onHashChange);
   return () => window.removeEventListener('hashchange', onHashChange);
 }

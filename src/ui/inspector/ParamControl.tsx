@@ -18,6 +18,8 @@ import { CommitTextField } from './CommitTextField';
 import { NumberField } from './NumberField';
 import { StringChoices } from './StringChoices';
 import { SLIDER_STEPS, sliderToValue, valueToSlider } from './sliderScale';
+import { isParamRevealed } from '../teaching/lessonRunner';
+import { useTeach } from '../teaching/teachStore';
 
 interface ParamProps<S extends ParamSpec> {
   nodeId: string;
@@ -177,14 +179,25 @@ function StringParam({ nodeId, spec, value }: ParamProps<StringParamSpec>) {
 
 /** The control for one param, chosen by the spec's kind. */
 export function ParamControl({ nodeId, spec, value }: ParamProps<ParamSpec>) {
-  switch (spec.kind) {
-    case 'number':
-      return <NumberParam nodeId={nodeId} spec={spec} value={value} />;
-    case 'bool':
-      return <BoolParam nodeId={nodeId} spec={spec} value={value} />;
-    case 'enum':
-      return <EnumParam nodeId={nodeId} spec={spec} value={value} />;
-    case 'string':
-      return <StringParam nodeId={nodeId} spec={spec} value={value} />;
-  }
+  // A lesson step may lock every param but the ones it is about (src/ui/teaching/lessonRunner.ts).
+  const lessonStep = useTeach((s) => (s.lesson === null ? -1 : s.lesson.step));
+  const locked = lessonStep >= 0 && !isParamRevealed(nodeId, spec.key);
+  const control = (() => {
+    switch (spec.kind) {
+      case 'number':
+        return <NumberParam nodeId={nodeId} spec={spec} value={value} />;
+      case 'bool':
+        return <BoolParam nodeId={nodeId} spec={spec} value={value} />;
+      case 'enum':
+        return <EnumParam nodeId={nodeId} spec={spec} value={value} />;
+      case 'string':
+        return <StringParam nodeId={nodeId} spec={spec} value={value} />;
+    }
+  })();
+  if (!locked) return control;
+  return (
+    <fieldset className="param-lock" disabled title="Locked in this lesson step">
+      {control}
+    </fieldset>
+  );
 }

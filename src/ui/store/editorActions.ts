@@ -3,7 +3,7 @@
  * (`src/graph/commands`): a refusal becomes a notice the user can read, an edit goes through
  * history, so every change is undoable.
  */
-import type { EditResult } from '../../graph/commands';
+import { applyEdit, type EditResult } from '../../graph/commands';
 import type { Graph } from '../../graph/types';
 import { createHistory, execute, mark, redo, undo } from '../../graph/history';
 import { type DocumentOrigin, EMPTY_SELECTION, type Notice, type Selection, editorStore } from './editorState';
@@ -22,6 +22,18 @@ export function dismissNotice(): void {
 }
 
 /**
+ * A check every edit must pass while it is set (a lesson step that locks params): given the graph
+ * before and after, the reason the edit is refused, or undefined. Null: no check.
+ */
+export type EditGuard = (before: Graph, after: Graph) => string | undefined;
+let editGuard: EditGuard | null = null;
+
+/** Sets (or with null removes) the edit guard. */
+export function setEditGuard(guard: EditGuard | null): void {
+  editGuard = guard;
+}
+
+/**
  * Runs a command's result: applies the edit (recorded in history), or shows why it was refused.
  * Returns whether the edit was applied. `select` replaces the selection afterwards.
  */
@@ -29,6 +41,14 @@ export function dispatch(result: EditResult, options: { select?: Selection; quie
   if (!result.ok) {
     if (options.quiet !== true) showNotice('refusal', result.reason);
     return false;
+  }
+  if (editGuard !== null) {
+    const before = editorStore.get().history.graph;
+    const reason = editGuard(before, applyEdit(before, result.edit));
+    if (reason !== undefined) {
+      if (options.quiet !== true) showNotice('refusal', reason);
+      return false;
+    }
   }
   editorStore.set((s) => {
     const history = execute(s.history, result.edit);

@@ -20,7 +20,7 @@ export const EMPTY_SELECTION: Selection = Object.freeze({ nodes: [], edges: [], 
 
 /** Where the open document came from (shown next to its name; decides what "saved" means). */
 export interface DocumentOrigin {
-  kind: 'preset' | 'file' | 'library' | 'link' | 'new' | 'autosave' | 'recovered';
+  kind: 'preset' | 'file' | 'library' | 'link' | 'new' | 'autosave' | 'recovered' | 'lesson';
   /** Preset name, file name, library entry name… */
   name: string;
   /** IndexedDB key when the document was opened from the user's library. */

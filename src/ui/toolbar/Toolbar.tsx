@@ -11,6 +11,8 @@ import { exportDocument, insertFile, newDocument, openBuiltInPreset, openFile, o
 import { openShareDialog } from '../documents/shareActions';
 import { LibraryDialog } from '../dialogs/LibraryDialog';
 import { AlbumPanel } from '../album/AlbumPanel';
+import { builtInLessons, parseLesson } from '../../lessons';
+import { openLesson } from '../teaching/lessonRunner';
 import { type LibraryEntry, listPresets } from '../persistence/library';
 import { customDialog } from '../store/dialogs';
 import { redoEdit, undoEdit } from '../store/editorActions';
@@ -26,6 +28,14 @@ function presetTitle(document: unknown, fallback: string): string {
   return fallback;
 }
 
+/** The built-in lessons as menu items (each opens in the Teach panel). */
+function builtInLessonMenu(): MenuEntry[] {
+  return builtInLessons.flatMap((entry): MenuEntry[] => {
+    const parsed = parseLesson(entry.document);
+    return parsed.ok ? [{ kind: 'item', label: parsed.lesson.title, hint: 'lesson', onSelect: () => void openLesson(parsed.lesson) }] : [];
+  });
+}
+
 function openLibrary(): void {
   void customDialog((close) => <LibraryDialog onClose={close} />);
 }
@@ -38,6 +48,7 @@ const ORIGIN_TEXT: Record<string, string> = {
   new: 'new graph',
   autosave: 'restored',
   recovered: 'recovered autosave',
+  lesson: 'lesson',
 };
 
 /** The top toolbar. */
@@ -56,6 +67,9 @@ export function Toolbar() {
     { kind: 'heading', label: 'My presets' },
     ...library.slice(0, 12).map((entry): MenuEntry => ({ kind: 'item', label: entry.name, onSelect: () => void openLibraryEntry(entry) })),
     { kind: 'item', label: 'Manage my presets…', onSelect: openLibrary },
+    { kind: 'separator' },
+    { kind: 'heading', label: 'Lessons' },
+    ...builtInLessonMenu(),
   ];
 
   const importEntries: MenuEntry[] = [

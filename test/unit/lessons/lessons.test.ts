@@ -131,3 +131,31 @@ describe('snapshots', () => {
     expect(applySnapshot(graph, { nodes: { gone: { params: {}, bypass: false } } }).missing).toEqual(['gone']);
   });
 });
+
+describe('lesson links', () => {
+  it('a built-in lesson travels by id; a made one as the whole document; both decode to the same lesson', async () => {
+    const { encodeLessonFragment, decodeLessonFragment } = await import('../../../src/lessons');
+    const builtIn = parseLesson(builtInLessons[1]!.document);
+    if (!builtIn.ok) throw new Error('built-in lesson invalid');
+    expect(encodeLessonFragment(builtIn.lesson)).toBe(`lesson=${builtIn.lesson.id}`);
+    expect(decodeLessonFragment(`#lesson=${builtIn.lesson.id}`)).toEqual(builtIn);
+    const made = parseLesson(lessonWith([step({ highlight: ['vox-comp'], check: { kind: 'bypass', node: 'vox-tone', bypassed: true } })]));
+    if (!made.ok) throw new Error('made lesson invalid');
+    const fragment = encodeLessonFragment(made.lesson);
+    expect(fragment.startsWith('lessondoc=')).toBe(true);
+    expect(decodeLessonFragment(`#${fragment}`)).toEqual(made);
+  });
+
+  it('a bad link is one clear message, never an exception', async () => {
+    const { decodeLessonFragment } = await import('../../../src/lessons');
+    const message = (fragment: string) => {
+      const r = decodeLessonFragment(fragment);
+      return r.ok ? 'accepted' : r.errors.map((e) => e.message).join('\n');
+    };
+    expect(message('#lesson=nope')).toMatch(/^lesson link: there is no built-in lesson "nope" \(lessons: gain-staging, /);
+    expect(message('#lesson=%E0%A4%A')).toBe('lesson link: the lesson name in the link is damaged');
+    expect(message('#lessondoc=')).toBe('lesson link: the link carries no lesson');
+    expect(message('#lessondoc=!!!')).toMatch(/^lesson link: the lesson part is damaged/);
+    expect(message('#lessondoc=AAAA')).toMatch(/^lesson link: /);
+  });
+});
