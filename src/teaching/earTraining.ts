@@ -225,3 +225,11 @@ export function exerciseGraphs(graph: Graph, question: Question, masterId: strin
 export function loudnessTargets(question: Question, referenceLufs: number): number[] {
   return question.loudnessOffsetsLu.map((offset) => referenceLufs + offset);
 }
+
+/**
+ * ABX on two snapshots: which of A and B the hidden X is, for `seed` and `round` (the same on
+ * every machine). The versions are the two snapshots themselves; the caller levels them.
+ */
+export function abxHidden(seed: string, round: number): 'A' | 'B' {
+  return generator(hashSeed(`abx:${seed}`, round))() < 0.5 ? 'A' : 'B';
+}

@@ -5,7 +5,7 @@
  * by clicking the EQ plot.
  */
 import { type Page, expect, test } from '@playwright/test';
-import { generateQuestion } from '../../src/teaching/earTraining';
+import { abxHidden, generateQuestion } from '../../src/teaching/earTraining';
 import { SHOTS, discardIfAsked, nodeNamed, openEditor, watchConsole } from './helpers';
 
 const openTeach = async (page: Page, tab: 'Snapshots' | 'Lesson' | 'Ear training') => {
@@ -96,7 +96,9 @@ test('a built-in lesson: locked params, a check that ticks while playing, Next; 
   expect([...problems, ...studentProblems]).toEqual([]);
 });
 
-test('ear training: "Which band?" answered by clicking the EQ plot, scored', async ({ page }) => {
+test('ear training: "Which band?" answered by clicking the EQ plot, ABX on two snapshots, scored', async ({ page }) => {
+  // Every version is an offline render of 8 s (the ABX one of the whole demo mix).
+  test.setTimeout(150_000);
   const problems = watchConsole(page);
   await openEditor(page, '/?test');
   await openTeach(page, 'Ear training');
@@ -112,5 +114,20 @@ test('ear training: "Which band?" answered by clicking the EQ plot, scored', asy
   await expect(page.getByLabel('Ear training', { exact: true }).getByRole('status')).toContainText('Right!');
   await expect(page.getByLabel('Score')).toHaveText('Score 1/1 · streak 1 · best 1');
   await page.screenshot({ path: `${SHOTS}/teach-ear-training.png` });
+
+  // ABX on two snapshots: A dry vocal, B with the reverb send 12 dB up.
+  await page.getByRole('tab', { name: 'Snapshots' }).click();
+  await page.getByRole('button', { name: 'Snapshot A (empty)' }).click();
+  await setParam(page, 'Vocals → reverb', /Gain/, '2');
+  await page.getByRole('button', { name: 'Snapshot B (empty)' }).click();
+  await page.getByRole('tab', { name: 'Ear training' }).click();
+  await page.getByRole('combobox', { name: 'Exercise' }).selectOption('abx');
+  const abx = page.getByLabel('ABX', { exact: true });
+  await abx.getByRole('button', { name: 'Start' }).click();
+  await expect(abx.getByRole('button', { name: '▶ X' })).toBeVisible({ timeout: 60_000 });
+  await abx.getByRole('button', { name: '▶ X' }).click();
+  await abx.getByRole('button', { name: `X is ${abxHidden('class', 0)}` }).click();
+  await expect(abx.getByRole('status')).toHaveText(`Right! X was ${abxHidden('class', 0)}.`);
+  await expect(page.getByLabel('ABX score')).toHaveText('Score 1/1 · streak 1 · best 1');
   expect(problems).toEqual([]);
 });

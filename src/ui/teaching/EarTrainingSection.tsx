@@ -11,6 +11,7 @@ import { type Difficulty, type ExerciseKind, type Question, generateQuestion, is
 import { pause } from '../live/transport';
 import { liveStore } from '../live/liveStore';
 import { currentGraph } from '../store/editorState';
+import { AbxSection } from './AbxSection';
 import { QuizPlayer, renderQuestion } from './quizAudio';
 import { type Score, readScore, recordAnswer } from './quizScores';
 
@@ -95,7 +96,8 @@ type Phase = { kind: 'idle' } | { kind: 'rendering' } | { kind: 'ready' } | { ki
 
 /** The ear-training section; see the file comment. */
 export function EarTrainingSection() {
-  const [kind, setKind] = useState<ExerciseKind>('which-band');
+  const [mode, setMode] = useState<ExerciseKind | 'abx'>('which-band');
+  const kind: ExerciseKind = mode === 'abx' ? 'which-band' : mode;
   const [difficulty, setDifficulty] = useState<Difficulty>(1);
   const [source, setSource] = useState('drums');
   const [seed, setSeed] = useState('class');
@@ -156,12 +158,13 @@ export function EarTrainingSection() {
   return (
     <div className="teach__quiz" aria-label="Ear training">
       <div className="teach__row">
-        <select className="teach__select" aria-label="Exercise" value={kind} onChange={(e) => setKind(e.target.value as ExerciseKind)}>
+        <select className="teach__select" aria-label="Exercise" value={mode} onChange={(e) => setMode(e.target.value as ExerciseKind | 'abx')}>
           {KINDS.map((k) => (
             <option key={k.id} value={k.id}>
               {k.label}
             </option>
           ))}
+          <option value="abx">ABX: two snapshots</option>
         </select>
         <select className="teach__select" aria-label="Difficulty" value={difficulty} onChange={(e) => setDifficulty(Number(e.target.value) as Difficulty)}>
           {LEVELS.map((l) => (
@@ -171,75 +174,91 @@ export function EarTrainingSection() {
           ))}
         </select>
       </div>
-      <div className="teach__row">
-        <select className="teach__select" aria-label="Source" value={source} onChange={(e) => setSource(e.target.value)}>
-          {DEMO_STEMS.map((stem) => (
-            <option key={stem} value={stem}>
-              Demo {stem}
-            </option>
-          ))}
-          <option value="mix">The mix</option>
-        </select>
-        <label className="teach__field teach__field--inline">
-          Seed
-          <input className="text-input teach__seed" value={seed} onChange={(e) => setSeed(e.target.value.slice(0, 40))} title="Everyone with the same seed hears the same questions" />
-        </label>
-        <button type="button" className="btn btn--small btn--primary" disabled={phase.kind === 'rendering'} onClick={() => void next()}>
-          {question === null ? 'Start' : 'Next question'}
-        </button>
-      </div>
-      {phase.kind === 'rendering' && <p className="teach__muted">Preparing the question…</p>}
-      {phase.kind === 'failed' && (
-        <p className="field-error" role="alert">
-          Could not prepare the question: {phase.message}
-        </p>
-      )}
-      {question !== null && ready && (
+      {mode === 'abx' ? (
         <>
-          <p className="teach__prompt">{question.prompt}</p>
-          <div className="teach__row" role="group" aria-label="Listen">
-            {question.versions.map((v, i) => (
-              <button key={v.label} type="button" className="teach__slot teach__slot--small" aria-pressed={playing === i} onClick={() => listen(i)}>
-                ▶ {v.label}
-              </button>
-            ))}
-            <button type="button" className="btn btn--small" onClick={() => {
-              audio.current?.player.stop();
-              setPlaying(null);
-            }}>
-              Stop
+          <label className="teach__field teach__field--inline">
+            Seed
+            <input className="text-input teach__seed" value={seed} onChange={(e) => setSeed(e.target.value.slice(0, 40))} />
+          </label>
+          <AbxSection seed={seed} />
+        </>
+      ) : (
+        <>
+          <div className="teach__row">
+            <select className="teach__select" aria-label="Source" value={source} onChange={(e) => setSource(e.target.value)}>
+              {DEMO_STEMS.map((stem) => (
+                <option key={stem} value={stem}>
+                  Demo {stem}
+                </option>
+              ))}
+              <option value="mix">The mix</option>
+            </select>
+            <label className="teach__field teach__field--inline">
+              Seed
+              <input className="text-input teach__seed" value={seed} onChange={(e) => setSeed(e.target.value.slice(0, 40))} title="Everyone with the same seed hears the same questions" />
+            </label>
+            <button type="button" className="btn btn--small btn--primary" disabled={phase.kind === 'rendering'} onClick={() => void next()}>
+              {question === null ? 'Start' : 'Next question'}
             </button>
           </div>
-          {question.kind === 'which-band' ? (
-            <BandPlot
-              question={question}
-              picked={picked}
-              onPick={(hz) => {
-                if (phase.kind !== 'ready') return;
-                setPicked(hz);
-                answer(String(Math.round(hz)), isBandClickCorrect(question, hz));
-              }}
-            />
-          ) : (
-            <div className="teach__row" role="group" aria-label="Answer">
-              {question.choices.map((c) => (
-                <button key={c.id} type="button" className="btn btn--small" disabled={phase.kind !== 'ready'} onClick={() => answer(c.id, c.id === question.answer)}>
-                  {c.label}
-                </button>
-              ))}
-            </div>
-          )}
-          {phase.kind === 'answered' && (
-            <p className="teach__result" data-correct={phase.correct} role="status">
-              {phase.correct ? 'Right!' : 'Not quite.'} The answer: {answerLabel}
-              {question.kind === 'louder' && question.answer === 'same' ? ' — they were level-matched; the brighter one only sounded louder.' : ''}
+          {phase.kind === 'rendering' && <p className="teach__muted">Preparing the question…</p>}
+          {phase.kind === 'failed' && (
+            <p className="field-error" role="alert">
+              Could not prepare the question: {phase.message}
             </p>
           )}
+          {question !== null && ready && (
+            <>
+              <p className="teach__prompt">{question.prompt}</p>
+              <div className="teach__row" role="group" aria-label="Listen">
+                {question.versions.map((v, i) => (
+                  <button key={v.label} type="button" className="teach__slot teach__slot--small" aria-pressed={playing === i} onClick={() => listen(i)}>
+                    ▶ {v.label}
+                  </button>
+                ))}
+                <button
+                  type="button"
+                  className="btn btn--small"
+                  onClick={() => {
+                    audio.current?.player.stop();
+                    setPlaying(null);
+                  }}
+                >
+                  Stop
+                </button>
+              </div>
+              {question.kind === 'which-band' ? (
+                <BandPlot
+                  question={question}
+                  picked={picked}
+                  onPick={(hz) => {
+                    if (phase.kind !== 'ready') return;
+                    setPicked(hz);
+                    answer(String(Math.round(hz)), isBandClickCorrect(question, hz));
+                  }}
+                />
+              ) : (
+                <div className="teach__row" role="group" aria-label="Answer">
+                  {question.choices.map((c) => (
+                    <button key={c.id} type="button" className="btn btn--small" disabled={phase.kind !== 'ready'} onClick={() => answer(c.id, c.id === question.answer)}>
+                      {c.label}
+                    </button>
+                  ))}
+                </div>
+              )}
+              {phase.kind === 'answered' && (
+                <p className="teach__result" data-correct={phase.correct} role="status">
+                  {phase.correct ? 'Right!' : 'Not quite.'} The answer: {answerLabel}
+                  {question.kind === 'louder' && question.answer === 'same' ? ' — they were level-matched; the brighter one only sounded louder.' : ''}
+                </p>
+              )}
+            </>
+          )}
+          <p className="teach__muted" aria-label="Score">
+            Score {score.correct}/{score.answered} · streak {score.streak} · best {score.best}
+          </p>
         </>
       )}
-      <p className="teach__muted" aria-label="Score">
-        Score {score.correct}/{score.answered} · streak {score.streak} · best {score.best}
-      </p>
     </div>
   );
 }

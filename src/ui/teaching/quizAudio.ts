@@ -5,32 +5,47 @@
  */
 import type { Graph } from '../../graph/types';
 import { startBounce } from '../../runtime/bounce/bounceClient';
-import { exerciseGraphs, loudnessTargets, type Question } from '../../teaching/earTraining';
+import { exerciseGraphs, type Question } from '../../teaching/earTraining';
 import { clipsForGraph } from '../bounce/bounceJob';
 
 /** Length of every version, s: long enough to judge, short enough to render in a moment. */
 export const QUIZ_SECONDS = 8;
 const RATE = 48_000;
 
-async function render(graph: Graph, normalizeLufs?: number): Promise<{ wav: Blob; lufs: number | null }> {
-  const job = startBounce(graph, { sampleRate: RATE, seconds: QUIZ_SECONDS, bits: '32f', ...(normalizeLufs !== undefined ? { normalizeLufs } : {}) }, clipsForGraph(graph, RATE), () => {});
+async function render(graph: Graph): Promise<{ wav: Blob; lufs: number | null }> {
+  const job = startBounce(graph, { sampleRate: RATE, seconds: QUIZ_SECONDS, bits: '32f' }, clipsForGraph(graph, RATE), () => {});
   const result = await job.result;
   if (result.status !== 'done') throw new Error(result.status === 'error' ? (result.messages[0] ?? 'the render failed') : 'the render was cancelled');
   return { wav: result.wav, lufs: result.report.loudness.integratedLufs };
 }
 
-/** Renders the question's versions, loudness-matched; decodes them for `context`. */
-export async function renderQuestion(context: BaseAudioContext, graph: Graph, masterId: string, question: Question): Promise<AudioBuffer[]> {
-  const reference = await render(graph);
-  if (reference.lufs === null) throw new Error('the source is silent here: pick another source');
-  const targets = loudnessTargets(question, reference.lufs);
-  const graphs = exerciseGraphs(graph, question, masterId);
+/**
+ * Renders `versions`, each levelled to `reference`'s integrated loudness plus its offset (LU), and
+ * decodes them for `context`. Each graph renders once: its loudness comes with the render, and the
+ * gain is applied to the decoded 32-bit float samples — the same gain `renderGraph`'s normalisation
+ * would apply, without its second pass. A version identical to the reference reuses its render.
+ */
+export async function renderMatched(context: BaseAudioContext, reference: Graph, versions: readonly Graph[], offsetsLu: readonly number[]): Promise<AudioBuffer[]> {
+  const measured = await render(reference);
+  if (measured.lufs === null) throw new Error('the source is silent here: pick another source');
   const buffers: AudioBuffer[] = [];
-  for (let i = 0; i < graphs.length; i++) {
-    const version = await render(graphs[i]!, targets[i]);
-    buffers.push(await context.decodeAudioData(await version.wav.arrayBuffer()));
+  for (let i = 0; i < versions.length; i++) {
+    const version = versions[i] === reference ? measured : await render(versions[i]!);
+    if (version.lufs === null) throw new Error('a version is silent: pick another source');
+    const buffer = await context.decodeAudioData(await version.wav.arrayBuffer());
+    const gain = 10 ** ((measured.lufs + (offsetsLu[i] ?? 0) - version.lufs) / 20);
+    for (let c = 0; c < buffer.numberOfChannels; c++) {
+      const samples = buffer.getChannelData(c);
+      for (let n = 0; n < samples.length; n++) samples[n]! *= gain;
+    }
+    buffers.push(buffer);
   }
   return buffers;
+}
+
+/** Renders the question's versions, loudness-matched to the unprocessed source; decodes them for `context`. */
+export function renderQuestion(context: BaseAudioContext, graph: Graph, masterId: string, question: Question): Promise<AudioBuffer[]> {
+  return renderMatched(context, graph, exerciseGraphs(graph, question, masterId), question.loudnessOffsetsLu);
 }
 
 /** Plays one buffer at a time, each switch crossfaded over 20 ms (no click), continuing at the same place. */

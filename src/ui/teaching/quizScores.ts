@@ -5,6 +5,9 @@
  */
 import type { ExerciseKind } from '../../teaching/earTraining';
 
+/** What a score is kept for: a generated exercise, or ABX on two snapshots. */
+export type ScoredExercise = ExerciseKind | 'abx';
+
 export interface Score {
   answered: number;
   correct: number;
@@ -15,10 +18,10 @@ export interface Score {
 const KEY = 'mixgraph.earTraining.v1';
 const EMPTY: Score = { answered: 0, correct: 0, streak: 0, best: 0 };
 
-function readAll(): Partial<Record<ExerciseKind, Score>> {
+function readAll(): Partial<Record<ScoredExercise, Score>> {
   try {
     const value: unknown = JSON.parse(window.localStorage.getItem(KEY) ?? '{}');
-    return typeof value === 'object' && value !== null ? (value as Partial<Record<ExerciseKind, Score>>) : {};
+    return typeof value === 'object' && value !== null ? (value as Partial<Record<ScoredExercise, Score>>) : {};
   } catch {
     return {};
   }
@@ -31,12 +34,12 @@ function valid(score: Score | undefined): Score {
 }
 
 /** The score of one exercise. */
-export function readScore(kind: ExerciseKind): Score {
+export function readScore(kind: ScoredExercise): Score {
   return valid(readAll()[kind]);
 }
 
 /** Records one answer; returns the new score. */
-export function recordAnswer(kind: ExerciseKind, correct: boolean): Score {
+export function recordAnswer(kind: ScoredExercise, correct: boolean): Score {
   const all = readAll();
   const before = valid(all[kind]);
   const streak = correct ? before.streak + 1 : 0;

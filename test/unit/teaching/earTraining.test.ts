@@ -9,6 +9,7 @@ import { LoudnessMeter } from '../../../src/dsp/loudness';
 import type { Graph } from '../../../src/graph/types';
 import { renderGraph } from '../../../src/runtime/render';
 import {
+  abxHidden,
   exerciseGraphs,
   generateQuestion,
   isBandClickCorrect,
@@ -41,6 +42,13 @@ describe('questions', () => {
     // RBJ: a one-octave band has Q = √2 ≈ 1.414; a third of an octave ≈ 4.32.
     expect(easy[0]!.versions[1]!.chain[0]!.params.p2Q).toBeCloseTo(Math.SQRT2, 3);
     expect(hard.versions[1]!.chain[0]!.params.p2Q).toBeCloseTo(4.318, 3);
+  });
+
+  it('ABX hides A or B, the same for the same seed and round, both over the rounds', () => {
+    expect(abxHidden('class', 4)).toBe(abxHidden('class', 4));
+    const hidden = Array.from({ length: 100 }, (_, r) => abxHidden('class', r));
+    expect(hidden.filter((h) => h === 'A').length).toBeGreaterThan(30);
+    expect(hidden.filter((h) => h === 'B').length).toBeGreaterThan(30);
   });
 
   it('a click on the EQ plot counts within half a band of the answer', () => {
