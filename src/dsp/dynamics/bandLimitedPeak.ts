@@ -128,8 +128,11 @@ export class BandLimitedPeakDetector {
   /** x[k] of chunk period j sits at line[j + center]; period j reads line[j … j + center + M + 2]. */
   private readonly center: number;
   private readonly history: number;
-  /** Σ|odd taps| over both sides: |y(k + 1/2)| ≤ oddSum · max|x| over its support. */
-  private readonly oddSum: number;
+  /**
+   * R·W·max(Σ|even taps|, Σ|odd taps|): every point of a period (and its refinement) is at most this
+   * times max|x| over the samples its 2× stream reads.
+   */
+  private readonly xBound: number;
   private readonly line: Float64Array;
   /** max|x| of each run of GROUP line entries. */
   private readonly lineMax: Float64Array;
@@ -141,8 +144,6 @@ export class BandLimitedPeakDetector {
   private readonly quarter1 = new Float64Array(CHUNK + 1);
   private readonly quarter3 = new Float64Array(CHUNK + 1);
   private readonly refineLimit: number;
-  /** R·W (and a hair for rounding): every point of a period ≤ this × max|2× stream it reads|. */
-  private readonly pointBound: number;
   private readonly pruning: boolean;
 
   /**
@@ -159,11 +160,12 @@ export class BandLimitedPeakDetector {
     this.delaySamples = m + 2;
     this.center = m + 2;
     this.history = this.center + this.delaySamples;
-    this.oddSum = 2 * this.design.odd.reduce((sum, v) => sum + Math.abs(v), 0);
+    const evenSum = this.design.even.reduce((sum, v, i) => sum + (i === 0 ? 1 : 2) * Math.abs(v), 0);
+    const oddSum = 2 * this.design.odd.reduce((sum, v) => sum + Math.abs(v), 0);
     this.line = new Float64Array(this.history + CHUNK);
     this.lineMax = new Float64Array(Math.ceil((this.history + CHUNK) / GROUP) + 1);
     this.refineLimit = 1 / Math.cos(Math.PI / (2 * factor));
-    this.pointBound = designStreamBound(factor) * this.refineLimit * (1 + 1e-9);
+    this.xBound = designStreamBound(factor) * this.refineLimit * Math.max(evenSum, oddSum) * (1 + 1e-9);
     this.pruning = pruning;
   }
 
@@ -211,21 +213,10 @@ export class BandLimitedPeakDetector {
       return;
     }
     const even = this.even;
-    // Even phase (the output) for periods −2 … count + 1: y[k] = c(0)·x[k] + Σ c(i)·(x[k − i] + x[k + i]).
-    const taps = this.design.even;
-    const e0 = taps[0];
-    for (let t = -2; t < count + 2; t++) {
-      const c = t + center;
-      let sum = e0 * line[c];
-      for (let i = 1; i <= m; i++) sum += taps[i] * (line[c - i] + line[c + i]);
-      even[t + 2] = sum;
-    }
-    // Output below −500 dB is 0: a tail of tiny input would otherwise ring into float32 subnormals.
-    for (let i = 0; i < count; i++) {
-      const v = even[i + 2];
-      output[from + i] = Math.abs(v) < DENORMAL_FLOOR ? 0 : v;
-    }
-
+    // Per group of periods: y (the output) always; the midpoints, stage 2 and the refinement only
+    // where the group's peaks can beat the threshold. Computed ranges only grow, so each value is
+    // computed once while groups follow each other.
+    let evenDone = -2;
     let oddDone = -3;
     let quarterDone = -1;
     for (let g0 = 0; g0 < count; g0 += GROUP) {
@@ -233,22 +224,25 @@ export class BandLimitedPeakDetector {
       if (pruning) {
         // The group's points read y at periods g0 − 2 … g1 + 1 and midpoints g0 − 3 … g1 + 1,
         // which read x at line[g0 + center − 2 − m … g1 + center + 1 + m].
-        let maxY = 0;
-        for (let t = g0; t < g1 + 4; t++) {
-          const a = even[t] < 0 ? -even[t] : even[t];
-          if (a > maxY) maxY = a;
-        }
         let maxX = 0;
         const b1 = Math.floor((g1 + center + 1 + m) / GROUP);
         for (let b = Math.floor((g0 + center - 2 - m) / GROUP); b <= b1; b++) if (lineMax[b] > maxX) maxX = lineMax[b];
-        const maxOdd = maxX * this.oddSum;
-        if ((maxOdd > maxY ? maxOdd : maxY) * this.pointBound <= threshold) {
+        if (maxX * this.xBound <= threshold) {
+          if (evenDone < g1) {
+            this.fillEven(evenDone > g0 ? evenDone : g0, g1);
+            evenDone = g1;
+          }
           peaks.fill(0, from + g0, from + g1);
           continue;
         }
       }
-      const o0 = oddDone > g0 - 3 ? oddDone : g0 - 3;
-      this.fillOdd(o0, g1 + 2);
+      const evenFrom = evenDone > g0 - 2 ? evenDone : g0 - 2;
+      const oddFrom = oddDone > g0 - 3 ? oddDone : g0 - 3;
+      const both = evenFrom > oddFrom ? evenFrom : oddFrom;
+      if (evenFrom < both) this.fillEven(evenFrom, both);
+      if (oddFrom < both) this.fillOdd(oddFrom, both);
+      this.fillBoth(both, g1 + 2);
+      evenDone = g1 + 2;
       oddDone = g1 + 2;
       if (this.factor === 4) {
         const q0 = quarterDone > g0 - 1 ? quarterDone : g0 - 1;
@@ -260,7 +254,62 @@ export class BandLimitedPeakDetector {
         peaks[from + j] = v > threshold ? v : 0;
       }
     }
+    // Output below −500 dB is 0: a tail of tiny input would otherwise ring into float32 subnormals.
+    for (let i = 0; i < count; i++) {
+      const v = even[i + 2];
+      output[from + i] = Math.abs(v) < DENORMAL_FLOOR ? 0 : v;
+    }
     line.copyWithin(0, count, count + history);
+  }
+
+  /** Even phase (the output): y[k_t] for periods t0 … t1 − 1 (M + 1 folded multiply-adds each). */
+  private fillEven(t0: number, t1: number): void {
+    const line = this.line;
+    const even = this.even;
+    const taps = this.design.even;
+    const m = this.halfLength;
+    const e0 = taps[0];
+    for (let t = t0; t < t1; t++) {
+      // y[k] = c(0)·x[k] + Σ c(i)·(x[k − i] + x[k + i]).
+      const c = t + this.center;
+      let sum = e0 * line[c];
+      for (let i = 1; i <= m; i++) sum += taps[i] * (line[c - i] + line[c + i]);
+      even[t + 2] = sum;
+    }
+  }
+
+  /**
+   * Both phases for periods t0 … t1 − 1 in one pass (they share the samples behind k), summed in
+   * the same order as `fillEven` / `fillOdd`, so the values are bit-identical to theirs.
+   */
+  private fillBoth(t0: number, t1: number): void {
+    const line = this.line;
+    const even = this.even;
+    const odd = this.odd;
+    const evenTaps = this.design.even;
+    const oddTaps = this.design.odd;
+    const m = this.halfLength;
+    const e0 = evenTaps[0];
+    const o0 = oddTaps[0];
+    const em = evenTaps[m];
+    for (let t = t0; t < t1; t++) {
+      const c = t + this.center;
+      const x0 = line[c];
+      let ahead = line[c + 1];
+      let sumEven = e0 * x0;
+      let sumOdd = o0 * (x0 + ahead);
+      for (let i = 1; i < m; i++) {
+        // x[k − i] serves both; x[k + i] (even) is the odd phase's x[k + 1 + (i − 1)] of the step before.
+        const behind = line[c - i];
+        const next = line[c + 1 + i];
+        sumEven += evenTaps[i] * (behind + ahead);
+        sumOdd += oddTaps[i] * (behind + next);
+        ahead = next;
+      }
+      sumEven += em * (line[c - m] + ahead);
+      even[t + 2] = sumEven;
+      odd[t + 3] = sumOdd;
+    }
   }
 
   /** Odd phase: y(k_t + 1/2) for periods t0 … t1 − 1 (M folded multiply-adds each). */

@@ -12,6 +12,7 @@ import { TruePeakInterpolator } from '../../../src/dsp/truePeak';
 import { SlidingMinimum } from '../../../src/dsp/dynamics/slidingMinimum';
 import { LookaheadGain } from '../../../src/dsp/dynamics/lookaheadGain';
 import { bandLimitDesign } from '../../../src/dsp/dynamics/bandLimitedPeak';
+import { idealTruePeaksDb } from '../../helpers/idealTruePeak';
 import type { StereoBlock } from '../../../src/nodes/types';
 import {
   fullScaleNoise,
@@ -131,7 +132,12 @@ function loudSignal(kind: SignalKind, frames: number, amplitude: number, phase: 
 
 describe('limiter: brickwall ceiling (property test)', () => {
   it('output true peak ≤ ceiling + 0.05 dB and no sample over the ceiling, for random loud signals and settings', () => {
+    // bandLimit off: judged by our 8× meter (exact for material up to 20 kHz, as the limiter's
+    // detector is then). bandLimit on: judged by the ideal reconstruction (numpy, once for all runs
+    // after the property), because the output may hold content between 20 kHz and 0.485·fs where
+    // our meter reads up to ≈ 0.07 dB high (measured: ideal −0.02 dBTP, meter +0.04).
     let worstOverDb = Number.NEGATIVE_INFINITY;
+    const bandLimited: { out: StereoAudio; ceiling: number; label: string }[] = [];
     fc.assert(
       fc.property(
         fc.constantFrom(...SIGNAL_KINDS),
@@ -154,17 +160,31 @@ describe('limiter: brickwall ceiling (property test)', () => {
           let samplePeak = 0;
           for (const ch of [out.left, out.right]) for (const v of ch) samplePeak = Math.max(samplePeak, Math.abs(v));
           expect(samplePeak).toBeLessThanOrEqual(ceiling);
+          // The safety clip is a last resort; the design keeps the ceiling on its own.
+          expect(kernel.safetyClipCount).toBe(0);
+          if (params.bandLimit) {
+            bandLimited.push({ out, ceiling: params.ceiling, label: `${kind} ${sampleRate} Hz ${JSON.stringify(params)}` });
+            return;
+          }
           const truePeak = measureLoudness(out.left, out.right, sampleRate).truePeakDbtp ?? Number.NEGATIVE_INFINITY;
           worstOverDb = Math.max(worstOverDb, truePeak - params.ceiling);
           expect(truePeak).toBeLessThanOrEqual(params.ceiling + 0.05);
-          // The safety clip is a last resort; the design keeps the ceiling on its own.
-          expect(kernel.safetyClipCount).toBe(0);
         },
       ),
       { numRuns: 150 },
     );
-    // Reported for docs/dynamics.md; the assertion above is the requirement.
-    console.info(`limiter property test: worst true peak relative to the ceiling ${worstOverDb.toFixed(4)} dB`);
+    const ideal = idealTruePeaksDb(bandLimited.flatMap((c) => [c.out.left, c.out.right]));
+    let worstIdealDb = Number.NEGATIVE_INFINITY;
+    bandLimited.forEach((c, i) => {
+      const over = Math.max(ideal[2 * i], ideal[2 * i + 1]) - c.ceiling;
+      worstIdealDb = Math.max(worstIdealDb, over);
+      expect(over, c.label).toBeLessThanOrEqual(0.05);
+    });
+    // Reported for docs/dynamics.md; the assertions above are the requirement.
+    console.info(
+      `limiter property test: worst true peak relative to the ceiling ${worstOverDb.toFixed(4)} dB (bandLimit off, our meter), ` +
+        `${worstIdealDb.toFixed(4)} dB (bandLimit on, ideal reconstruction, ${bandLimited.length} runs)`,
+    );
   });
 
   it('an fs/4 sine at 45° (+3 dB between samples) is held to the ceiling by its true peak', () => {
