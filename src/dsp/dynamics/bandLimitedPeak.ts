@@ -24,10 +24,11 @@
  * peak gets the same parabolic refinement as the meter (ITU-R BS.1770-4 Annex 2's oversampling,
  * refined).
  *
- * Exact pruning: the midpoints, stage 2 and the refinement run only for groups of periods whose
- * bound R·W·max(max|y|, S_odd·max|x|) can beat the threshold (S_odd = Σ|odd taps|, W = stage 2's
- * largest Σ|weight| on the 2× stream, R = the refinement's clamp). The even phase always runs: it
- * is the output.
+ * Exact pruning: the midpoints, stage 2 and the refinement run only for groups of 8 periods whose
+ * bound R·W·max(S_even, S_odd)·max|x| can beat the threshold (S = Σ|taps| of a phase, max|x| over
+ * the samples the group's 2× stream reads, W = stage 2's largest Σ|weight| on the 2× stream,
+ * R = the refinement's clamp). The even phase always runs (it is the output), both phases in one
+ * pass where the group is not skipped; a chunk whose input is all zeros costs nothing.
  */
 import { designStreamBound, kaiser, STAGE2_TAPS } from '../truePeak';
 import { DENORMAL_FLOOR } from '../denormal';
@@ -175,8 +176,9 @@ export class BandLimitedPeakDetector {
   }
 
   /**
-   * Pushes input[0 … count) (finite values; count ≤ 256 per call is not required) and writes
-   * y[k] to `output[i]` and the period peak of k (or 0 when it is ≤ threshold) to `peaks[i]`.
+   * Pushes input[0 … count) (finite values, any count) and writes, for each input sample i,
+   * y[k] to `output[i]` and the period peak of k (or 0 when it is ≤ threshold) to `peaks[i]`,
+   * k being the period that sample completes (`delaySamples` earlier).
    */
   process(input: ArrayLike<number>, count: number, threshold: number, output: Float64Array, peaks: Float64Array): void {
     for (let from = 0; from < count; from += CHUNK) {
