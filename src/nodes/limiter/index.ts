@@ -2,8 +2,8 @@
  * The `limiter` node: a true-peak brickwall limiter for the end of a master chain. Its output's
  * true peak (ITU-R BS.1770-4 Annex 2; 4× oversampled with a parabolic refinement) stays under the
  * ceiling, judged by the ideal band-limited reconstruction: for any material with `bandLimit` on
- * (the default: the signal is low-passed, flat to 20 kHz at 44.1 kHz, so the detector sees exactly
- * what leaves), for material up to 20 kHz with it off.
+ * (the default: the signal is low-passed, flat to 20 kHz, so the detector sees exactly what
+ * leaves), for material up to 20 kHz with it off.
  * Design, equations, latency and measurements: docs/dynamics.md.
  */
 import type { NodeDefinition } from '../types';

@@ -6,8 +6,8 @@
  *   x[n]   = in[n] · 10^(inputGain/20)
  *   y[k]   = x[k]                          bandLimit off
  *          = (C * x)[k]                    bandLimit on (default): the linear-phase low-pass of
- *                                          src/dsp/dynamics/bandLimitedPeak.ts, flat (±0.004 dB)
- *                                          to 0.4535·fs, stop band from fs/2 on the 2× grid
+ *                                          src/dsp/dynamics/bandLimitedPeak.ts, flat (±0.01 dB)
+ *                                          to 20 kHz, stop band from 0.485·fs on the 2× grid
  *   v[k]   = max over both channels of the 4× oversampled |y| for the period after k = n − D,
  *            refined by a parabola (ITU-R BS.1770-4 Annex 2 oversampling; off: the meter's
  *            half-band cascade `TruePeakInterpolator`, on: C's odd phase + the cascade's stage 2).
