@@ -82,7 +82,7 @@ function check(bandLimitParam: boolean, material: 'full' | '20k', assertIdeal: b
     // ffmpeg prints one decimal: "-1.0" is at the ceiling.
     expect(ffmpegDb, `${label}: ffmpeg`).toBeLessThanOrEqual(CEILING);
     if (assertIdeal || c.name.includes('sine')) {
-      expect(idealDb, `${label}: ideal reconstruction`).toBeLessThanOrEqual(CEILING + (c.idealMargin ?? 0));
+      expect(idealDb, `${label}: ideal reconstruction`).toBeLessThanOrEqual(CEILING + c.idealMargin);
     }
   });
 }
