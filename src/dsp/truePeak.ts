@@ -77,7 +77,7 @@ function besselI0(x: number): number {
 }
 
 /** Kaiser window w(r) = I0(β·√(1 − r²)) / I0(β), r ∈ [−1, 1]. */
-function kaiser(r: number, beta: number): number {
+export function kaiser(r: number, beta: number): number {
   return besselI0(beta * Math.sqrt(Math.max(0, 1 - r * r))) / besselI0(beta);
 }
 
@@ -109,7 +109,13 @@ function stage1Taps(): Float64Array {
 }
 
 const S1 = stage1Taps();
-const G2 = halfBandTaps(STAGE2.taps, STAGE2.beta, STAGE2.span);
+/**
+ * Stage 2 (2× → 4×) midpoint taps, one side: y(m + 1/2) = Σ_i G2[i]·(s[m − i] + s[m + 1 + i]) on
+ * the 2× stream s (offsets in 2× steps). Exported for the limiter's band-limited detector, which
+ * reuses this stage on its own 2× stream.
+ */
+export const STAGE2_TAPS: Readonly<Float64Array> = halfBandTaps(STAGE2.taps, STAGE2.beta, STAGE2.span);
+const G2 = STAGE2_TAPS;
 const G3 = halfBandTaps(STAGE3.taps, STAGE3.beta, STAGE3.span);
 
 /**
@@ -169,7 +175,7 @@ function designBlockWeights(factor: number): Float64Array {
  * samples and the stage-1 midpoints), through stages 2 and 3. Every point of a period is then at
  * most W · max|2× stream| over the stream values it reads: a tight bound once stage 1 is known.
  */
-function designStreamBound(factor: number): number {
+export function designStreamBound(factor: number): number {
   let worst = 0;
   for (let p = 0; p < factor; p++) {
     const w = new Map<number, number>();

@@ -1,7 +1,9 @@
 /**
  * The `limiter` node: a true-peak brickwall limiter for the end of a master chain. Its output's
  * true peak (ITU-R BS.1770-4 Annex 2; 4× oversampled with a parabolic refinement) stays under the
- * ceiling for material up to 20 kHz, judged by the ideal band-limited reconstruction.
+ * ceiling, judged by the ideal band-limited reconstruction: for any material with `bandLimit` on
+ * (the default: the signal is low-passed, flat to 20 kHz, so the detector sees exactly what
+ * leaves), for material up to 20 kHz with it off.
  * Design, equations, latency and measurements: docs/dynamics.md.
  */
 import type { NodeDefinition } from '../types';
@@ -77,6 +79,13 @@ export const limiterNode: NodeDefinition = {
       scale: 'db',
       step: 0.1,
       help: 'Input gain: how much to turn the signal up before limiting, to make it louder without going over the ceiling.',
+    },
+    {
+      key: 'bandLimit',
+      kind: 'bool',
+      label: 'Band limit',
+      default: true,
+      help: 'Band limit: when on, filters out everything above 20 kHz (inaudible) so that even harsh full-band material cannot go over the ceiling between samples; when off, the sound passes untouched below the ceiling, but the ceiling is only guaranteed for material up to 20 kHz.',
     },
   ],
   createKernel: (ctx, params) => createLimiterKernel(ctx, params),

@@ -4,14 +4,18 @@
  * Per sample n (both channels share one gain so the stereo image never moves):
  *
  *   x[n]   = in[n] · 10^(inputGain/20)
- *   v[k]   = max over both channels of the 4× oversampled |x| for the period after k = n − D,
- *            refined by a parabola (TruePeakInterpolator, factor 4, half-band cascade, ITU-R
- *            BS.1770-4 Annex 2; its points include x[k] itself). Computed block-wise; periods
- *            that cannot reach the target are skipped exactly (they would give r = 1).
+ *   y[k]   = x[k]                          bandLimit off
+ *          = (C * x)[k]                    bandLimit on (default): the linear-phase low-pass of
+ *                                          src/dsp/dynamics/bandLimitedPeak.ts, flat (±0.01 dB)
+ *                                          to 20 kHz, stop band from 0.485·fs on the 2× grid
+ *   v[k]   = max over both channels of the 4× oversampled |y| for the period after k = n − D,
+ *            refined by a parabola (ITU-R BS.1770-4 Annex 2 oversampling; off: the meter's
+ *            half-band cascade `TruePeakInterpolator`, on: C's odd phase + the cascade's stage 2).
+ *            Computed block-wise; periods that cannot reach the target are skipped exactly.
  *   r[k]   = min(1, c' / v[k])                required gain; c' = 10^((ceiling − 0.03)/20)
  *   g[j]   = LookaheadGain(r): hold the minimum over [j − a, j + L + a], release exponentially,
  *            average over L + 1 samples (src/dsp/dynamics/lookaheadGain.ts)
- *   out[j] = x[j] · g[j],  j = n − latencySamples
+ *   out[j] = y[j] · g[j],  j = n − latencySamples
  *
  * Because g ≤ r[k] on every sample of the interpolation support around every peak k, the output's
  * samples stay under the ceiling by construction, and so would its interpolated points if g
@@ -23,11 +27,17 @@
  * for rounding the output to float32. A final safety stage clamps any sample still above the ceiling
  * and counts how often it acted (`safetyClipCount`; 0 in every test, see docs/dynamics.md).
  *
+ * With bandLimit off the detector is accurate for material up to 20 kHz only: content between
+ * 20 kHz and fs/2 (naive squares, raw white noise) can pass the ceiling by its ideal
+ * reconstruction (docs/dynamics.md, "What the ceiling covers"). With it on, what leaves is what
+ * the detector measured, for any input.
+ *
  * Latency: see `timing.ts` (D + L + a samples).
  */
 import type { ResolvedParams } from '../../graph/catalog';
 import type { Kernel, KernelContext, KernelIO, KernelMeters } from '../types';
 import { TruePeakInterpolator, truePeakFactor } from '../../dsp/truePeak';
+import { BandLimitedPeakDetector } from '../../dsp/dynamics/bandLimitedPeak';
 import { DelayLine } from '../../dsp/delayLine';
 import { LookaheadGain } from '../../dsp/dynamics/lookaheadGain';
 import { dbToGain } from '../../dsp/dynamics/timeConstant';
@@ -74,16 +84,21 @@ export class LimiterKernel implements Kernel {
   private readonly sampleRate: number;
   private readonly detectLeft: TruePeakInterpolator;
   private readonly detectRight: TruePeakInterpolator;
+  private readonly bandLeft: BandLimitedPeakDetector;
+  private readonly bandRight: BandLimitedPeakDetector;
   private readonly delayLeft: DelayLine;
   private readonly delayRight: DelayLine;
   private readonly gainPath: LookaheadGain;
-  /** Scratch per chunk: input × input gain (non-finite samples as 0), and the period peaks. */
+  /** Scratch per chunk: input × input gain (non-finite samples as 0), y, and the period peaks. */
   private readonly scaledLeft = new Float64Array(DETECT_CHUNK);
   private readonly scaledRight = new Float64Array(DETECT_CHUNK);
+  private readonly filteredLeft = new Float64Array(DETECT_CHUNK);
+  private readonly filteredRight = new Float64Array(DETECT_CHUNK);
   private readonly peaksLeft = new Float64Array(DETECT_CHUNK);
   private readonly peaksRight = new Float64Array(DETECT_CHUNK);
-  /** D = a: interpolator delay and guard, in samples. */
-  private readonly guard: number;
+  /** D = a: detector delay and guard, in samples (depends on `bandLimit`). */
+  private guard = 0;
+  private bandLimit = false;
   private ramp = -1;
   private latency = 0;
   private inputGain = 1;
@@ -99,10 +114,12 @@ export class LimiterKernel implements Kernel {
     const detector = { factor: limiterOversampling(ctx.sampleRate) };
     this.detectLeft = new TruePeakInterpolator(ctx.sampleRate, detector);
     this.detectRight = new TruePeakInterpolator(ctx.sampleRate, detector);
-    this.guard = this.detectLeft.delaySamples;
+    this.bandLeft = new BandLimitedPeakDetector(ctx.sampleRate, detector.factor);
+    this.bandRight = new BandLimitedPeakDetector(ctx.sampleRate, detector.factor);
+    const maxGuard = Math.max(this.detectLeft.delaySamples, this.bandLeft.delaySamples);
     const maxRamp = rampSamples(MAX_LOOKAHEAD_MS, ctx.sampleRate);
-    this.gainPath = new LookaheadGain(maxRamp, this.guard);
-    const maxLatency = 2 * this.guard + maxRamp;
+    this.gainPath = new LookaheadGain(maxRamp, maxGuard);
+    const maxLatency = 2 * maxGuard + maxRamp;
     this.delayLeft = new DelayLine(maxLatency);
     this.delayRight = new DelayLine(maxLatency);
     this.setParams(params);
@@ -120,15 +137,20 @@ export class LimiterKernel implements Kernel {
     this.safetyLimit = float32AtMost(ceiling);
     this.inputGain = dbToGain(s.inputGain);
     const ramp = rampSamples(s.lookahead, this.sampleRate);
-    if (ramp !== this.ramp) {
-      // A new lookahead changes the latency: the engine re-plans, the kernel starts afresh.
+    if (ramp !== this.ramp || s.bandLimit !== this.bandLimit) {
+      // A new lookahead or band limit changes the latency: the engine re-plans, the kernel starts afresh.
       this.ramp = ramp;
+      this.bandLimit = s.bandLimit;
+      this.guard = s.bandLimit ? this.bandLeft.delaySamples : this.detectLeft.delaySamples;
       this.gainPath.configure(ramp, this.guard, s.release / 1000, this.sampleRate);
       this.latency = this.guard + this.gainPath.delaySamples;
       this.delayLeft.reset();
       this.delayRight.reset();
       this.detectLeft.reset();
       this.detectRight.reset();
+      this.bandLeft.reset();
+      this.bandRight.reset();
+      this.gainPath.reset();
     } else {
       this.gainPath.setRelease(s.release / 1000, this.sampleRate);
     }
@@ -137,6 +159,8 @@ export class LimiterKernel implements Kernel {
   reset(): void {
     this.detectLeft.reset();
     this.detectRight.reset();
+    this.bandLeft.reset();
+    this.bandRight.reset();
     this.delayLeft.reset();
     this.delayRight.reset();
     this.gainPath.reset();
@@ -151,9 +175,13 @@ export class LimiterKernel implements Kernel {
     const inputGain = this.inputGain;
     const target = this.target;
     const limit = this.safetyLimit;
-    const latency = this.latency;
+    // The delay lines hold y[k], which the band-limited detector emits D samples late already.
+    const delay = this.bandLimit ? this.latency - this.guard : this.latency;
+    const bandLimit = this.bandLimit;
     const scaledLeft = this.scaledLeft;
     const scaledRight = this.scaledRight;
+    const filteredLeft = this.filteredLeft;
+    const filteredRight = this.filteredRight;
     const peaksLeft = this.peaksLeft;
     const peaksRight = this.peaksRight;
     const gainPath = this.gainPath;
@@ -171,8 +199,17 @@ export class LimiterKernel implements Kernel {
         scaledRight[i] = (r - r === 0 ? r : 0) * inputGain;
       }
       // Period peaks above the target (0 where a peak cannot reach it: those need no gain).
-      this.detectLeft.scanPeaks(scaledLeft, 0, count, target, peaksLeft, 0);
-      this.detectRight.scanPeaks(scaledRight, 0, count, target, peaksRight, 0);
+      let signalLeft = scaledLeft;
+      let signalRight = scaledRight;
+      if (bandLimit) {
+        this.bandLeft.process(scaledLeft, count, target, filteredLeft, peaksLeft);
+        this.bandRight.process(scaledRight, count, target, filteredRight, peaksRight);
+        signalLeft = filteredLeft;
+        signalRight = filteredRight;
+      } else {
+        this.detectLeft.scanPeaks(scaledLeft, 0, count, target, peaksLeft, 0);
+        this.detectRight.scanPeaks(scaledRight, 0, count, target, peaksRight, 0);
+      }
       for (let i = 0; i < count; i++) {
         const peak = peaksLeft[i] > peaksRight[i] ? peaksLeft[i] : peaksRight[i];
         const required = peak > target ? target / peak : 1;
@@ -180,10 +217,10 @@ export class LimiterKernel implements Kernel {
         if (gain < smallestGain) smallestGain = gain;
 
         // The audio, delayed by the latency (≥ 1 ms of lookahead, so never 0), meets its gain.
-        let yl = delayLeft.readInteger(latency) * gain;
-        let yr = delayRight.readInteger(latency) * gain;
-        delayLeft.write(scaledLeft[i]);
-        delayRight.write(scaledRight[i]);
+        let yl = delayLeft.readInteger(delay) * gain;
+        let yr = delayRight.readInteger(delay) * gain;
+        delayLeft.write(signalLeft[i]);
+        delayRight.write(signalRight[i]);
         // Safety stage: never expected to act (see the class comment); counted so tests can prove it.
         if (yl > limit || yl < -limit) {
           yl = yl > 0 ? limit : -limit;

@@ -4,7 +4,7 @@
  * naming the param.
  */
 import type { ResolvedParams } from '../../graph/catalog';
-import { numberParam } from '../params';
+import { boolParam, numberParam } from '../params';
 
 /** Limiter params in their units (see `index.ts` for ranges). */
 export interface LimiterSettings {
@@ -16,6 +16,8 @@ export interface LimiterSettings {
   lookahead: number;
   /** Gain applied before limiting, dB. */
   inputGain: number;
+  /** Low-pass the signal (flat to 0.4535·fs) so the true peak holds for full-band material too. */
+  bandLimit: boolean;
 }
 
 /** Reads resolved params into typed settings. @throws TypeError naming the param. */
@@ -25,5 +27,6 @@ export function limiterSettings(params: ResolvedParams): LimiterSettings {
     release: numberParam(params, 'release'),
     lookahead: Math.max(0, numberParam(params, 'lookahead')),
     inputGain: numberParam(params, 'inputGain'),
+    bandLimit: boolParam(params, 'bandLimit'),
   };
 }

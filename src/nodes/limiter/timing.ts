@@ -1,12 +1,15 @@
 /**
  * Where the limiter's latency comes from, in samples (all integers):
  *
- *   D = TruePeakInterpolator.delaySamples   the detector reports the peak around x[n − D] when
- *                                           it is given x[n] (20 at every rate: N/2 of 40 taps)
+ *   D = detector delay                      the detector reports the peak around x[n − D] when
+ *                                           it is given x[n]: bandLimit on, M + 2 with M the
+ *                                           band-limiting filter's half-length (62 at 44.1 kHz,
+ *                                           30 at 48 kHz, 10 from 88.2 kHz); off,
+ *                                           TruePeakInterpolator.delaySamples (22 at every rate)
  *   a = D                                   guard: the gain is held at or below a peak's
  *                                           requirement for a samples on either side of it, which
- *                                           covers the interpolator's 40-tap support, so the
- *                                           output's interpolated points see the reduced gain
+ *                                           covers the detector's support, so the output's
+ *                                           interpolated points see the reduced gain
  *   L = max(round(lookahead · fs), L_min)   length of the gain's fall (and of its smoothing)
  *
  *   latencySamples = D + L + a
@@ -31,7 +34,7 @@ export function rampSamples(lookaheadMs: number, sampleRate: number): number {
 
 /**
  * The limiter's latency D + L + a (see above) for given params and rate.
- * @param interpolatorDelay D, `TruePeakInterpolator.delaySamples` at this rate.
+ * @param interpolatorDelay D, the detector's `delaySamples` at this rate (see above).
  */
 export function limiterLatencySamples(lookaheadMs: number, sampleRate: number, interpolatorDelay: number): number {
   return 2 * interpolatorDelay + rampSamples(lookaheadMs, sampleRate);

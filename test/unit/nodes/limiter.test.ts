@@ -11,6 +11,8 @@ import { measureLoudness } from '../../../src/dsp/loudness';
 import { TruePeakInterpolator } from '../../../src/dsp/truePeak';
 import { SlidingMinimum } from '../../../src/dsp/dynamics/slidingMinimum';
 import { LookaheadGain } from '../../../src/dsp/dynamics/lookaheadGain';
+import { bandLimitDesign } from '../../../src/dsp/dynamics/bandLimitedPeak';
+import { idealTruePeaksDb } from '../../helpers/idealTruePeak';
 import type { StereoBlock } from '../../../src/nodes/types';
 import {
   fullScaleNoise,
@@ -33,14 +35,16 @@ interface LimiterParams {
   release: number;
   lookahead: number;
   inputGain: number;
+  bandLimit?: boolean;
 }
 
 /**
- * The documented latency (docs/dynamics.md, "Limiter latency"): interpolator delay D, guard
+ * The documented latency (docs/dynamics.md, "Limiter latency"): detector delay D (bandLimit on:
+ * the band-limiting filter's half-length M + 2; off: the meter interpolator's delay), guard
  * a = D, and the gain ramp L = max(round(lookahead · fs), round(1 ms · fs)).
  */
-function documentedLatency(lookaheadMs: number, sampleRate: number): number {
-  const D = new TruePeakInterpolator(sampleRate).delaySamples;
+function documentedLatency(lookaheadMs: number, sampleRate: number, bandLimit = true): number {
+  const D = bandLimit ? bandLimitDesign(sampleRate).halfLength + 2 : new TruePeakInterpolator(sampleRate).delaySamples;
   const L = Math.max(Math.round((lookaheadMs / 1000) * sampleRate), Math.round(0.001 * sampleRate));
   return 2 * D + L;
 }
@@ -128,7 +132,12 @@ function loudSignal(kind: SignalKind, frames: number, amplitude: number, phase: 
 
 describe('limiter: brickwall ceiling (property test)', () => {
   it('output true peak ≤ ceiling + 0.05 dB and no sample over the ceiling, for random loud signals and settings', () => {
+    // bandLimit off: judged by our 8× meter (exact for material up to 20 kHz, as the limiter's
+    // detector is then). bandLimit on: judged by the ideal reconstruction (numpy, once for all runs
+    // after the property), because the output may hold content between 20 kHz and 0.485·fs where
+    // our meter reads up to ≈ 0.07 dB high (measured: ideal −0.02 dBTP, meter +0.04).
     let worstOverDb = Number.NEGATIVE_INFINITY;
+    const bandLimited: { out: StereoAudio; ceiling: number; label: string }[] = [];
     fc.assert(
       fc.property(
         fc.constantFrom(...SIGNAL_KINDS),
@@ -142,6 +151,7 @@ describe('limiter: brickwall ceiling (property test)', () => {
           release: fc.double({ min: 0, max: 3, noNaN: true }).map((e) => Math.pow(10, e)),
           lookahead: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 10, noNaN: true })),
           inputGain: fc.double({ min: 0, max: 24, noNaN: true }),
+          bandLimit: fc.boolean(),
         }),
         (kind, amplitude, phase, seed, sampleRate, params) => {
           const input = loudSignal(kind, 4800, amplitude, phase, seed);
@@ -150,17 +160,31 @@ describe('limiter: brickwall ceiling (property test)', () => {
           let samplePeak = 0;
           for (const ch of [out.left, out.right]) for (const v of ch) samplePeak = Math.max(samplePeak, Math.abs(v));
           expect(samplePeak).toBeLessThanOrEqual(ceiling);
+          // The safety clip is a last resort; the design keeps the ceiling on its own.
+          expect(kernel.safetyClipCount).toBe(0);
+          if (params.bandLimit) {
+            bandLimited.push({ out, ceiling: params.ceiling, label: `${kind} ${sampleRate} Hz ${JSON.stringify(params)}` });
+            return;
+          }
           const truePeak = measureLoudness(out.left, out.right, sampleRate).truePeakDbtp ?? Number.NEGATIVE_INFINITY;
           worstOverDb = Math.max(worstOverDb, truePeak - params.ceiling);
           expect(truePeak).toBeLessThanOrEqual(params.ceiling + 0.05);
-          // The safety clip is a last resort; the design keeps the ceiling on its own.
-          expect(kernel.safetyClipCount).toBe(0);
         },
       ),
       { numRuns: 150 },
     );
-    // Reported for docs/dynamics.md; the assertion above is the requirement.
-    console.info(`limiter property test: worst true peak relative to the ceiling ${worstOverDb.toFixed(4)} dB`);
+    const ideal = idealTruePeaksDb(bandLimited.flatMap((c) => [c.out.left, c.out.right]));
+    let worstIdealDb = Number.NEGATIVE_INFINITY;
+    bandLimited.forEach((c, i) => {
+      const over = Math.max(ideal[2 * i], ideal[2 * i + 1]) - c.ceiling;
+      worstIdealDb = Math.max(worstIdealDb, over);
+      expect(over, c.label).toBeLessThanOrEqual(0.05);
+    });
+    // Reported for docs/dynamics.md; the assertions above are the requirement.
+    console.info(
+      `limiter property test: worst true peak relative to the ceiling ${worstOverDb.toFixed(4)} dB (bandLimit off, our meter), ` +
+        `${worstIdealDb.toFixed(4)} dB (bandLimit on, ideal reconstruction, ${bandLimited.length} runs)`,
+    );
   });
 
   it('an fs/4 sine at 45° (+3 dB between samples) is held to the ceiling by its true peak', () => {
@@ -228,14 +252,19 @@ describe('limiter building blocks against brute force', () => {
 describe('limiter: latency', () => {
   for (const sampleRate of [44100, 48000, 96000]) {
     for (const lookahead of [0, 0.5, 1, 5, 10]) {
-      it(`${sampleRate} Hz, lookahead ${lookahead} ms: latencySamples as documented; below the ceiling the output is the input delayed`, () => {
-        const params = { ceiling: -1, release: 60, lookahead, inputGain: 0 };
+      it(`${sampleRate} Hz, lookahead ${lookahead} ms, bandLimit on: latencySamples as documented`, () => {
+        const kernel = new LimiterKernel(testContext(sampleRate, 1024), resolveParams(limiterNode, { lookahead }));
+        expect(kernel.latencySamples).toBe(documentedLatency(lookahead, sampleRate, true));
+      });
+
+      it(`${sampleRate} Hz, lookahead ${lookahead} ms, bandLimit off: latencySamples as documented; below the ceiling the output is the input delayed`, () => {
+        const params = { ceiling: -1, release: 60, lookahead, inputGain: 0, bandLimit: false };
         const frames = 6000;
         // Noise peaking at −6 dBFS: its true peak stays well under the −1 dBTP ceiling.
         const noise = fullScaleNoise(frames, 17);
         for (const ch of [noise.left, noise.right]) for (let i = 0; i < frames; i++) ch[i] *= 0.5;
         const { out, kernel } = limit(params, noise, sampleRate);
-        const latency = documentedLatency(lookahead, sampleRate);
+        const latency = documentedLatency(lookahead, sampleRate, false);
         expect(kernel.latencySamples).toBe(latency);
         for (let i = 0; i < latency; i++) expect(out.left[i]).toBe(0);
         for (let i = 0; i < frames; i++) {
@@ -247,16 +276,72 @@ describe('limiter: latency', () => {
     }
   }
 
-  it('input gain below the ceiling is a plain delayed gain (≤ 1e−7 error)', () => {
+  it('input gain below the ceiling is a plain delayed gain (≤ 1e−7 error), bandLimit off', () => {
     const frames = 6000;
     const noise = fullScaleNoise(frames, 23);
     for (const ch of [noise.left, noise.right]) for (let i = 0; i < frames; i++) ch[i] *= 0.05;
-    const { out, kernel } = limit({ ceiling: 0, release: 60, lookahead: 2, inputGain: 12 }, noise);
+    const { out, kernel } = limit({ ceiling: 0, release: 60, lookahead: 2, inputGain: 12, bandLimit: false }, noise);
     const g = fromDb(12);
-    const latency = documentedLatency(2, SR);
+    const latency = documentedLatency(2, SR, false);
     expect(kernel.latencySamples).toBe(latency);
     for (let i = 0; i < frames; i++) expect(Math.abs(out.left[i + latency] - noise.left[i] * g)).toBeLessThanOrEqual(1e-7);
   });
+});
+
+describe('limiter: bandLimit on, below the ceiling', () => {
+  for (const sampleRate of [44100, 48000, 96000]) {
+    it(`${sampleRate} Hz: a linear-phase low-pass centred on the latency, flat ±0.01 dB to 20 kHz, ≤ −55 dB from 0.485·fs; linear and time-invariant`, () => {
+      const params = { ceiling: 0, release: 60, lookahead: 2, inputGain: 0 };
+      const frames = 1200;
+      const impulse = silence(frames);
+      impulse.left[100] = 0.5;
+      impulse.right[100] = 0.5;
+      const { out, kernel } = limit(params, impulse, sampleRate);
+      expect(kernel.meters?.gainReductionDb).toBe(0);
+      const latency = kernel.latencySamples;
+      expect(latency).toBe(documentedLatency(2, sampleRate, true));
+      const centre = 100 + latency;
+      // Linear phase: the response is symmetric about the input's position + the latency.
+      const h = Array.from(out.left, (v) => v / 0.5);
+      let span = 0;
+      for (let i = 0; i < h.length; i++) if (h[i] !== 0) span = Math.max(span, Math.abs(i - centre));
+      expect(span).toBeGreaterThan(0);
+      for (let d = 1; d <= span + 2; d++) expect(h[centre + d]).toBe(h[centre - d]);
+      expect(Array.from(out.right)).toEqual(Array.from(out.left));
+      // Magnitude response by a direct DFT of the impulse response (zero-phase about the centre).
+      const gainAt = (f: number): number => {
+        let re = h[centre];
+        for (let d = 1; d <= span; d++) re += 2 * h[centre + d] * Math.cos(2 * Math.PI * f * d);
+        return Math.abs(re);
+      };
+      let low = Infinity;
+      let high = -Infinity;
+      for (let hz = 0; hz <= 20000; hz += 25) {
+        const db = dB(gainAt(hz / sampleRate));
+        low = Math.min(low, db);
+        high = Math.max(high, db);
+      }
+      expect(high).toBeLessThanOrEqual(0.01);
+      expect(low).toBeGreaterThanOrEqual(-0.01);
+      let stop = -Infinity;
+      for (let f = 0.485; f <= 0.5; f += 0.0005) stop = Math.max(stop, dB(gainAt(f)));
+      expect(stop).toBeLessThanOrEqual(-55);
+      console.info(`limiter band limit at ${sampleRate} Hz: ${low.toFixed(4)} … +${high.toFixed(4)} dB to 20 kHz, ≤ ${stop.toFixed(1)} dB from 0.485·fs, ${2 * span + 1} taps`);
+
+      // Linear and time-invariant below the ceiling: noise comes out as noise ∗ h.
+      const noise = fullScaleNoise(3000, 5);
+      for (const ch of [noise.left, noise.right]) for (let i = 0; i < ch.length; i++) ch[i] *= 0.3;
+      const filtered = limit(params, noise, sampleRate).out;
+      for (let n = 0; n < 3000; n += 7) {
+        let expected = 0;
+        for (let d = -span; d <= span; d++) {
+          const i = n - d;
+          if (i >= 0 && i < 3000) expected += h[centre + d] * noise.left[i];
+        }
+        expect(Math.abs(filtered.left[n + latency] - expected)).toBeLessThanOrEqual(1e-6);
+      }
+    });
+  }
 });
 
 describe('limiter: gain reduction and release', () => {
@@ -291,7 +376,8 @@ describe('limiter: gain reduction and release', () => {
       for (let n = 0; n < frames; n++) {
         x[n] = n < fade ? 0.5 - 0.5 * Math.cos((Math.PI * n) / fade) : n < loudEnd ? 1 : 0.05;
       }
-      const params = { ceiling: -6, release: releaseMs, lookahead: 0, inputGain: 0 };
+      // bandLimit off: out/in is then exactly the gain (the low-pass would ring at the abrupt step).
+      const params = { ceiling: -6, release: releaseMs, lookahead: 0, inputGain: 0, bandLimit: false };
       const { out, kernel } = limit(params, { left: x, right: x });
       const latency = kernel.latencySamples;
       const gainAt = (n: number): number => out.left[n + latency] / x[n];
