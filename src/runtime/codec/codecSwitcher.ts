@@ -3,7 +3,9 @@
  * sends its aligned output on, tagged with input indices; and changes codec or bitrate without a
  * click. A new codec is primed with the last `PRIME_FRAMES` of input (so it has no start-up
  * transient where it takes over) and its output is crossfaded in over `CROSSFADE_FRAMES` while
- * the old one still runs. Pure: no Worker globals; the tests drive it with a stand-in codec.
+ * the old one still runs. A gap in the input (blocks the worker dropped to catch up) does not
+ * restart the codec: it goes on with the next block, and its output from that point on is filed
+ * under the indices after the gap. Pure: no Worker globals; the tests drive it with a stand-in codec.
  */
 import type { StreamCodec, StreamCodecFactory } from './streamCodec';
 
@@ -24,6 +26,12 @@ export type IndexedSink = (start: number, left: Float32Array, right: Float32Arra
 /** One running codec and its aligned output so far. */
 interface Lane {
   codec: StreamCodec | null;
+  /** Input frames given to the codec (codec time). */
+  fed: number;
+  /** Output frames received from the codec (codec time). */
+  got: number;
+  /** Jumps of the input: from codec time `at` on, output indices move on by `add`. */
+  gaps: { at: number; add: number }[];
   /** Input index of the lane's first aligned output frame. */
   start: number;
   /** Input index after its last aligned output frame. */
@@ -78,6 +86,12 @@ export class CodecSwitcher {
       this.inputEnd = start;
       this.sent = start;
       for (const lane of [this.active, this.incoming]) if (lane) lane.start = lane.end = start;
+    } else if (start > this.inputEnd && this.active !== null) {
+      // Blocks were dropped: the codec goes on, its later output moves past the gap.
+      if (this.incoming) this.promote();
+      const lane = this.active;
+      lane.gaps.push({ at: lane.fed, add: start - this.inputEnd });
+      this.inputEnd = start;
     } else if (start !== this.inputEnd) {
       this.inputStart = start;
       this.inputEnd = start;
@@ -94,8 +108,19 @@ export class CodecSwitcher {
       this.histR[at] = right[i];
     }
     this.inputEnd = start + n;
-    this.active?.codec?.push(left, right);
-    this.incoming?.codec?.push(left, right);
+    for (const lane of [this.active, this.incoming]) {
+      if (lane?.codec) {
+        lane.fed += n;
+        lane.codec.push(left, right);
+      }
+    }
+  }
+
+  /** The incoming codec takes over at once (the old one is closed). */
+  private promote(): void {
+    this.active?.codec?.close();
+    this.active = this.incoming;
+    this.incoming = null;
   }
 
   /** Frees every codec. */
@@ -114,7 +139,7 @@ export class CodecSwitcher {
   }
 
   private open(factory: StreamCodecFactory, generation: number): void {
-    const lane: Lane = { codec: null, start: 0, end: 0, left: new Float32Array(LANE), right: new Float32Array(LANE) };
+    const lane: Lane = { codec: null, fed: 0, got: 0, gaps: [], start: 0, end: 0, left: new Float32Array(LANE), right: new Float32Array(LANE) };
     factory((l, r) => this.received(lane, l, r)).then(
       (codec) => {
         if (generation !== this.generation) {
@@ -132,12 +157,8 @@ export class CodecSwitcher {
 
   private attach(lane: Lane, codec: StreamCodec): void {
     const now = this.inputEnd === -1 ? 0 : this.inputEnd;
-    if (this.incoming) {
-      // A third codec before the last crossfade ended: the one coming in takes over at once.
-      this.active?.codec?.close();
-      this.active = this.incoming;
-      this.incoming = null;
-    }
+    // A third codec before the last crossfade ended: the one coming in takes over at once.
+    if (this.incoming) this.promote();
     // Prime with recent input: from the stream's start when fresh, else the last PRIME_FRAMES.
     const from = this.active === null ? Math.max(this.inputStart, now - HISTORY + 1) : Math.max(this.inputStart, now - PRIME_FRAMES, now - HISTORY + 1);
     lane.start = from;
@@ -153,6 +174,7 @@ export class CodecSwitcher {
     for (let at = from; at < now; ) {
       const a = at & HMASK;
       const n = Math.min(now - at, HISTORY - a);
+      lane.fed += n;
       codec.push(this.histL.subarray(a, a + n), this.histR.subarray(a, a + n));
       at += n;
     }
@@ -161,11 +183,18 @@ export class CodecSwitcher {
   private received(lane: Lane, left: Float32Array, right: Float32Array): void {
     const n = left.length;
     for (let i = 0; i < n; i++) {
-      const at = (lane.end + i) & LMASK;
+      if (lane.gaps.length > 0 && lane.gaps[0].at === lane.got) {
+        // Output from after a gap: send what came before, then skip the gap's indices.
+        this.send();
+        lane.end += lane.gaps.shift()!.add;
+        if (lane === this.active) this.sent = Math.max(this.sent, lane.end);
+      }
+      const at = lane.end & LMASK;
       lane.left[at] = left[i];
       lane.right[at] = right[i];
+      lane.end++;
+      lane.got++;
     }
-    lane.end += n;
     this.send();
   }
 
@@ -196,11 +225,7 @@ export class CodecSwitcher {
       right[i - from] = r;
     }
     this.sent = end;
-    if (b !== null && end >= x0 + CROSSFADE_FRAMES) {
-      a.codec?.close();
-      this.active = b;
-      this.incoming = null;
-    }
+    if (b !== null && end >= x0 + CROSSFADE_FRAMES) this.promote();
     this.sink(from, left, right);
   }
 }
