@@ -44,14 +44,19 @@ export function CodecPreview() {
     const element = health.current;
     if (!element) return;
     let shown = '';
-    return onFrame((session) => {
+    // Judged over the last second or so: a start-up hiccup does not warn for ever.
+    let mark = { late: 0, played: 0, at: 0 };
+    let share = 0;
+    return onFrame((session, now) => {
       const stats = session.stage.monitor.preview?.stats ?? null;
       const on = session.stage.monitor.current.codec !== 'off';
-      let text = '';
-      if (on && stats !== null && stats.playedFrames + stats.lateFrames > 0) {
-        const late = stats.lateFrames / LIVE_SAMPLE_RATE;
-        text = late > 0.05 ? `The codec fell behind: ${late.toFixed(1)} s played uncoded` : '';
+      if (stats !== null && now - mark.at >= 1000) {
+        const late = stats.lateFrames - mark.late;
+        const played = stats.playedFrames - mark.played;
+        share = late >= 0 && played >= 0 && late + played > 0 ? late / (late + played) : 0;
+        mark = { late: stats.lateFrames, played: stats.playedFrames, at: now };
       }
+      const text = on && share > 0.05 ? `The codec falls behind: ${Math.round(share * 100)} % of the last second played uncoded` : '';
       if (text !== shown) {
         shown = text;
         element.textContent = text;

@@ -22,6 +22,8 @@ export class CodecPreviewNode {
   onError: (message: string) => void = () => {};
   /** The first decoded frames of a run are playing. */
   onPlaying: () => void = () => {};
+  /** Decoded frames are playing (from the worklet's first of a run until the preview stops). */
+  playing = false;
   /** A codec is chosen; the worklet sends input once the worker has one open. */
   private wanted = false;
   private readonly support: Promise<CodecSupport[]>;
@@ -38,7 +40,10 @@ export class CodecPreviewNode {
     });
     this.node.port.onmessage = (e: MessageEvent<PlayoutStats | PlayoutPlaying>) => {
       if (e.data.kind === 'stats') this.stats = e.data;
-      else this.onPlaying();
+      else if (this.wanted) {
+        this.playing = true;
+        this.onPlaying();
+      }
     };
     this.worker = new Worker(new URL('./codecWorker.ts', import.meta.url), { type: 'module' });
     const channel = new MessageChannel();
@@ -78,7 +83,10 @@ export class CodecPreviewNode {
   use(choice: CodecChoice | null): void {
     this.wanted = choice !== null;
     this.send({ kind: 'use', choice, sampleRate: this.context.sampleRate });
-    if (choice === null) this.enable(false);
+    if (choice === null) {
+      this.playing = false;
+      this.enable(false);
+    }
   }
 
   private enable(on: boolean): void {

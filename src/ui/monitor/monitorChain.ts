@@ -166,8 +166,10 @@ export class MonitorChain {
       // Off: the codec keeps running until its path has faded out, then stops.
       else setTimeout(() => this.running === null && preview.use(null), 200);
     }
-    // Fade out at once; fade in when the worklet says decoded frames play (`onPlaying`).
+    // Fade out at once; fade in when the worklet says decoded frames play (`onPlaying`), or at
+    // once when they still do (turned back on before the codec stopped).
     if (choice === null && was !== null) this.fadeCodec(false);
+    else if (choice !== null && was === null && preview.playing) this.fadeCodec(true);
   }
 
   /** Crossfades the dry and the codec path (10 ms time constant). */
