@@ -40,7 +40,6 @@ export interface MonitorSettings {
 
 export const DEFAULT_MONITOR_SETTINGS: MonitorSettings = { mode: 'stereo', system: 'flat', levelMatched: false, codec: 'off', kbps: 128, artifacts: false };
 
-
 function buildSystem(context: BaseAudioContext, system: PlaybackSystem, input: AudioNode, output: AudioNode): GainNode {
   let last: AudioNode = input;
   for (const f of system.filters) {
@@ -158,7 +157,6 @@ export class MonitorChain {
     const preview = this.preview;
     if (preview === null) return;
     preview.setArtifacts(settings.artifacts);
-    const t = this.context.currentTime;
     const was = this.running;
     if (choice?.codec !== was?.codec || choice?.kbps !== was?.kbps) {
       this.running = choice;
