@@ -19,7 +19,7 @@ test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const shown = (v: number) => v.toFixed(1).replace('-', '−');
 
 test('bounce with the monitor and codec preview on: CLI bytes; then the check report equals `mixgraph check`', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const problems = watchConsole(page);
   await openEditor(page, '/?test');
   const monitor = page.locator('details.monitor');
@@ -35,12 +35,12 @@ test('bounce with the monitor and codec preview on: CLI bytes; then the check re
   // Bounce while all of that is heard (and still playing).
   await page.getByRole('button', { name: 'Bounce' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export WAV' });
-  await dialog.getByRole('textbox', { name: 'Length (seconds)' }).fill('4');
+  await dialog.getByRole('textbox', { name: 'Length (seconds)' }).fill('3');
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Render WAV' }).click()]);
   const wavPath = await download.path();
   const ui = readFileSync(wavPath);
   const out = join(dir, 'cli.wav');
-  const r = spawnSync(process.execPath, ['bin/mixgraph.mjs', 'render', 'demo-mix', '-o', out, '--seconds', '4'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['bin/mixgraph.mjs', 'render', 'demo-mix', '-o', out, '--seconds', '3'], { encoding: 'utf8' });
   expect(r.status).toBe(0);
   const cli = readFileSync(out);
   console.log(`\nbounce with Mono + phone + MP3 artifacts heard: UI ${ui.length} bytes, CLI ${cli.length} bytes, identical: ${ui.equals(cli)}`);
