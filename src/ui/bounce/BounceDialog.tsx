@@ -12,6 +12,8 @@ import { downloadBlob } from '../persistence/download';
 import { BIT_DEPTHS, type BounceForm, DEFAULT_FORM, LOUDNESS_TARGETS, readBounceForm } from './bounceOptions';
 import { BounceReport } from './BounceReport';
 import { cancelBounceJob, resetBounceJob, setBounceDialogOpen, startBounceJob, useBounceJob } from './bounceJob';
+import { CheckReport } from './CheckReport';
+import { useCheckJob } from './checkJob';
 
 /** The form is kept between openings of the dialog. */
 let lastForm: BounceForm = DEFAULT_FORM;
@@ -19,6 +21,7 @@ let lastForm: BounceForm = DEFAULT_FORM;
 /** The Export WAV dialog; `programmeSeconds` is the default length shown. */
 export function BounceDialog({ onClose, programmeSeconds }: { onClose: () => void; programmeSeconds: number }) {
   const job = useBounceJob();
+  const check = useCheckJob();
   const [form, setForm] = useState<BounceForm>(lastForm);
   const [problems, setProblems] = useState<string[]>([]);
 
@@ -154,6 +157,13 @@ export function BounceDialog({ onClose, programmeSeconds }: { onClose: () => voi
               {w}
             </p>
           ))}
+          {check.kind === 'running' && (
+            <p className="muted small" role="status" aria-busy="true">
+              Checking translation: mono, platforms, MP3 round trips…
+            </p>
+          )}
+          {check.kind === 'done' && <CheckReport report={check.report} />}
+          {check.kind === 'error' && <p className="issue issue--error">Translation check: {check.message}</p>}
         </>
       ) : result.status === 'cancelled' ? (
         <p role="status">Cancelled: nothing was saved.</p>

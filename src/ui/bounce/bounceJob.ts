@@ -14,6 +14,7 @@ import { createStore, useStoreValue } from '../store/createStore';
 import { showNotice } from '../store/editorActions';
 import { currentGraph } from '../store/editorState';
 import { formatReading } from '../meters/LoudnessReadouts';
+import { resetCheckJob, startCheckJob } from './checkJob';
 
 /** Where the bounce is. */
 export type BounceJob =
@@ -60,6 +61,7 @@ export function startBounceJob(options: BounceOptions): void {
   const graph = currentGraph();
   const fileName = fileNameFor(graph.name, '.wav');
   bounceJob.set({ kind: 'running', fraction: 0, options, fileName });
+  resetCheckJob();
   const job = startBounce(graph, options, clipsFor(options.sampleRate), (fraction) =>
     bounceJob.set((s) => (s.kind === 'running' ? { ...s, fraction } : s)),
   );
@@ -67,7 +69,11 @@ export function startBounceJob(options: BounceOptions): void {
   void job.result.then((result) => {
     if (handle !== job) return;
     handle = null;
-    if (result.status === 'done') downloadBlob(fileName, result.wav);
+    if (result.status === 'done') {
+      downloadBlob(fileName, result.wav);
+      // The translation report of the file just made (`mixgraph check`, in a worker).
+      startCheckJob(result.wav, fileName);
+    }
     bounceJob.set({ kind: 'finished', result, options, fileName });
     if (!dialogOpen && result.status === 'done') {
       showNotice('info', `Bounced ${fileName}: ${formatReading(result.report.loudness.integratedLufs)} LUFS, true peak ${formatReading(result.report.loudness.truePeakDbtp)} dBTP. Click Bounce for the full report.`);

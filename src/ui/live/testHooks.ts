@@ -10,6 +10,7 @@ import { liveStore } from './liveStore';
 import { loadRecorder, recordNode } from './recorderNode';
 import { renderCounts } from './renderCount';
 import { seek, transportPosition } from './transport';
+import type { PlayoutStats } from '../monitor/codecPreviewProtocol';
 
 /** What `record` measured. */
 export interface RecordedLevels {
@@ -37,6 +38,8 @@ export interface MixgraphTestHooks {
   audition(nodeId: string): { bypass: boolean; gain: number } | null;
   /** Moves the transport (as the position slider does). */
   seek(seconds: number): void;
+  /** The codec preview's playout stats (null: never switched on). */
+  codecStats(): PlayoutStats | null;
 }
 
 function levels(left: Float32Array, right: Float32Array, sampleRate: number): Omit<RecordedLevels, 'fromPosition' | 'toPosition' | 'playingThroughout'> {
@@ -94,6 +97,7 @@ const hooks: MixgraphTestHooks = {
   },
   masterReading: () => currentSession()?.masterMeter.reading ?? null,
   seek,
+  codecStats: () => currentSession()?.stage.monitor.preview?.stats ?? null,
 };
 
 declare global {

@@ -9,6 +9,7 @@ import { MONITOR_MODES, MONITOR_MODE_LABELS } from '../../monitor/monitorModes';
 import { PLAYBACK_SYSTEMS, levelMatchGainDb, playbackSystem } from '../../monitor/playbackSystems';
 import { LIVE_SAMPLE_RATE } from '../live/audioSession';
 import { followSessions, setMonitor, useMonitor } from './monitorStore';
+import { CodecPreview } from './CodecPreview';
 import { PhaseMeters } from './PhaseMeters';
 import { SystemCurve } from './SystemCurve';
 import './monitor.css';
@@ -19,12 +20,15 @@ export function MonitorPanel() {
   const mode = useMonitor((s) => s.mode);
   const systemId = useMonitor((s) => s.system);
   const levelMatched = useMonitor((s) => s.levelMatched);
+  const codec = useMonitor((s) => s.codec);
+  const kbps = useMonitor((s) => s.kbps);
+  const artifacts = useMonitor((s) => s.artifacts);
   const system = playbackSystem(systemId);
   const match = levelMatchGainDb(system, LIVE_SAMPLE_RATE);
 
   return (
     <details className="monitor" aria-label="Monitor section">
-      <summary className="monitor__title">Monitor{mode !== 'stereo' || systemId !== 'flat' ? ` · ${MONITOR_MODE_LABELS[mode]} · ${system.name}` : ''}</summary>
+      <summary className="monitor__title">Monitor{mode !== 'stereo' || systemId !== 'flat' ? ` · ${MONITOR_MODE_LABELS[mode]} · ${system.name}` : ''}{codec !== 'off' ? ` · ${codec.toUpperCase()} ${kbps}${artifacts ? ' artifacts' : ''}` : ''}</summary>
       <div className="monitor__group" role="group" aria-label="Monitor mode">
         {MONITOR_MODES.map((m) => (
           <button key={m} type="button" className="monitor__chip" aria-pressed={m === mode} onClick={() => setMonitor({ mode: m })}>
@@ -47,6 +51,7 @@ export function MonitorPanel() {
           Level-match ({match >= 0 ? '+' : '−'}{Math.abs(match).toFixed(1)} dB)
         </label>
       </div>
+      <CodecPreview />
       <PhaseMeters />
       <p className="monitor__note">Teaching approximations, not measurements of a product. Heard only: bounces are unaffected.</p>
     </details>

@@ -9,8 +9,12 @@ import { DEFAULT_MONITOR_SETTINGS, type MonitorSettings } from './monitorChain';
 
 export const monitorStore = createStore<MonitorSettings>(DEFAULT_MONITOR_SETTINGS);
 
+/** The codec preview's last error (null: none); cleared when the codec setting changes. */
+export const codecErrorStore = createStore<string | null>(null);
+
 /** Changes some settings (and the audio, when it is on). */
 export function setMonitor(patch: Partial<MonitorSettings>): void {
+  if (patch.codec !== undefined || patch.kbps !== undefined) codecErrorStore.set(null);
   monitorStore.set((s) => ({ ...s, ...patch }));
   currentSession()?.stage.monitor.apply(monitorStore.get());
 }
@@ -20,7 +24,10 @@ let installed = false;
 export function followSessions(): void {
   if (installed) return;
   installed = true;
-  onSessionReady((s) => s.stage.monitor.apply(monitorStore.get()));
+  onSessionReady((s) => {
+    s.stage.monitor.onCodecError = (message) => codecErrorStore.set(message);
+    s.stage.monitor.apply(monitorStore.get());
+  });
 }
 
 /** Reads a slice of the settings in a component. */
