@@ -23,6 +23,13 @@ export const MiniVisual = memo(function MiniVisual({ visual, params }: { visual:
       const ys = Array.from(mags, (m) => dbToY(m, H, -RESPONSE_RANGE, RESPONSE_RANGE));
       return { d: polyline(FREQ_X, ys, H), label: 'Frequency response', baseline: `M0,${H / 2}H${W}` };
     }
+    if (visual.kind === 'pitchTrace') {
+      // One octave of the scale: a line per allowed pitch class, C at the bottom.
+      const mask = visual.scaleMask(params);
+      let lines = '';
+      for (let pc = 0; pc < 12; pc++) if (mask[pc]) lines += `M0,${(H - ((pc + 0.5) / 12) * H).toFixed(1)}H${W}`;
+      return { d: lines, label: 'Scale notes', baseline: '' };
+    }
     const [lo, hi] = visual.rangeDb;
     const xs: number[] = [];
     const ys: number[] = [];

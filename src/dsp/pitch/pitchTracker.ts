@@ -1,0 +1,213 @@
+/**
+ * A voice pitch tracker for streaming audio: McLeod's method (`mpm.ts`) on a decimated copy of
+ * the signal finds the period coarsely and cheaply, then the NSDF at the full rate around that lag
+ * refines it (parabolic interpolation on full-rate lags: a fraction of a cent at voice pitches).
+ *
+ * Why two stages: the NSDF costs window × lags multiply-adds. At 48 kHz a window of two periods of
+ * 65 Hz is 1468 samples and lags run to 734: 1.1 M per analysis. Decimated by 4 (≈ 12 kHz) it is
+ * 16 times less, and the refinement adds only (2D + 3) lags × the window. Decimation is preceded
+ * by a 4th-order Butterworth low-pass (two RBJ cookbook sections, Q = 0.5412 and 1.3066) at
+ * 0.25 × the decimated rate, enough to keep aliases from inventing periodicity.
+ *
+ * The tracker owns no copy of the full-rate signal: `analyse` reads the caller's ring buffer.
+ */
+import { nsdf, pickNsdfPeak, type NsdfPeak } from './mpm';
+
+/** MPM's k: the chosen key maximum must reach 0.9 × the highest (McLeod & Wyvill use 0.8–1.0). */
+const KEY_MAXIMUM_FRACTION = 0.9;
+
+/** One analysis. */
+export interface PitchEstimate {
+  /** Period in full-rate samples (0 = no periodicity found in range). */
+  period: number;
+  /** NSDF value at the period (0..1): how periodic the window is. */
+  clarity: number;
+  /** RMS of the window (linear). */
+  rms: number;
+}
+
+/** Geometry of the tracker at one sample rate. */
+export interface PitchTrackerLayout {
+  /** Decimation factor D (4 at 44.1/48 kHz, 8 at 88.2/96 kHz). */
+  decimation: number;
+  /** Full-rate window length (a multiple of D), samples. */
+  window: number;
+  /** Longest period the tracker can report, full-rate samples. */
+  maxPeriod: number;
+}
+
+/** The layout for `sampleRate` and a lowest pitch `floorHz` (the window holds two of its periods). */
+export function pitchTrackerLayout(sampleRate: number, floorHz: number): PitchTrackerLayout {
+  const decimation = Math.max(1, Math.floor(sampleRate / 11000));
+  const maxPeriod = Math.ceil(sampleRate / floorHz);
+  const window = Math.ceil((2 * maxPeriod + 2 * decimation) / decimation) * decimation;
+  return { decimation, window, maxPeriod };
+}
+
+interface Section {
+  b0: number;
+  b1: number;
+  b2: number;
+  a1: number;
+  a2: number;
+  z1: number;
+  z2: number;
+}
+
+/** RBJ cookbook low-pass (linear Q), normalised by a0. */
+function lowpassSection(cutoffHz: number, q: number, sampleRate: number): Section {
+  const w0 = (2 * Math.PI * cutoffHz) / sampleRate;
+  const alpha = Math.sin(w0) / (2 * q);
+  const cos = Math.cos(w0);
+  const a0 = 1 + alpha;
+  const b1 = (1 - cos) / a0;
+  return { b0: b1 / 2, b1, b2: b1 / 2, a1: (-2 * cos) / a0, a2: (1 - alpha) / a0, z1: 0, z2: 0 };
+}
+
+/** Streaming two-stage MPM pitch tracker (see the file comment). */
+export class PitchTracker {
+  readonly layout: PitchTrackerLayout;
+  private readonly sections: [Section, Section];
+  /** Decimated signal, a ring of `decimatedMask + 1` samples, indexed by full-rate index / D. */
+  private readonly decimated: Float32Array;
+  private readonly decimatedMask: number;
+  private readonly windowScratch: Float32Array;
+  private readonly nsdfScratch: Float64Array;
+  private readonly fullWindow: Float64Array;
+  private readonly prefixSquares: Float64Array;
+  private readonly peak: NsdfPeak = { lag: 0, clarity: 0 };
+  /** Next full-rate index to run through the decimation filter. */
+  private filtered = 0;
+
+  constructor(sampleRate: number, floorHz: number) {
+    this.layout = pitchTrackerLayout(sampleRate, floorHz);
+    const { decimation, window } = this.layout;
+    const decimatedRate = sampleRate / decimation;
+    this.sections = [lowpassSection(0.25 * decimatedRate, 0.5412, sampleRate), lowpassSection(0.25 * decimatedRate, 1.3066, sampleRate)];
+    const decimatedWindow = window / decimation;
+    let size = 1;
+    while (size < decimatedWindow * 2) size *= 2;
+    this.decimated = new Float32Array(size);
+    this.decimatedMask = size - 1;
+    this.windowScratch = new Float32Array(decimatedWindow);
+    this.nsdfScratch = new Float64Array(decimatedWindow + 2);
+    this.fullWindow = new Float64Array(window);
+    this.prefixSquares = new Float64Array(window + 1);
+  }
+
+  reset(): void {
+    for (const s of this.sections) {
+      s.z1 = 0;
+      s.z2 = 0;
+    }
+    this.decimated.fill(0);
+    this.filtered = 0;
+  }
+
+  /**
+   * Analyses the window of full-rate samples [end − window, end) of `ring` (a power-of-two ring
+   * indexed by sample index & `ringMask`; it must hold the last `window` samples).
+   * Samples since the previous call are run through the decimation filter first, so calls must
+   * come in increasing `end`, at most a ring's length apart.
+   * @param minPeriod shortest period accepted (sampleRate / highest pitch), samples.
+   * @param maxPeriod longest period accepted (sampleRate / lowest pitch), ≤ layout.maxPeriod.
+   */
+  analyse(ring: Float32Array, ringMask: number, end: number, minPeriod: number, maxPeriod: number, out: PitchEstimate): PitchEstimate {
+    this.decimate(ring, ringMask, end);
+    const { decimation: d, window } = this.layout;
+    const decimatedWindow = window / d;
+    // Coarse: MPM on the decimated window that ends where the full-rate one ends.
+    const x = this.windowScratch;
+    const lastDecimated = Math.floor(end / d) - 1;
+    const firstDecimated = lastDecimated - decimatedWindow + 1;
+    const dmask = this.decimatedMask;
+    for (let j = 0; j < decimatedWindow; j++) x[j] = this.decimated[(firstDecimated + j) & dmask];
+    const maxLag = Math.min(decimatedWindow - 1, Math.ceil(maxPeriod / d) + 1);
+    nsdf(x, decimatedWindow, maxLag, this.nsdfScratch);
+    const coarse = pickNsdfPeak(this.nsdfScratch, Math.max(1, Math.floor(minPeriod / d) - 1), maxLag, KEY_MAXIMUM_FRACTION, this.peak);
+
+    // Window energy, and the full-rate window for the refinement.
+    const full = this.fullWindow;
+    const prefix = this.prefixSquares;
+    prefix[0] = 0;
+    for (let j = 0; j < window; j++) {
+      const v = ring[(end - window + j) & ringMask];
+      full[j] = v;
+      prefix[j + 1] = prefix[j] + v * v;
+    }
+    out.rms = Math.sqrt(prefix[window] / window);
+    out.period = 0;
+    out.clarity = 0;
+    if (coarse.lag <= 0) return out;
+
+    // Fine: NSDF at full-rate lags around D × the coarse lag.
+    const centre = coarse.lag * d;
+    const from = Math.max(2, Math.floor(centre) - d - 1);
+    const to = Math.min(window - 2, Math.ceil(centre) + d + 1);
+    let bestLag = -1;
+    let best = -Infinity;
+    let before = 0;
+    let after = 0;
+    let previous = this.fullNsdf(from - 1);
+    let current = this.fullNsdf(from);
+    for (let tau = from; tau <= to; tau++) {
+      const next = this.fullNsdf(tau + 1);
+      if (current > best && current >= previous && current >= next) {
+        best = current;
+        bestLag = tau;
+        before = previous;
+        after = next;
+      }
+      previous = current;
+      current = next;
+    }
+    if (bestLag < 0) return out;
+    const denominator = before - 2 * best + after;
+    const shift = denominator < 0 ? (0.5 * (before - after)) / denominator : 0;
+    const period = bestLag + shift;
+    if (period < minPeriod || period > maxPeriod) return out;
+    out.period = period;
+    out.clarity = Math.min(1, best - 0.25 * (before - after) * shift);
+    return out;
+  }
+
+  /** n(τ) of the full-rate window, with m(τ) from the prefix sums of squares. */
+  private fullNsdf(tau: number): number {
+    const x = this.fullWindow;
+    const n = this.layout.window - tau;
+    let r = 0;
+    for (let j = 0; j < n; j++) r += x[j] * x[j + tau];
+    const prefix = this.prefixSquares;
+    const m = prefix[n] + (prefix[this.layout.window] - prefix[tau]);
+    return m > 1e-20 ? (2 * r) / m : 0;
+  }
+
+  /** Low-passes full-rate samples [filtered, end) and keeps every D-th in the decimated ring. */
+  private decimate(ring: Float32Array, ringMask: number, end: number): void {
+    const d = this.layout.decimation;
+    const [s1, s2] = this.sections;
+    let z11 = s1.z1;
+    let z12 = s1.z2;
+    let z21 = s2.z1;
+    let z22 = s2.z2;
+    const dmask = this.decimatedMask;
+    const out = this.decimated;
+    for (let i = this.filtered; i < end; i++) {
+      // Transposed direct form II, two sections.
+      const x = ring[i & ringMask];
+      const y1 = s1.b0 * x + z11;
+      z11 = s1.b1 * x - s1.a1 * y1 + z12;
+      z12 = s1.b2 * x - s1.a2 * y1;
+      const y2 = s2.b0 * y1 + z21;
+      z21 = s2.b1 * y1 - s2.a1 * y2 + z22;
+      z22 = s2.b2 * y1 - s2.a2 * y2;
+      if ((i + 1) % d === 0) out[(Math.floor((i + 1) / d) - 1) & dmask] = y2;
+    }
+    // Flush denormals in the recursion (src/dsp/denormal.ts explains the floor).
+    s1.z1 = Math.abs(z11) < 1e-25 ? 0 : z11;
+    s1.z2 = Math.abs(z12) < 1e-25 ? 0 : z12;
+    s2.z1 = Math.abs(z21) < 1e-25 ? 0 : z21;
+    s2.z2 = Math.abs(z22) < 1e-25 ? 0 : z22;
+    this.filtered = end;
+  }
+}
