@@ -24,7 +24,7 @@ export interface NsdfPeak {
  * Writes n(τ) for τ = 0..maxLag of `x[0..length)` into `nsdf` (length ≥ maxLag + 1).
  * Cost: about length·maxLag multiply-adds. A silent window gives n = 0 everywhere.
  */
-export function nsdf(x: ArrayLike<number>, length: number, maxLag: number, nsdfOut: Float64Array): void {
+export function nsdf(x: Float64Array, length: number, maxLag: number, nsdfOut: Float64Array): void {
   let m = 0;
   for (let j = 0; j < length; j++) m += x[j] * x[j];
   m *= 2;

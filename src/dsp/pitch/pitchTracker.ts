@@ -71,13 +71,16 @@ export class PitchTracker {
   /** Decimated signal, a ring of `decimatedMask + 1` samples, indexed by full-rate index / D. */
   private readonly decimated: Float32Array;
   private readonly decimatedMask: number;
-  private readonly windowScratch: Float32Array;
+  private readonly windowScratch: Float64Array;
   private readonly nsdfScratch: Float64Array;
   private readonly fullWindow: Float64Array;
   private readonly prefixSquares: Float64Array;
   private readonly peak: NsdfPeak = { lag: 0, clarity: 0 };
   /** Next full-rate index to run through the decimation filter. */
   private filtered = 0;
+  /** The part of the full-rate window the refinement uses: [start, start + length). */
+  private refineStart = 0;
+  private refineLength = 0;
 
   constructor(sampleRate: number, floorHz: number) {
     this.layout = pitchTrackerLayout(sampleRate, floorHz);
@@ -89,7 +92,7 @@ export class PitchTracker {
     while (size < decimatedWindow * 2) size *= 2;
     this.decimated = new Float32Array(size);
     this.decimatedMask = size - 1;
-    this.windowScratch = new Float32Array(decimatedWindow);
+    this.windowScratch = new Float64Array(decimatedWindow);
     this.nsdfScratch = new Float64Array(decimatedWindow + 2);
     this.fullWindow = new Float64Array(window);
     this.prefixSquares = new Float64Array(window + 1);
@@ -115,10 +118,11 @@ export class PitchTracker {
   analyse(ring: Float32Array, ringMask: number, end: number, minPeriod: number, maxPeriod: number, out: PitchEstimate): PitchEstimate {
     this.decimate(ring, ringMask, end);
     const { decimation: d, window } = this.layout;
-    const decimatedWindow = window / d;
-    // Coarse: MPM on the decimated window that ends where the full-rate one ends.
+    // Coarse: MPM on two periods of the longest period asked for (not of the layout's floor: the
+    // cost grows with window × lags), centred on the full-rate window.
+    const decimatedWindow = Math.min(window / d, Math.ceil((2 * maxPeriod) / d) + 2);
     const x = this.windowScratch;
-    const lastDecimated = Math.floor(end / d) - 1;
+    const lastDecimated = Math.floor((end - window / 2) / d) + (decimatedWindow >> 1) - 1;
     const firstDecimated = lastDecimated - decimatedWindow + 1;
     const dmask = this.decimatedMask;
     for (let j = 0; j < decimatedWindow; j++) x[j] = this.decimated[(firstDecimated + j) & dmask];
@@ -140,10 +144,15 @@ export class PitchTracker {
     out.clarity = 0;
     if (coarse.lag <= 0) return out;
 
-    // Fine: NSDF at full-rate lags around D × the coarse lag.
+    // Fine: NSDF at full-rate lags around D × the coarse lag (the coarse parabola is good to a
+    // fraction of a decimated sample, so ±2 full-rate lags hold the peak), over a window of about
+    // three coarse periods centred on the analysis window.
     const centre = coarse.lag * d;
-    const from = Math.max(2, Math.floor(centre) - d - 1);
-    const to = Math.min(window - 2, Math.ceil(centre) + d + 1);
+    const span = Math.min(window, Math.max(2 * Math.ceil(centre) + 8, Math.ceil(3 * centre)));
+    this.refineStart = (window - span) >> 1;
+    this.refineLength = span;
+    const from = Math.max(2, Math.round(centre) - 2);
+    const to = Math.min(span - 2, Math.round(centre) + 2);
     let bestLag = -1;
     let best = -Infinity;
     let before = 0;
@@ -171,14 +180,15 @@ export class PitchTracker {
     return out;
   }
 
-  /** n(τ) of the full-rate window, with m(τ) from the prefix sums of squares. */
+  /** n(τ) of the refinement span of the full-rate window, m(τ) from the prefix sums of squares. */
   private fullNsdf(tau: number): number {
     const x = this.fullWindow;
-    const n = this.layout.window - tau;
+    const start = this.refineStart;
+    const n = this.refineLength - tau;
     let r = 0;
-    for (let j = 0; j < n; j++) r += x[j] * x[j + tau];
+    for (let j = start; j < start + n; j++) r += x[j] * x[j + tau];
     const prefix = this.prefixSquares;
-    const m = prefix[n] + (prefix[this.layout.window] - prefix[tau]);
+    const m = prefix[start + n] - prefix[start] + (prefix[start + this.refineLength] - prefix[start + tau]);
     return m > 1e-20 ? (2 * r) / m : 0;
   }
 

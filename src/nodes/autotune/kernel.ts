@@ -52,6 +52,18 @@ const FRAME_RING = 64;
 /** Analysis marks remembered. */
 const MARK_RING = 512;
 
+/** Raised-cosine half window ½(1 + cos(πx)) on x = i/RAISED_COSINE_STEPS, with T[i] + T[N − i] = 1 exactly. */
+const RAISED_COSINE_STEPS = 4096;
+const RAISED_COSINE = (() => {
+  const table = new Float64Array(RAISED_COSINE_STEPS + 2);
+  for (let i = 0; i <= RAISED_COSINE_STEPS / 2; i++) {
+    table[i] = 0.5 + 0.5 * Math.cos((Math.PI * i) / RAISED_COSINE_STEPS);
+    table[RAISED_COSINE_STEPS - i] = 1 - table[i];
+  }
+  table[RAISED_COSINE_STEPS + 1] = 0;
+  return table;
+})();
+
 /** A non-finite sample (NaN, ±Infinity) counts as silence so it cannot poison the state. */
 function finiteOrZero(x: number): number {
   return x - x === 0 ? x : 0;
@@ -105,6 +117,8 @@ export class AutotuneKernel implements Kernel {
   private readonly mono: Float32Array;
   private readonly accLeft: Float64Array;
   private readonly accRight: Float64Array;
+  /** Sum of the grain windows at each output sample (for the normalisation, see `process`). */
+  private readonly accWeight: Float64Array;
 
   // Frames, by frame number & (FRAME_RING − 1): voiced flag, analysis period, synthesis spacing.
   private readonly frameVoiced = new Uint8Array(FRAME_RING);
@@ -148,6 +162,7 @@ export class AutotuneKernel implements Kernel {
     this.mono = new Float32Array(size);
     this.accLeft = new Float64Array(size);
     this.accRight = new Float64Array(size);
+    this.accWeight = new Float64Array(size);
     this.settings = autotuneSettings(params);
     this.setParams(params);
     this.reset();
@@ -165,6 +180,7 @@ export class AutotuneKernel implements Kernel {
     this.mono.fill(0);
     this.accLeft.fill(0);
     this.accRight.fill(0);
+    this.accWeight.fill(0);
     this.frameVoiced.fill(0);
     this.tracker.reset();
     this.written = 0;
@@ -200,6 +216,7 @@ export class AutotuneKernel implements Kernel {
     const mono = this.mono;
     const accL = this.accLeft;
     const accR = this.accRight;
+    const accW = this.accWeight;
     const mask = this.mask;
     const hop = this.geometry.hop;
     const latency = this.geometry.latency;
@@ -222,10 +239,16 @@ export class AutotuneKernel implements Kernel {
       const t = (written - 1 - latency) & mask;
       const dryL = ringL[t];
       const dryR = ringR[t];
-      const wetL = accL[t];
-      const wetR = accR[t];
+      // Where grains overlap by more than a partition of unity (a raised pitch), divide by the
+      // window sum so each pulse keeps its level; where they leave gaps (a lowered pitch), do not
+      // amplify what is between the pulses.
+      const weight = accW[t];
+      const norm = weight > 1 ? 1 / weight : 1;
+      const wetL = accL[t] * norm;
+      const wetR = accR[t] * norm;
       accL[t] = 0;
       accR[t] = 0;
+      accW[t] = 0;
       if (passThrough) {
         outL[i] = dryL;
         outR[i] = dryR;
@@ -390,10 +413,11 @@ export class AutotuneKernel implements Kernel {
         if (mark !== null && Math.abs(mark - position) <= period) {
           offset = mark - position;
           ratio = this.settings.formant ? 1 : this.lookupRatio;
-          // Never reach the neighbouring pulse: at most one analysis period of input each side.
-          const reach = Math.floor(period / ratio);
-          if (left > reach) left = reach;
-          if (right > reach) right = reach;
+          // TD-PSOLA's grain: one analysis period of input each side (two-period Hann), whatever
+          // the synthesis spacing, so a pulse keeps its whole formant ringing.
+          const reach = Math.max(1, Math.round(period / ratio));
+          left = reach;
+          right = reach;
         }
       }
       this.addGrain(position, offset, left, right, ratio);
@@ -430,28 +454,36 @@ export class AutotuneKernel implements Kernel {
     const ringR = this.inRight;
     const accL = this.accLeft;
     const accR = this.accRight;
+    const accW = this.accWeight;
+    const table = RAISED_COSINE;
     const source = position + offset;
-    if (ratio === 1) {
-      for (let u = 1 - left; u < right; u++) {
-        const w = u < 0 ? 0.5 + 0.5 * Math.cos((Math.PI * u) / left) : 0.5 + 0.5 * Math.cos((Math.PI * u) / right);
+    // The window from the table (linear interpolation keeps T(x) + T(1 − x) = 1): rise, then fall.
+    for (let half = 0; half < 2; half++) {
+      const length = half === 0 ? left : right;
+      const from = half === 0 ? 1 - left : 0;
+      const to = half === 0 ? 0 : right;
+      const scale = RAISED_COSINE_STEPS / length;
+      for (let u = from; u < to; u++) {
+        const x = (u < 0 ? -u : u) * scale;
+        const i = x | 0;
+        const w = table[i] + (table[i + 1] - table[i]) * (x - i);
         const t = (position + u) & mask;
-        const x = (source + u) & mask;
-        accL[t] += ringL[x] * w;
-        accR[t] += ringR[x] * w;
+        accW[t] += w;
+        if (ratio === 1) {
+          const k = (source + u) & mask;
+          accL[t] += ringL[k] * w;
+          accR[t] += ringR[k] * w;
+        } else {
+          // Linear interpolation of the input at a fractional position.
+          const at = source + u * ratio;
+          const i0 = Math.floor(at);
+          const frac = at - i0;
+          const x0 = i0 & mask;
+          const x1 = (i0 + 1) & mask;
+          accL[t] += (ringL[x0] + (ringL[x1] - ringL[x0]) * frac) * w;
+          accR[t] += (ringR[x0] + (ringR[x1] - ringR[x0]) * frac) * w;
+        }
       }
-      return;
-    }
-    for (let u = 1 - left; u < right; u++) {
-      const w = u < 0 ? 0.5 + 0.5 * Math.cos((Math.PI * u) / left) : 0.5 + 0.5 * Math.cos((Math.PI * u) / right);
-      const t = (position + u) & mask;
-      // Linear interpolation of the input at a fractional position.
-      const at = source + u * ratio;
-      const i0 = Math.floor(at);
-      const frac = at - i0;
-      const x0 = i0 & mask;
-      const x1 = (i0 + 1) & mask;
-      accL[t] += (ringL[x0] + (ringL[x1] - ringL[x0]) * frac) * w;
-      accR[t] += (ringR[x0] + (ringR[x1] - ringR[x0]) * frac) * w;
     }
   }
 }
