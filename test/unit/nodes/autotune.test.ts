@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { measureLoudness } from '../../../src/dsp/loudness';
 import { autotuneLatencySamples, autotuneNode, AutotuneKernel } from '../../../src/nodes/autotune';
+import { synthesizeDemoStem } from '../../../src/nodes/source/demo';
 import { createTestKernel, dualMono, renderKernel, runKernel, type StereoAudio } from './kernelSuite';
 import {
   acfPitch,
@@ -227,5 +228,29 @@ describe('autotune: engine contract', () => {
         if (out.left[n] !== reference.left[n] || out.right[n] !== reference.right[n]) throw new Error(`block ${blockSize}: sample ${n} differs`);
       }
     }
+  });
+});
+
+describe('autotune: the demo stem vocals-offkey', () => {
+  it('is sung 20–60 cents off A minor, and autotune at speed 0 puts it back within a few cents', () => {
+    const clip = synthesizeDemoStem('vocals-offkey', SR);
+    const frames = 8 * SR;
+    const input: StereoAudio = { left: clip.left.subarray(0, frames), right: clip.right.subarray(0, frames) };
+    const out = tune({ key: 'A', scale: 'minor', speed: 0 }, input);
+    const A_MINOR = [9, 11, 0, 2, 4, 5, 7];
+    const before: number[] = [];
+    const after: number[] = [];
+    for (let s = 0; s + LATENCY + 2000 < frames; s += 2400) {
+      const sung = acfPitch(input.left, s, 1536, 250, 800);
+      const tuned = acfPitch(out.left, s + LATENCY, 1536, 250, 800);
+      if (sung > 0 && tuned > 0) {
+        before.push(centsToNearest(sung, A_MINOR));
+        after.push(centsToNearest(tuned, A_MINOR));
+      }
+    }
+    expect(before.length).toBeGreaterThan(80);
+    expect(median(before)).toBeGreaterThan(20);
+    expect(median(before)).toBeLessThan(60);
+    expect(median(after)).toBeLessThan(5);
   });
 });
