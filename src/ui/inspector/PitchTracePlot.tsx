@@ -8,10 +8,9 @@
 import { useEffect, useRef } from 'react';
 import type { ResolvedParams } from '../../graph/catalog';
 import type { NodeVisual } from '../../nodes/types';
-import { onFrame } from '../live/frameLoop';
-import { METER_FPS } from '../live/frameLoop';
+import { METER_FPS, onFrame } from '../live/frameLoop';
 import { useLive } from '../live/liveStore';
-import { PitchTraceModel, TRACE_HALF_SPAN } from '../meters/pitchTraceModel';
+import { NOTE_NAMES, PitchTraceModel, TRACE_HALF_SPAN, pitchReadout } from '../meters/pitchTraceModel';
 
 type PitchVisual = Extract<NodeVisual, { kind: 'pitchTrace' }>;
 
@@ -20,7 +19,6 @@ const H = 180;
 const LABEL_W = 34;
 /** Seconds of history across the plot. */
 const SECONDS = 5;
-const NAMES = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'];
 const COLOURS = { bg: '#10141b', line: '#3a4250', lineOff: '#1d232d', text: '#8b95a5', detected: '#9aa3b2', corrected: '#e8a93e' };
 
 /** Draws the note lines, both traces and the readout; `mask` from the node's scale. */
@@ -41,7 +39,7 @@ function draw(g: CanvasRenderingContext2D, model: PitchTraceModel, mask: readonl
     g.stroke();
     if (mask[pc]) {
       g.fillStyle = COLOURS.text;
-      g.fillText(`${NAMES[pc]}${Math.floor(note / 12) - 1}`, 4, yy);
+      g.fillText(`${NOTE_NAMES[pc]}${Math.floor(note / 12) - 1}`, 4, yy);
     }
   }
   const n = model.length;
@@ -73,15 +71,6 @@ function draw(g: CanvasRenderingContext2D, model: PitchTraceModel, mask: readonl
   g.textAlign = 'right';
   g.fillText(readout, W - 6, 10);
   g.textAlign = 'left';
-}
-
-/** "A3 −40 ¢" for the meters, or "—" when unvoiced. */
-export function pitchReadout(targetNote: number, correctionCents: number, detectedHz: number): string {
-  if (!(detectedHz > 0) || Number.isNaN(targetNote)) return '—';
-  const pc = ((Math.round(targetNote) % 12) + 12) % 12;
-  const cents = Math.round(correctionCents);
-  const sign = cents > 0 ? '+' : cents < 0 ? '−' : '±';
-  return `${NAMES[pc]}${Math.floor(Math.round(targetNote) / 12) - 1} ${sign}${Math.abs(cents)} ¢`;
 }
 
 /** The trace of one autotune node; see the file comment. */

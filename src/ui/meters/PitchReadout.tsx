@@ -3,8 +3,8 @@
  * ("A3 −40 ¢"), updated from the shared frame loop through an element ref, never React state.
  */
 import { memo, useEffect, useRef } from 'react';
-import { pitchReadout } from '../inspector/PitchTracePlot';
 import { onFrame } from '../live/frameLoop';
+import { pitchReadout } from './pitchTraceModel';
 
 /** Current target note and correction of one node; see the file comment. */
 export const PitchReadout = memo(function PitchReadout({ nodeId }: { nodeId: string }) {

@@ -6,6 +6,18 @@
  */
 import type { PitchMeters } from '../../nodes/types';
 
+/** Pitch-class names, C = 0. */
+export const NOTE_NAMES = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'] as const;
+
+/** "A3 −40 ¢" (the note tuned to, the correction in cents), or "—" when unvoiced. */
+export function pitchReadout(targetNote: number, correctionCents: number, detectedHz: number): string {
+  if (!(detectedHz > 0) || Number.isNaN(targetNote)) return '—';
+  const note = Math.round(targetNote);
+  const cents = Math.round(correctionCents);
+  const sign = cents > 0 ? '+' : cents < 0 ? '−' : '±';
+  return `${NOTE_NAMES[((note % 12) + 12) % 12]}${Math.floor(note / 12) - 1} ${sign}${Math.abs(cents)} ¢`;
+}
+
 /** Semitones shown above and below the view's centre. */
 export const TRACE_HALF_SPAN = 6;
 
