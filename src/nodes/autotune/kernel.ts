@@ -26,7 +26,7 @@
  *
  * Latency: L = H + W/2 + 2·Pmax + 2 samples (Pmax = the longest period, C2), fixed for a rate:
  * a grain is placed once the frames around it exist (W/2 + H after its input), and it reaches
- * Pmax before and after its mark. 2470 samples (51 ms) at 48 kHz.
+ * Pmax before and after its mark. 2534 samples (53 ms) at 48 kHz.
  *
  * `amount` 0 or `mix` 0 output the input delayed by L, bit for bit.
  */
