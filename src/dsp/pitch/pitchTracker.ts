@@ -4,10 +4,11 @@
  * refines it (parabolic interpolation on full-rate lags: a fraction of a cent at voice pitches).
  *
  * Why two stages: the NSDF costs window × lags multiply-adds. At 48 kHz a window of two periods of
- * 65 Hz is 1468 samples and lags run to 734: 1.1 M per analysis. Decimated by 4 (≈ 12 kHz) it is
- * 16 times less, and the refinement adds only (2D + 3) lags × the window. Decimation is preceded
- * by a 4th-order Butterworth low-pass (two RBJ cookbook sections, Q = 0.5412 and 1.3066) at
- * 0.25 × the decimated rate, enough to keep aliases from inventing periodicity.
+ * 82 Hz is 1164 samples and lags run to 582: 0.5 M per analysis. Decimated by 8 (6 kHz) it is 64
+ * times less, and the refinement adds a handful of lags × two periods. Decimation is preceded by
+ * a 4th-order Butterworth low-pass (two RBJ cookbook sections, Q = 0.5412 and 1.3066) at 0.25 ×
+ * the decimated rate (1.5 kHz: above C6, the highest pitch), enough to keep aliases from
+ * inventing periodicity.
  *
  * The tracker owns no copy of the full-rate signal: `analyse` reads the caller's ring buffer.
  */
@@ -28,7 +29,7 @@ export interface PitchEstimate {
 
 /** Geometry of the tracker at one sample rate. */
 export interface PitchTrackerLayout {
-  /** Decimation factor D (4 at 44.1/48 kHz, 8 at 88.2/96 kHz). */
+  /** Decimation factor D (7 at 44.1 kHz, 8 at 48 kHz, 14/16 at 88.2/96 kHz: ≈ 6 kHz). */
   decimation: number;
   /** Full-rate window length (a multiple of D), samples. */
   window: number;
@@ -38,7 +39,7 @@ export interface PitchTrackerLayout {
 
 /** The layout for `sampleRate` and a lowest pitch `floorHz` (the window holds two of its periods). */
 export function pitchTrackerLayout(sampleRate: number, floorHz: number): PitchTrackerLayout {
-  const decimation = Math.max(1, Math.floor(sampleRate / 11000));
+  const decimation = Math.max(1, Math.floor(sampleRate / 6000));
   const maxPeriod = Math.ceil(sampleRate / floorHz);
   const window = Math.ceil((2 * maxPeriod + 2 * decimation) / decimation) * decimation;
   return { decimation, window, maxPeriod };
@@ -144,33 +145,33 @@ export class PitchTracker {
     out.clarity = 0;
     if (coarse.lag <= 0) return out;
 
-    // Fine: NSDF at full-rate lags around D × the coarse lag (the coarse parabola is good to a
-    // fraction of a decimated sample, so ±2 full-rate lags hold the peak), over a window of about
-    // three coarse periods centred on the analysis window.
+    // Fine: the full-rate NSDF over about two coarse periods centred on the analysis window,
+    // climbing from D × the coarse lag to the top of its peak (the coarse parabola lands within
+    // a sample or two of it; the peak's main lobe is several samples wide), then a parabola.
     const centre = coarse.lag * d;
-    const span = Math.min(window, Math.max(2 * Math.ceil(centre) + 8, Math.ceil(3 * centre)));
+    const span = Math.min(window, 2 * Math.ceil(centre) + 8);
     this.refineStart = (window - span) >> 1;
     this.refineLength = span;
-    const from = Math.max(2, Math.round(centre) - 2);
-    const to = Math.min(span - 2, Math.round(centre) + 2);
-    let bestLag = -1;
-    let best = -Infinity;
-    let before = 0;
-    let after = 0;
-    let previous = this.fullNsdf(from - 1);
-    let current = this.fullNsdf(from);
-    for (let tau = from; tau <= to; tau++) {
-      const next = this.fullNsdf(tau + 1);
-      if (current > best && current >= previous && current >= next) {
-        best = current;
-        bestLag = tau;
-        before = previous;
-        after = next;
+    let bestLag = Math.min(span - 3, Math.max(2, Math.round(centre)));
+    let best = this.fullNsdf(bestLag);
+    let before = this.fullNsdf(bestLag - 1);
+    let after = this.fullNsdf(bestLag + 1);
+    for (let step = 0; step < 2 * d + 2; step++) {
+      if (after > best && bestLag + 2 < span - 1) {
+        before = best;
+        best = after;
+        bestLag++;
+        after = this.fullNsdf(bestLag + 1);
+      } else if (before > best && bestLag - 2 >= 1) {
+        after = best;
+        best = before;
+        bestLag--;
+        before = this.fullNsdf(bestLag - 1);
+      } else {
+        break;
       }
-      previous = current;
-      current = next;
     }
-    if (bestLag < 0) return out;
+    if (!(best >= before && best >= after)) return out;
     const denominator = before - 2 * best + after;
     const shift = denominator < 0 ? (0.5 * (before - after)) / denominator : 0;
     const period = bestLag + shift;

@@ -3,7 +3,7 @@
  * pitch-synchronous overlap-add (TD-PSOLA) shifter, all on a fixed analysis grid so the output
  * does not depend on the block size.
  *
- * Per analysis frame (every H = 64·D samples, D the tracker's decimation; 256 at 48 kHz):
+ * Per analysis frame (every H = fs/187.5 samples: 5.3 ms, 256 at 48 kHz):
  *
  *   period P, clarity q  = McLeod pitch method on the last W samples (`src/dsp/pitch`)
  *   voiced               = q ≥ 0.8 (0.6 once voiced: hysteresis), RMS ≥ −50 dBFS, pitch in low…high
@@ -26,12 +26,12 @@
  *
  * Latency: L = H + W/2 + 2·Pmax + 2 samples (Pmax = the longest period, C2), fixed for a rate:
  * a grain is placed once the frames around it exist (W/2 + H after its input), and it reaches
- * Pmax before and after its mark. 2534 samples (53 ms) at 48 kHz.
+ * Pmax before and after its mark. 2540 samples (53 ms) at 48 kHz.
  *
  * `amount` 0 or `mix` 0 output the input delayed by L, bit for bit.
  */
 import type { ResolvedParams } from '../../graph/catalog';
-import { PitchTracker, type PitchEstimate } from '../../dsp/pitch/pitchTracker';
+import { PitchTracker, pitchTrackerLayout, type PitchEstimate } from '../../dsp/pitch/pitchTracker';
 import { hzToMidi, midiToHz, targetNote } from '../../dsp/pitch/scale';
 import type { Kernel, KernelContext, KernelIO, KernelMeters } from '../types';
 import { autotuneSettings, LOWEST_RANGE_MIDI, type AutotuneSettings } from './settings';
@@ -87,8 +87,9 @@ class AutotuneGeometry {
   constructor(sampleRate: number) {
     // A little below C2 so the lowest selectable note is still inside the window.
     this.floorHz = midiToHz(LOWEST_RANGE_MIDI) * 0.97;
-    const decimation = Math.max(1, Math.floor(sampleRate / 11000));
-    this.hop = 64 * decimation;
+    const decimation = pitchTrackerLayout(sampleRate, this.floorHz).decimation;
+    // 5.3 ms between analyses at any rate (256 samples at 48 kHz).
+    this.hop = Math.round(sampleRate / 187.5);
     this.maxPeriod = Math.ceil(sampleRate / this.floorHz);
     this.window = Math.ceil((2 * this.maxPeriod + 2 * decimation) / decimation) * decimation;
     this.latency = this.hop + this.window / 2 + 2 * this.maxPeriod + 2;

@@ -54,10 +54,10 @@ function heldPitches(x: Float32Array, noteCount: number, seconds: number, window
 }
 
 describe('autotune: the node', () => {
-  it('reports a fixed latency of H + W/2 + 2·Pmax + 2 samples (2534, 53 ms at 48 kHz)', () => {
-    // Pmax = ceil(48000 / (0.97·C2)), W = two Pmax rounded up to the decimation (4): see kernel.ts.
+  it('reports a fixed latency of H + W/2 + 2·Pmax + 2 samples (2540, 53 ms at 48 kHz)', () => {
+    // Pmax = ceil(48000 / (0.97·C2)), W = two Pmax rounded up to the decimation (8): see kernel.ts.
     const pMax = Math.ceil(48000 / (0.97 * midiHz(36)));
-    const window = Math.ceil((2 * pMax + 8) / 4) * 4;
+    const window = Math.ceil((2 * pMax + 16) / 8) * 8;
     expect(LATENCY).toBe(256 + window / 2 + 2 * pMax + 2);
     expect(LATENCY / SR).toBeLessThan(0.055);
     const kernel = createTestKernel(autotuneNode, {}, { blockSize: 128, frames: 0, sampleRate: SR });
