@@ -23,7 +23,7 @@ export interface PitchEstimate {
   period: number;
   /** NSDF value at the period (0..1): how periodic the window is. */
   clarity: number;
-  /** RMS of the window (linear). */
+  /** RMS of the refinement span (two periods centred in the window), linear; 0 when no period was found. */
   rms: number;
 }
 
@@ -79,8 +79,7 @@ export class PitchTracker {
   private readonly peak: NsdfPeak = { lag: 0, clarity: 0 };
   /** Next full-rate index to run through the decimation filter. */
   private filtered = 0;
-  /** The part of the full-rate window the refinement uses: [start, start + length). */
-  private refineStart = 0;
+  /** Length of the part of the full-rate window the refinement uses (centred in the window). */
   private refineLength = 0;
 
   constructor(sampleRate: number, floorHz: number) {
@@ -131,16 +130,7 @@ export class PitchTracker {
     nsdf(x, decimatedWindow, maxLag, this.nsdfScratch);
     const coarse = pickNsdfPeak(this.nsdfScratch, Math.max(1, Math.floor(minPeriod / d) - 1), maxLag, KEY_MAXIMUM_FRACTION, this.peak);
 
-    // Window energy, and the full-rate window for the refinement.
-    const full = this.fullWindow;
-    const prefix = this.prefixSquares;
-    prefix[0] = 0;
-    for (let j = 0; j < window; j++) {
-      const v = ring[(end - window + j) & ringMask];
-      full[j] = v;
-      prefix[j + 1] = prefix[j] + v * v;
-    }
-    out.rms = Math.sqrt(prefix[window] / window);
+    out.rms = 0;
     out.period = 0;
     out.clarity = 0;
     if (coarse.lag <= 0) return out;
@@ -150,7 +140,18 @@ export class PitchTracker {
     // a sample or two of it; the peak's main lobe is several samples wide), then a parabola.
     const centre = coarse.lag * d;
     const span = Math.min(window, 2 * Math.ceil(centre) + 8);
-    this.refineStart = (window - span) >> 1;
+    // Copy the span (and its prefix sums of squares, for m(τ)); its RMS is the window's level.
+    const start = (window - span) >> 1;
+    const full = this.fullWindow;
+    const prefix = this.prefixSquares;
+    prefix[0] = 0;
+    const first = end - window + start;
+    for (let j = 0; j < span; j++) {
+      const v = ring[(first + j) & ringMask];
+      full[j] = v;
+      prefix[j + 1] = prefix[j] + v * v;
+    }
+    out.rms = Math.sqrt(prefix[span] / span);
     this.refineLength = span;
     let bestLag = Math.min(span - 3, Math.max(2, Math.round(centre)));
     let best = this.fullNsdf(bestLag);
@@ -181,15 +182,14 @@ export class PitchTracker {
     return out;
   }
 
-  /** n(τ) of the refinement span of the full-rate window, m(τ) from the prefix sums of squares. */
+  /** n(τ) of the refinement span (copied to the start of `fullWindow`), m(τ) from its prefix sums. */
   private fullNsdf(tau: number): number {
     const x = this.fullWindow;
-    const start = this.refineStart;
     const n = this.refineLength - tau;
     let r = 0;
-    for (let j = start; j < start + n; j++) r += x[j] * x[j + tau];
+    for (let j = 0; j < n; j++) r += x[j] * x[j + tau];
     const prefix = this.prefixSquares;
-    const m = prefix[start + n] - prefix[start] + (prefix[start + this.refineLength] - prefix[start + tau]);
+    const m = prefix[n] + (prefix[this.refineLength] - prefix[tau]);
     return m > 1e-20 ? (2 * r) / m : 0;
   }
 
@@ -197,22 +197,31 @@ export class PitchTracker {
   private decimate(ring: Float32Array, ringMask: number, end: number): void {
     const d = this.layout.decimation;
     const [s1, s2] = this.sections;
+    const { b0: p0, b1: p1, b2: p2, a1: pa1, a2: pa2 } = s1;
+    const { b0: q0, b1: q1, b2: q2, a1: qa1, a2: qa2 } = s2;
     let z11 = s1.z1;
     let z12 = s1.z2;
     let z21 = s2.z1;
     let z22 = s2.z2;
     const dmask = this.decimatedMask;
     const out = this.decimated;
+    // Sample i is kept when (i + 1) is a multiple of D, as decimated index (i + 1)/D − 1.
+    let untilKeep = d - (this.filtered % d);
+    let keepIndex = Math.floor(this.filtered / d);
     for (let i = this.filtered; i < end; i++) {
       // Transposed direct form II, two sections.
       const x = ring[i & ringMask];
-      const y1 = s1.b0 * x + z11;
-      z11 = s1.b1 * x - s1.a1 * y1 + z12;
-      z12 = s1.b2 * x - s1.a2 * y1;
-      const y2 = s2.b0 * y1 + z21;
-      z21 = s2.b1 * y1 - s2.a1 * y2 + z22;
-      z22 = s2.b2 * y1 - s2.a2 * y2;
-      if ((i + 1) % d === 0) out[(Math.floor((i + 1) / d) - 1) & dmask] = y2;
+      const y1 = p0 * x + z11;
+      z11 = p1 * x - pa1 * y1 + z12;
+      z12 = p2 * x - pa2 * y1;
+      const y2 = q0 * y1 + z21;
+      z21 = q1 * y1 - qa1 * y2 + z22;
+      z22 = q2 * y1 - qa2 * y2;
+      if (--untilKeep === 0) {
+        out[keepIndex & dmask] = y2;
+        keepIndex++;
+        untilKeep = d;
+      }
     }
     // Flush denormals in the recursion (src/dsp/denormal.ts explains the floor).
     s1.z1 = Math.abs(z11) < 1e-25 ? 0 : z11;

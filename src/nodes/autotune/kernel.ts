@@ -16,13 +16,14 @@
  *
  * Shifting (E. Moulines & F. Charpentier, "Pitch-synchronous waveform processing techniques for
  * text-to-speech synthesis using diphones", Speech Communication 9, 1990): analysis marks sit one
- * period apart on the waveform's main peaks; synthesis marks are spaced fs / f_out apart; each
- * synthesis mark takes the grain around the nearest analysis mark, windowed by raised-cosine
- * halves that reach the neighbouring synthesis marks (so the windows sum to exactly 1), capped at
- * one analysis period so a lowered pitch never repeats a neighbouring pulse. A grain keeps its
- * pulse's formant ringing, so formants stay put; with `formant` off the grain is resampled by the
- * pitch ratio and the formants move with the pitch. Unvoiced stretches take the grain from the
- * same place (offset 0): the overlap-add then rebuilds the input, so noise passes unchanged.
+ * period P apart on the waveform's main peaks; synthesis marks are spaced fs / f_out apart; each
+ * synthesis mark takes the grain around the nearest analysis mark under a two-period Hann window
+ * (±P), so a grain holds one glottal pulse with its formant ringing and formants stay put. Where
+ * raised pitch makes the windows overlap by more than a partition of unity, the output is divided
+ * by the window sum (never multiplied where a lowered pitch leaves gaps). With `formant` off the
+ * grain is resampled by the pitch ratio, so the formants move with the pitch. Unvoiced stretches
+ * use marks 5 ms apart and take each grain from the same place, with raised-cosine halves that
+ * reach the neighbouring marks: they sum to exactly 1, so noise and breaths pass unchanged.
  *
  * Latency: L = H + W/2 + 2·Pmax + 2 samples (Pmax = the longest period, C2), fixed for a rate:
  * a grain is placed once the frames around it exist (W/2 + H after its input), and it reaches
