@@ -33,6 +33,7 @@
  */
 import type { ResolvedParams } from '../../graph/catalog';
 import { PitchTracker, pitchTrackerLayout, type PitchEstimate } from '../../dsp/pitch/pitchTracker';
+import { addGrain, type GrainBuffers } from '../../dsp/pitch/grainOverlapAdd';
 import { hzToMidi, midiToHz, targetNote } from '../../dsp/pitch/scale';
 import type { Kernel, KernelContext, KernelIO, KernelMeters } from '../types';
 import { autotuneSettings, LOWEST_RANGE_MIDI, type AutotuneSettings } from './settings';
@@ -52,18 +53,6 @@ const UNVOICED_SPACING_SECONDS = 0.005;
 const FRAME_RING = 64;
 /** Analysis marks remembered. */
 const MARK_RING = 512;
-
-/** Raised-cosine half window ½(1 + cos(πx)) on x = i/RAISED_COSINE_STEPS, with T[i] + T[N − i] = 1 exactly. */
-const RAISED_COSINE_STEPS = 4096;
-const RAISED_COSINE = (() => {
-  const table = new Float64Array(RAISED_COSINE_STEPS + 2);
-  for (let i = 0; i <= RAISED_COSINE_STEPS / 2; i++) {
-    table[i] = 0.5 + 0.5 * Math.cos((Math.PI * i) / RAISED_COSINE_STEPS);
-    table[RAISED_COSINE_STEPS - i] = 1 - table[i];
-  }
-  table[RAISED_COSINE_STEPS + 1] = 0;
-  return table;
-})();
 
 /** A non-finite sample (NaN, ±Infinity) counts as silence so it cannot poison the state. */
 function finiteOrZero(x: number): number {
@@ -88,11 +77,11 @@ class AutotuneGeometry {
   constructor(sampleRate: number) {
     // A little below C2 so the lowest selectable note is still inside the window.
     this.floorHz = midiToHz(LOWEST_RANGE_MIDI) * 0.97;
-    const decimation = pitchTrackerLayout(sampleRate, this.floorHz).decimation;
+    const layout = pitchTrackerLayout(sampleRate, this.floorHz);
     // 5.3 ms between analyses at any rate (256 samples at 48 kHz).
     this.hop = Math.round(sampleRate / 187.5);
-    this.maxPeriod = Math.ceil(sampleRate / this.floorHz);
-    this.window = Math.ceil((2 * this.maxPeriod + 2 * decimation) / decimation) * decimation;
+    this.maxPeriod = layout.maxPeriod;
+    this.window = layout.window;
     this.latency = this.hop + this.window / 2 + 2 * this.maxPeriod + 2;
     let size = 1;
     while (size < this.latency + 4 * this.maxPeriod + this.hop) size *= 2;
@@ -121,6 +110,7 @@ export class AutotuneKernel implements Kernel {
   private readonly accRight: Float64Array;
   /** Sum of the grain windows at each output sample (for the normalisation, see `process`). */
   private readonly accWeight: Float64Array;
+  private readonly grainBuffers: GrainBuffers;
 
   // Frames, by frame number & (FRAME_RING − 1): voiced flag, analysis period, synthesis spacing.
   private readonly frameVoiced = new Uint8Array(FRAME_RING);
@@ -165,6 +155,7 @@ export class AutotuneKernel implements Kernel {
     this.accLeft = new Float64Array(size);
     this.accRight = new Float64Array(size);
     this.accWeight = new Float64Array(size);
+    this.grainBuffers = { inLeft: this.inLeft, inRight: this.inRight, accLeft: this.accLeft, accRight: this.accRight, accWeight: this.accWeight, mask: this.mask };
     this.settings = autotuneSettings(params);
     this.setParams(params);
     this.reset();
@@ -422,7 +413,7 @@ export class AutotuneKernel implements Kernel {
           right = reach;
         }
       }
-      this.addGrain(position, offset, left, right, ratio);
+      addGrain(this.grainBuffers, position, offset, left, right, ratio);
       this.synthPrevious = position;
       this.synthCurrent = next;
       this.synthExact = nextExact;
@@ -442,51 +433,6 @@ export class AutotuneKernel implements Kernel {
       if (after - position < position - here) return after;
     }
     return here;
-  }
-
-  /**
-   * Adds one grain centred on output sample `position`: input around `position + offset`, read at
-   * `ratio` samples per output sample (1 = as is), under a raised-cosine rise over `left` samples
-   * and fall over `right` samples (w = ½(1 + cos(π·u/λ)); the rise of one grain and the fall of the
-   * previous over the same span sum to 1).
-   */
-  private addGrain(position: number, offset: number, left: number, right: number, ratio: number): void {
-    const mask = this.mask;
-    const ringL = this.inLeft;
-    const ringR = this.inRight;
-    const accL = this.accLeft;
-    const accR = this.accRight;
-    const accW = this.accWeight;
-    const table = RAISED_COSINE;
-    const source = position + offset;
-    // The window from the table (linear interpolation keeps T(x) + T(1 − x) = 1): rise, then fall.
-    for (let half = 0; half < 2; half++) {
-      const length = half === 0 ? left : right;
-      const from = half === 0 ? 1 - left : 0;
-      const to = half === 0 ? 0 : right;
-      const scale = RAISED_COSINE_STEPS / length;
-      for (let u = from; u < to; u++) {
-        const x = (u < 0 ? -u : u) * scale;
-        const i = x | 0;
-        const w = table[i] + (table[i + 1] - table[i]) * (x - i);
-        const t = (position + u) & mask;
-        accW[t] += w;
-        if (ratio === 1) {
-          const k = (source + u) & mask;
-          accL[t] += ringL[k] * w;
-          accR[t] += ringR[k] * w;
-        } else {
-          // Linear interpolation of the input at a fractional position.
-          const at = source + u * ratio;
-          const i0 = Math.floor(at);
-          const frac = at - i0;
-          const x0 = i0 & mask;
-          const x1 = (i0 + 1) & mask;
-          accL[t] += (ringL[x0] + (ringL[x1] - ringL[x0]) * frac) * w;
-          accR[t] += (ringR[x0] + (ringR[x1] - ringR[x0]) * frac) * w;
-        }
-      }
-    }
   }
 }
 
