@@ -25,7 +25,7 @@
  * use marks 5 ms apart and take each grain from the same place, with raised-cosine halves that
  * reach the neighbouring marks: they sum to exactly 1, so noise and breaths pass unchanged.
  *
- * Latency: L = H + W/2 + 2·Pmax + 2 samples (Pmax = the longest period, C2), fixed for a rate:
+ * Latency: L = H + ⌈W/2⌉ + 2·Pmax + 2 samples (Pmax = the longest period, C2), fixed for a rate:
  * a grain is placed once the frames around it exist (W/2 + H after its input), and it reaches
  * Pmax before and after its mark. 2540 samples (53 ms) at 48 kHz.
  *
@@ -82,7 +82,8 @@ class AutotuneGeometry {
     this.hop = Math.round(sampleRate / 187.5);
     this.maxPeriod = layout.maxPeriod;
     this.window = layout.window;
-    this.latency = this.hop + this.window / 2 + 2 * this.maxPeriod + 2;
+    // Whole samples: W/2 is fractional when W is an odd multiple of an odd D (44.1 kHz: D = 7).
+    this.latency = this.hop + Math.ceil(this.window / 2) + 2 * this.maxPeriod + 2;
     let size = 1;
     while (size < this.latency + 4 * this.maxPeriod + this.hop) size *= 2;
     this.ringSize = size;

@@ -63,6 +63,18 @@ describe('autotune: the node', () => {
     const kernel = createTestKernel(autotuneNode, {}, { blockSize: 128, frames: 0, sampleRate: SR });
     expect(kernel.latencySamples).toBe(LATENCY);
   });
+
+  it('has a whole-sample latency of about 53 ms and tunes to within a cent at 44.1, 88.2 and 96 kHz', () => {
+    for (const rate of [44100, 88200, 96000]) {
+      const latency = autotuneLatencySamples(rate);
+      expect(Number.isInteger(latency), `${rate} Hz: ${latency}`).toBe(true);
+      expect(latency / rate).toBeLessThan(0.055);
+      const x = synthVoice(() => midiHz(57.4), 0.8, 0.5, undefined, rate);
+      const out = renderKernel(autotuneNode, { speed: 0 }, [dualMono(x)], { blockSize: 512, frames: x.length, sampleRate: rate })[0].left;
+      const hz = acfPitch(out, latency + Math.round(0.4 * rate), 4096, 150, 300, rate);
+      expect(Math.abs(hzMidi(hz) - 57) * 100, `${rate} Hz`).toBeLessThan(1);
+    }
+  });
 });
 
 describe('autotune: pitch correction against an independent tracker', () => {
