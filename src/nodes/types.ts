@@ -104,8 +104,6 @@ export type NodeVisual =
       kind: 'pitchTrace';
       /** `mask[pc]`: pitch class pc (0 = C … 11 = B) is a note the node tunes to. */
       scaleMask(params: ResolvedParams): readonly boolean[];
-      /** The detection range, MIDI notes [low, high]. */
-      rangeMidi(params: ResolvedParams): readonly [number, number];
     }
   | {
       kind: 'transferCurve';

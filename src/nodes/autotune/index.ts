@@ -22,10 +22,6 @@ export const autotuneNode: NodeDefinition = {
   visual: {
     kind: 'pitchTrace',
     scaleMask: (params) => autotuneSettings(params).mask,
-    rangeMidi: (params) => {
-      const s = autotuneSettings(params);
-      return [s.lowMidi, s.highMidi];
-    },
   },
   params: [
     {
