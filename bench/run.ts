@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { albumSection } from './albumRows';
+import { withAutotuneRows } from './autotuneRows';
 import { chainSection } from './chainRows';
 import { demoSection } from './demoRows';
 import { inprocSection } from './inprocRows';
@@ -32,7 +33,7 @@ async function runSection(section: Section, tools: Toolset, options: BenchOption
     case 'scaling':
       return scalingSection(options);
     case 'kernels':
-      return kernelSection(options);
+      return withAutotuneRows(kernelSection(options), options);
     case 'inproc':
       return inprocSection(options);
     case 'profile':

@@ -105,6 +105,7 @@ function nodeCases(): ParityCase[] {
     { name: 'delay', seconds: 3, graph: alone('delay', 'lead', 'delay', { time: 180, feedback: 0.55, mix: 0.4, tone: 5000 }) },
     { name: 'delay ping-pong', seconds: 3, graph: alone('delay', 'keys', 'delay', { time: 333, feedback: 0.4, mix: 0.5, pingpong: true }) },
     { name: 'reverb', seconds: 3, graph: alone('reverb', 'vocals', 'reverb', { decay: 2.5, predelay: 30, damping: 6000, size: 0.8, mix: 0.35 }) },
+    { name: 'autotune', seconds: 3, graph: alone('autotune', 'vocals-offkey', 'autotune', { key: 'A', scale: 'minor', speed: 40, humanize: 0.2, formant: false, mix: 0.9 }) },
     { name: 'output gain', seconds: 2, graph: graph('output', [['d', 'source', { clip: 'demo:drums' }], ['out', 'output', { gain: -6 }]], ['d>out']) },
     { name: 'eq bypassed', seconds: 2, graph: alone('bypass', 'drums', 'eq', { p1Gain: 6, hpOn: true }, true) },
     {

@@ -15,6 +15,7 @@ import { compressorLive } from './compressor/live';
 import { limiterLive } from './limiter/live';
 import { delayLive } from './delay/live';
 import { reverbLive } from './reverb/live';
+import { autotuneLive } from './autotune/live';
 import { outputLive } from './output/live';
 
 /** The live builders, one per node type, in the registry's order. */
@@ -30,6 +31,7 @@ export const liveBuilders: readonly LiveNodeBuilder[] = [
   limiterLive,
   delayLive,
   reverbLive,
+  autotuneLive,
   outputLive,
 ];
 

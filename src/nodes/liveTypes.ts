@@ -4,7 +4,7 @@
  * (only its types), and the engine never switches on node type (`src/nodes/liveRegistry.ts`).
  */
 import type { ResolvedParams } from '../graph/catalog';
-import type { ClipAudio, KernelContext, NodeDefinition } from './types';
+import type { ClipAudio, KernelContext, NodeDefinition, PitchMeters } from './types';
 
 /** The node's input ports as the engine built them. */
 export interface LivePorts {
@@ -52,6 +52,8 @@ export interface LiveMeters {
   gainReductionDb: number;
   /** Largest |sample| of the main input over the last meter interval, dBFS (−Infinity: silence). */
   inputPeakDb: number;
+  /** A pitch corrector's latest analysis (autotune); absent for other nodes. */
+  pitch?: PitchMeters;
 }
 
 /** A node's kernel running in the kernel-host AudioWorklet. */

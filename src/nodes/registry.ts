@@ -16,6 +16,7 @@ import { compressorNode } from './compressor';
 import { limiterNode } from './limiter';
 import { delayNode } from './delay';
 import { reverbNode } from './reverb';
+import { autotuneNode } from './autotune';
 
 export const nodeDefinitions: readonly NodeDefinition[] = [
   sourceNode,
@@ -29,6 +30,7 @@ export const nodeDefinitions: readonly NodeDefinition[] = [
   limiterNode,
   delayNode,
   reverbNode,
+  autotuneNode,
   outputNode,
 ];
 

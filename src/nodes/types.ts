@@ -44,6 +44,20 @@ export interface KernelIO {
 export interface KernelMeters {
   /** Gain reduction applied during the last block, in dB (≥ 0; 0 = none). */
   gainReductionDb?: number;
+  /** Pitch correction (autotune): the latest analysis. */
+  pitch?: PitchMeters;
+}
+
+/** What a pitch corrector reports about its latest analysis frame. */
+export interface PitchMeters {
+  /** Detected pitch, Hz (0 = unvoiced: nothing corrected). */
+  detectedHz: number;
+  /** Pitch after correction, Hz (0 = unvoiced). */
+  correctedHz: number;
+  /** MIDI note tuned towards (NaN = none). */
+  targetNote: number;
+  /** Correction applied, cents (corrected − detected). */
+  correctionCents: number;
 }
 
 export interface Kernel {
@@ -84,6 +98,12 @@ export type NodeVisual =
       /** Magnitude in dB at each frequency. */
       magnitudeDb(params: ResolvedParams, frequenciesHz: ArrayLike<number>, sampleRate: number): Float64Array;
       handles: readonly ResponseHandle[];
+    }
+  | {
+      /** A scrolling trace of the detected and corrected pitch over the scale's note lines. */
+      kind: 'pitchTrace';
+      /** `mask[pc]`: pitch class pc (0 = C … 11 = B) is a note the node tunes to. */
+      scaleMask(params: ResolvedParams): readonly boolean[];
     }
   | {
       kind: 'transferCurve';

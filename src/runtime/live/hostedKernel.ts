@@ -57,7 +57,7 @@ export function createHostedKernel(args: HostedKernelArgs): HostedKernel {
   node.port.onmessage = (event: MessageEvent<FromHostMessage>) => {
     const m = event.data;
     if (m.kind === 'meters') {
-      meters = { gainReductionDb: m.gainReductionDb, inputPeakDb: m.inputPeak > 0 ? 20 * Math.log10(m.inputPeak) : -Infinity };
+      meters = { gainReductionDb: m.gainReductionDb, inputPeakDb: m.inputPeak > 0 ? 20 * Math.log10(m.inputPeak) : -Infinity, pitch: m.pitch };
     }
   };
   const send = (message: ToHostMessage): void => node.port.postMessage(message);

@@ -17,6 +17,7 @@ import { useLive } from '../live/liveStore';
 import { toggleProbe } from '../live/probe';
 import { MuteSoloButtons } from './MuteSoloButtons';
 import { NodeMeter } from '../meters/NodeMeter';
+import { PitchReadout } from '../meters/PitchReadout';
 import { dispatch } from '../store/editorActions';
 import { currentGraph } from '../store/editorState';
 import type { AudioFlowNode } from './flowTypes';
@@ -164,6 +165,7 @@ export const AudioNodeView = memo(function AudioNodeView({ id, data, selected }:
           <PortRow key={i} input={mainInputs[i]} output={outputs[i]} nodeName={name} />
         ))}
         {!far && definition.visual !== undefined && <MiniVisual visual={definition.visual} params={params} />}
+        {!far && definition.visual?.kind === 'pitchTrace' && <PitchReadout nodeId={id} />}
         {!far && summary.length > 0 && (
           <dl className="mg-node__summary">
             {summary.map(({ spec, text }) => (

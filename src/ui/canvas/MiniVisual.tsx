@@ -23,6 +23,19 @@ export const MiniVisual = memo(function MiniVisual({ visual, params }: { visual:
       const ys = Array.from(mags, (m) => dbToY(m, H, -RESPONSE_RANGE, RESPONSE_RANGE));
       return { d: polyline(FREQ_X, ys, H), label: 'Frequency response', baseline: `M0,${H / 2}H${W}` };
     }
+    if (visual.kind === 'pitchTrace') {
+      // One octave of the scale, C to B left to right: a tall bar per note of the scale, a short
+      // tick per note left out (a keyboard strip).
+      const mask = visual.scaleMask(params);
+      let bars = '';
+      let ticks = '';
+      for (let pc = 0; pc < 12; pc++) {
+        const x = ((pc + 0.5) / 12) * W;
+        if (mask[pc]) bars += `M${x.toFixed(1)},${H - 4}V6`;
+        else ticks += `M${x.toFixed(1)},${H - 4}V${H - 12}`;
+      }
+      return { d: bars, label: 'Scale notes', baseline: ticks };
+    }
     const [lo, hi] = visual.rangeDb;
     const xs: number[] = [];
     const ys: number[] = [];

@@ -13,6 +13,7 @@ import { ConnectionsSection } from './ConnectionsSection';
 import { ListenSection } from './ListenSection';
 import { ParamControl } from './ParamControl';
 import { PlotDisclosure } from './PlotDisclosure';
+import { PitchTracePlot } from './PitchTracePlot';
 import { ResponsePlot } from './ResponsePlot';
 import { TransferPlot } from './TransferPlot';
 
@@ -79,9 +80,10 @@ export function NodeInspector({ node, issues }: { node: GraphNode; issues: reado
       </div>
       {visual !== undefined && (
         <div className={`cat--${definition.category.toLowerCase()}`}>
-          <PlotDisclosure title={visual.kind === 'frequencyResponse' ? 'Response plot' : 'Transfer curve'}>
+          <PlotDisclosure title={visual.kind === 'frequencyResponse' ? 'Response plot' : visual.kind === 'pitchTrace' ? 'Pitch trace' : 'Transfer curve'}>
             {visual.kind === 'frequencyResponse' && <ResponsePlot nodeId={node.id} definition={definition} visual={visual} params={params} />}
             {visual.kind === 'transferCurve' && <TransferPlot nodeId={node.id} visual={visual} params={params} />}
+            {visual.kind === 'pitchTrace' && <PitchTracePlot nodeId={node.id} visual={visual} params={params} />}
           </PlotDisclosure>
         </div>
       )}

@@ -38,6 +38,11 @@ const DESIGN_CATALOG: Readonly<Record<string, { inputs: string[]; outputs: strin
   bus: { inputs: ['in'], outputs: ['out'], keys: ['gain', 'mute'] },
   limiter: { inputs: ['in'], outputs: ['out'], keys: ['ceiling', 'release', 'lookahead', 'inputGain'] },
   output: { inputs: ['in'], outputs: [], keys: ['gain'] },
+  autotune: {
+    inputs: ['in'],
+    outputs: ['out'],
+    keys: ['key', 'scale', 'notes', 'speed', 'humanize', 'amount', 'low', 'high', 'formant', 'mix'],
+  },
 };
 
 const CATEGORIES = ['Sources', 'Mixing', 'EQ', 'Dynamics', 'Space', 'Output'];

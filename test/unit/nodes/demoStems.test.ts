@@ -72,7 +72,7 @@ const spectrum = (name: DemoStemName) => spectra.get(name) as Spectrum;
 
 describe('demo stems: format and level', () => {
   it('are the five stems of the contract, 16 s each', () => {
-    expect([...DEMO_STEMS]).toEqual(['drums', 'bass', 'keys', 'lead', 'vocals']);
+    expect([...DEMO_STEMS]).toEqual(['drums', 'bass', 'keys', 'lead', 'vocals', 'vocals-offkey']);
     // 8 bars × 4 beats × 60/120 s.
     expect(DEMO_LENGTH_SECONDS).toBe((8 * 4 * 60) / 120);
   });

@@ -10,12 +10,13 @@ import { renderKeys } from './keys';
 import { renderLead } from './lead';
 import { demoFrames } from './music';
 import { renderVocals } from './vocals';
+import { renderVocalsOffkey } from './vocalsOffkey';
 import { readCachedStem, writeCachedStem } from './stemDiskCache';
 
 export { DEMO_LENGTH_SECONDS, demoFrames } from './music';
 
 /** Names of the demo stems, as used in `demo:<stem>` clip references. */
-export const DEMO_STEMS = ['drums', 'bass', 'keys', 'lead', 'vocals'] as const;
+export const DEMO_STEMS = ['drums', 'bass', 'keys', 'lead', 'vocals', 'vocals-offkey'] as const;
 export type DemoStemName = (typeof DEMO_STEMS)[number];
 
 const RENDERERS: Record<DemoStemName, (sampleRate: number) => ClipAudio> = {
@@ -23,7 +24,8 @@ const RENDERERS: Record<DemoStemName, (sampleRate: number) => ClipAudio> = {
   bass: renderBass,
   keys: renderKeys,
   lead: renderLead,
-  vocals: renderVocals,
+  vocals: (sampleRate) => renderVocals(sampleRate),
+  'vocals-offkey': renderVocalsOffkey,
 };
 
 export function isDemoStemName(name: string): name is DemoStemName {

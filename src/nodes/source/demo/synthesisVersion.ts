@@ -21,7 +21,8 @@ export const DEMO_SYNTHESIS_SOURCES: readonly string[] = [
   'src/nodes/source/demo/oscillators.ts',
   'src/nodes/source/demo/stemBuffer.ts',
   'src/nodes/source/demo/vocals.ts',
+  'src/nodes/source/demo/vocalsOffkey.ts',
 ];
 
 /** sha256 of `DEMO_SYNTHESIS_SOURCES` (see above). */
-export const DEMO_SYNTHESIS_HASH = '70305cf2c146b157b15cc45520839b9799e30beb95bd2578d706152ad4ed0156';
+export const DEMO_SYNTHESIS_HASH = '97c75cc97a2e6b33d1d9a1402ded5848581ee75d1ee6200701c641b6b5ca10ed';

@@ -75,13 +75,29 @@ const PHRASES: readonly (readonly SungNote[])[] = [
   [n(24, 1, 64, 'a', 0.7), n(25, 1, 67, 'a', 0.8), n(26, 1, 72, 'e', 0.9), n(27, 1, 76, 'a', 1), n(28, 2, 74, 'a', 0.95), n(30, 1, 71, 'o', 0.75)],
 ];
 
+/**
+ * How the line is sung in tune or not: the default is the in-tune demo vocal; `vocalsOffkey.ts`
+ * detunes each note, scoops into every note and drifts more, for the autotune node to correct.
+ */
+export interface VocalTuning {
+  /** Detune of a note, semitones (phrase index, note index within it). */
+  noteOffset(phrase: number, note: number): number;
+  /** Each new note after the first starts this many semitones low and glides up (0 = legato). */
+  scoopSemitones: number;
+  /** Depth of the slow random drift, semitones. */
+  driftSemitones: number;
+}
+
+/** The in-tune demo vocal. */
+export const IN_TUNE: VocalTuning = { noteOffset: () => 0, scoopSemitones: 0, driftSemitones: 0.12 };
+
 /** One-pole smoothing coefficient for time constant `seconds` at `rate` updates per second. */
 function smoothing(seconds: number, rate: number): number {
   return 1 - Math.exp(-1 / (seconds * rate));
 }
 
 /** Renders one phrase (voice only) into `out`; returns its length in frames. */
-function renderPhrase(out: Float64Array, sr: number, phrase: readonly SungNote[], random: SeededRandom): number {
+function renderPhrase(out: Float64Array, sr: number, phrase: readonly SungNote[], random: SeededRandom, tuning: VocalTuning, phraseIndex: number): number {
   const origin = beatToFrame(phrase[0].beat, sr);
   const last = phrase[phrase.length - 1];
   const releaseAt = beatToFrame(last.beat + last.beats, sr) - origin - Math.round(0.08 * sr);
@@ -110,7 +126,11 @@ function renderPhrase(out: Float64Array, sr: number, phrase: readonly SungNote[]
   let previousNoise = 0;
   for (let block = 0; block < length; block += CONTROL_FRAMES) {
     // Control rate: pitch, loudness, vowel, source tilt.
-    while (noteIndex + 1 < phrase.length && block >= noteStarts[noteIndex + 1]) noteIndex++;
+    while (noteIndex + 1 < phrase.length && block >= noteStarts[noteIndex + 1]) {
+      noteIndex++;
+      // A scoop: the new note is approached from below.
+      if (tuning.scoopSemitones > 0) pitch = Math.min(pitch, phrase[noteIndex].midi - tuning.scoopSemitones);
+    }
     const note = phrase[noteIndex];
     const sinceNote = (block - noteStarts[noteIndex]) / sr;
 
@@ -128,8 +148,8 @@ function renderPhrase(out: Float64Array, sr: number, phrase: readonly SungNote[]
     }
 
     // Pitch: portamento, vibrato fading in after 180 ms, slow random drift (semitones).
-    pitch += (note.midi - pitch) * pitchGlide;
-    drift += (0.12 * random.bipolar() - drift) * driftGlide;
+    pitch += (note.midi + tuning.noteOffset(phraseIndex, noteIndex) - pitch) * pitchGlide;
+    drift += (tuning.driftSemitones * random.bipolar() - drift) * driftGlide;
     const vibratoDepth = 0.25 * Math.min(1, Math.max(0, (sinceNote - 0.18) / 0.3));
     const f0 = midiToHz(pitch + drift + vibratoDepth * sineCycles(vibratoPhase));
     vibratoPhase += vibratoStep;
@@ -187,16 +207,16 @@ function renderBreath(out: Float64Array, sr: number, seconds: number, random: Se
   return length;
 }
 
-/** Renders the vocals stem at `sampleRate` (deterministic). */
-export function renderVocals(sampleRate: number): ClipAudio {
+/** Renders the vocals stem at `sampleRate` (deterministic), sung with `tuning`. */
+export function renderVocals(sampleRate: number, tuning: VocalTuning = IN_TUNE): ClipAudio {
   const random = new SeededRandom(VOCALS_SEED);
   const stem = new StemBuffer(sampleRate);
   const dry = new Float32Array(stem.length);
   const scratch = new Float64Array(Math.ceil(8 * sampleRate));
   // Measured against the voice so the breath sits ~24 dB under it whatever the synthesis gain.
   let voicePeak = 0;
-  for (const phrase of PHRASES) {
-    const count = renderPhrase(scratch, sampleRate, phrase, random);
+  for (const [index, phrase] of PHRASES.entries()) {
+    const count = renderPhrase(scratch, sampleRate, phrase, random, tuning, index);
     for (let i = 0; i < count; i++) voicePeak = Math.max(voicePeak, Math.abs(scratch[i]));
     addWrapped(dry, scratch, count, beatToFrame(phrase[0].beat, sampleRate), 1);
   }

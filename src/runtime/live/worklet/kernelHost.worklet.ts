@@ -63,7 +63,7 @@ class KernelHostProcessor extends Base {
     if (out === undefined || out.length === 0) return true;
     const report = this.runner.process(inputs, out[0], out[1] ?? out[0], parameters[GATE_PARAM] ?? null);
     if (report !== null) {
-      const message: FromHostMessage = { kind: 'meters', gainReductionDb: report.gainReductionDb, inputPeak: report.inputPeak };
+      const message: FromHostMessage = { kind: 'meters', gainReductionDb: report.gainReductionDb, inputPeak: report.inputPeak, pitch: report.pitch };
       this.port.postMessage(message);
     }
     // Keep running without input: a reverb's tail and a delay's echoes go on after the input stops.

@@ -9,7 +9,7 @@
  */
 import type { ParamValue } from '../../../graph/types';
 import type { ResolvedParams } from '../../../graph/catalog';
-import type { Kernel, KernelIO, StereoBlock } from '../../../nodes/types';
+import type { Kernel, KernelIO, PitchMeters, StereoBlock } from '../../../nodes/types';
 
 /** Frames between two `setParams` calls of a glide (0.33 ms at 48 kHz: steps far below audibility). */
 export const STEP_FRAMES = 16;
@@ -30,6 +30,8 @@ export interface KernelRunnerOptions {
 export interface MeterReport {
   gainReductionDb: number;
   inputPeak: number;
+  /** A pitch corrector's latest analysis at the end of the interval. */
+  pitch?: PitchMeters;
 }
 
 interface Glide {
@@ -222,7 +224,9 @@ export class KernelRunner {
     }
     this.meterFrames += frames;
     if (this.meterFrames < this.options.meterIntervalFrames) return null;
-    const report = { gainReductionDb: this.largestReduction, inputPeak: this.largestInput };
+    const pitch = this.kernel.meters?.pitch;
+    const report: MeterReport = { gainReductionDb: this.largestReduction, inputPeak: this.largestInput };
+    if (pitch !== undefined) report.pitch = { ...pitch };
     this.meterFrames = 0;
     this.largestReduction = 0;
     this.largestInput = 0;

@@ -3,6 +3,7 @@
  * cloneable data; shared by both sides so they cannot drift apart.
  */
 import type { ResolvedParams } from '../../../graph/catalog';
+import type { PitchMeters } from '../../../nodes/types';
 
 /** Name the processor is registered under (`registerProcessor`). */
 export const KERNEL_HOST_PROCESSOR = 'mixgraph-kernel-host';
@@ -37,4 +38,6 @@ export type FromHostMessage = {
   gainReductionDb: number;
   /** Largest |sample| of the main input during the interval, linear. */
   inputPeak: number;
+  /** A pitch corrector's latest analysis (autotune). */
+  pitch?: PitchMeters;
 };
