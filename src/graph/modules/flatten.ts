@@ -126,7 +126,7 @@ function expand(
 }
 
 /** The definition's nodes with the instance's promoted values written into the inner params. */
-function withPromotedValues(definition: ModuleDefinition, values: Readonly<Record<string, ParamValue>>): GraphNode[] {
+export function withPromotedValues(definition: ModuleDefinition, values: Readonly<Record<string, ParamValue>>): GraphNode[] {
   const overrides = new Map<string, Record<string, ParamValue>>();
   for (const p of definition.params) {
     if (!Object.prototype.hasOwnProperty.call(values, p.key)) continue;
