@@ -13,6 +13,8 @@ import { Palette } from './palette/Palette';
 import { startAutosave } from './persistence/autosaveSync';
 import { StatusBar } from './statusbar/StatusBar';
 import { Toolbar } from './toolbar/Toolbar';
+import { ModuleBreadcrumb } from './modules/ModuleBreadcrumb';
+import { MakeModuleBar } from './modules/ModuleToolbar';
 
 /** The whole editor: providers, layout, shortcuts, autosave and shared-link handling. */
 export function App() {
@@ -40,6 +42,8 @@ export function App() {
         <main className="workspace">
           <Palette />
           <section className="workspace__canvas" aria-label="Canvas">
+            <ModuleBreadcrumb />
+            <MakeModuleBar />
             <Canvas />
           </section>
           <div className="workspace__side">

@@ -6,7 +6,8 @@
 import type { EditResult } from '../../graph/commands';
 import type { Graph } from '../../graph/types';
 import { createHistory, execute, mark, redo, undo } from '../../graph/history';
-import { type DocumentOrigin, EMPTY_SELECTION, type Notice, type Selection, editorStore } from './editorState';
+import { findModule, scopeEdit } from '../../graph/modules/commands';
+import { type DocumentOrigin, EMPTY_SELECTION, type EditorState, type Notice, type Selection, editorStore, scopedGraph } from './editorState';
 
 let noticeCounter = 0;
 
@@ -31,12 +32,31 @@ export function dispatch(result: EditResult, options: { select?: Selection; quie
     return false;
   }
   editorStore.set((s) => {
-    const history = execute(s.history, result.edit);
-    const selection = options.select ?? pruneSelection(s.selection, history.graph);
+    // Inside an open module the edit was built against its definition: run it there.
+    const open = s.scope?.trail[s.scope.trail.length - 1];
+    const edit = open === undefined ? result.edit : scopeEdit(result.edit, open.moduleId);
+    const history = execute(s.history, edit);
+    const next = withLiveScope({ ...s, history });
+    const selection = options.select ?? pruneSelection(s.selection, scopedGraph(next));
     const notice = s.notice?.kind === 'refusal' ? null : s.notice;
-    return history === s.history && selection === s.selection ? s : { ...s, history, selection, notice };
+    return history === s.history && selection === s.selection ? s : { ...next, selection, notice };
   });
   return true;
+}
+
+/** Closes open modules that no longer exist (an undo removed the definition). */
+function withLiveScope(s: EditorState): EditorState {
+  if (s.scope === null) return s;
+  const trail = s.scope.trail;
+  let keep = 0;
+  let graphNodes = s.history.graph.nodes;
+  for (const step of trail) {
+    if (!graphNodes.some((n) => n.id === step.instanceId) || findModule(s.history.graph, step.moduleId) === undefined) break;
+    graphNodes = findModule(s.history.graph, step.moduleId)!.nodes;
+    keep++;
+  }
+  if (keep === trail.length) return s;
+  return { ...s, scope: keep === 0 ? null : { trail: trail.slice(0, keep) }, selection: EMPTY_SELECTION };
 }
 
 /** Ends a gesture (drag, slider): the next merge-able edit starts a new undo step. */
@@ -51,7 +71,9 @@ export function commitGesture(): void {
 export function undoEdit(): void {
   editorStore.set((s) => {
     const history = undo(s.history);
-    return history === s.history ? s : { ...s, history, selection: pruneSelection(s.selection, history.graph) };
+    if (history === s.history) return s;
+    const next = withLiveScope({ ...s, history });
+    return { ...next, selection: pruneSelection(next.selection, scopedGraph(next)) };
   });
 }
 
@@ -59,7 +81,9 @@ export function undoEdit(): void {
 export function redoEdit(): void {
   editorStore.set((s) => {
     const history = redo(s.history);
-    return history === s.history ? s : { ...s, history, selection: pruneSelection(s.selection, history.graph) };
+    if (history === s.history) return s;
+    const next = withLiveScope({ ...s, history });
+    return { ...next, selection: pruneSelection(next.selection, scopedGraph(next)) };
   });
 }
 
@@ -70,7 +94,7 @@ export function setSelection(selection: Selection): void {
 
 /** Selects every node, note, group and wire. */
 export function selectAll(): void {
-  const g = editorStore.get().history.graph;
+  const g = scopedGraph(editorStore.get());
   setSelection({
     nodes: g.nodes.map((n) => n.id),
     edges: g.edges.map((e) => e.id),
@@ -93,6 +117,7 @@ export function loadDocument(graph: Graph, origin: DocumentOrigin, options: { di
       origin,
       notice: null,
       documentId: s.documentId + 1,
+      scope: null,
     };
   });
 }
