@@ -133,3 +133,39 @@ describe('modules in the offline engine', () => {
     expect(20 * Math.log10(peak)).toBeCloseTo(-20, 0);
   });
 });
+
+describe('built-in modules', () => {
+  it('are valid definitions and each renders a tone to the master, with no NaN', async () => {
+    const { builtInModules } = await import('../../../src/runtime/builtInModules');
+    const modules = builtInModules();
+    expect(modules.map((m) => m.name)).toEqual(['Channel strip', 'Parallel compression', 'Send effect (reverb)']);
+    for (const m of modules) {
+      const at = { x: 0, y: 0 };
+      const doc = {
+        format: 'mixgraph', version: 2, name: m.name, modules: [m],
+        nodes: [
+          { id: 'tone', type: 'tone', position: at, params: { wave: 'pink', level: -20 } },
+          { id: 'm', type: 'module', position: at, params: { module: m.id } },
+          { id: 'out', type: 'output', position: at, params: {} },
+        ],
+        edges: [
+          { id: 'e1', from: { node: 'tone', port: 'out' }, to: { node: 'm', port: 'in' } },
+          ...m.outputs.map((p, i) => ({ id: `o${i}`, from: { node: 'm', port: p.id }, to: { node: 'out', port: 'in' } })),
+        ],
+      };
+      const parsed = parseDocument(doc);
+      if (!parsed.ok) throw new Error(parsed.errors[0].message);
+      const compiled = compile(parsed.graph);
+      if (!compiled.ok) throw new Error(compiled.errors[0].message);
+      const out = await render(compiled.plan, { seconds: 0.5 });
+      let peak = 0;
+      let nonFinite = 0;
+      for (let i = 0; i < out.left.length; i++) {
+        if (!Number.isFinite(out.left[i]) || !Number.isFinite(out.right[i])) nonFinite++;
+        peak = Math.max(peak, Math.abs(out.left[i]));
+      }
+      expect(nonFinite, m.name).toBe(0);
+      expect(peak, m.name).toBeGreaterThan(0.01);
+    }
+  });
+});
