@@ -92,3 +92,25 @@ test('modules: make, open, edit for every instance, inner meters, share, unpack'
   await expect(page.locator('.mg-node[data-node-type="module"]')).toHaveCount(1);
   expect(problems).toEqual([]);
 });
+
+test('the channel-strip demo: five instances of one module, one opened from the keyboard', async ({ page }) => {
+  const problems = watchConsole(page);
+  await openEditor(page);
+  await page.getByRole('button', { name: 'Presets' }).click();
+  await page.getByRole('menuitem', { name: /Demo mix \(channel strips\)/ }).click();
+  const strips = page.locator('.mg-node[data-node-type="module"]');
+  await expect(strips).toHaveCount(5);
+  await page.screenshot({ path: `${SHOTS}/modules-demo-strips.png` });
+  // Select the vocals strip and press Enter: its definition opens with the breadcrumb.
+  await nodeNamed(page, 'Vocals strip').locator('.mg-node__name').click();
+  await page.keyboard.press('Enter');
+  const crumbs = page.getByRole('navigation', { name: 'Open module' });
+  await expect(crumbs).toContainText('Channel strip (Vocals strip)');
+  await expect(audioNodes(page)).toHaveCount(4);
+  await page.screenshot({ path: `${SHOTS}/modules-demo-strip-open.png` });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(crumbs).toBeHidden();
+  await expect(strips).toHaveCount(5);
+  expect(problems).toEqual([]);
+});
