@@ -18,6 +18,7 @@ import { migrateDocument } from './migrate';
 import { FORBIDDEN_KEYS, isRecord, own, reportForbiddenKey, type JsonRecord } from './reader';
 import { validateModules } from './modules/validateModules';
 import { reportCycles } from './reportCycles';
+import { MAX_FLAT_NODES, expandedNodeCount } from './modules/flatten';
 import { validateGroups, validateNotes } from './validateAnnotations';
 import { validateEdges } from './validateEdges';
 import { validateNodes } from './validateNodes';
@@ -107,6 +108,9 @@ function validateDocument(json: unknown, catalog: Catalog, options: ParseOptions
   if (options.masterType !== undefined) checkMaster(nodes.entries, options.masterType, issues);
   reportCycles(nodes.entries.flatMap((e) => (e.id === undefined ? [] : [{ id: e.id }])), edges.wires, issues);
 
+  if (!issues.hasErrors && modules.definitions.length > 0 && expandedNodeCount(nodes.nodes, modules.definitions) > MAX_FLAT_NODES) {
+    issues.error('nodes', `the module instances expand to more than ${MAX_FLAT_NODES} nodes, more than a graph may hold; use fewer or smaller modules`);
+  }
   if (issues.hasErrors || name === undefined) return undefined;
   const hasModules = own(doc, 'modules') !== undefined;
   return {

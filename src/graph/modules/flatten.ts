@@ -20,6 +20,46 @@ export type FlattenResult = { ok: true; graph: Graph } | { ok: false; errors: Gr
 /** Deepest nesting of module instances; deeper is refused (a loop always is, with its chain). */
 export const MAX_MODULE_DEPTH = 32;
 
+/**
+ * Most nodes a flattened graph may have (the document limit, `MAX_NODES`). Nesting multiplies:
+ * ten instances of a module holding ten instances of another… grows without bound, so the size is
+ * counted before anything is expanded.
+ */
+export const MAX_FLAT_NODES = 20_000;
+
+/**
+ * How many plain nodes `nodes` expand to, counted per definition (memoised) without expanding;
+ * `Infinity` past `MAX_FLAT_NODES`. Linear in the document size.
+ */
+export function expandedNodeCount(nodes: readonly GraphNode[], definitions: readonly ModuleDefinition[]): number {
+  const byId = new Map(definitions.map((m) => [m.id, m]));
+  const memo = new Map<string, number>();
+  const visiting = new Set<string>();
+  const sizeOf = (list: readonly GraphNode[]): number => {
+    let total = 0;
+    for (const n of list) {
+      if (n.type !== MODULE_NODE_TYPE) total += 1;
+      else {
+        const id = String(n.params[MODULE_PARAM]);
+        let size = memo.get(id);
+        if (size === undefined) {
+          const definition = byId.get(id);
+          // An unknown definition or a loop counts nothing here: `expand` names them precisely.
+          if (definition === undefined || visiting.has(id)) continue;
+          visiting.add(id);
+          size = sizeOf(definition.nodes);
+          visiting.delete(id);
+          memo.set(id, size);
+        }
+        total += size;
+      }
+      if (total > MAX_FLAT_NODES) return Infinity;
+    }
+    return total;
+  };
+  return sizeOf(nodes);
+}
+
 class FlattenError extends Error {
   constructor(readonly issue: GraphIssue) {
     super(issue.message);
@@ -44,6 +84,11 @@ export function flattenModules(graph: Graph): FlattenResult {
     return { ok: true, graph };
   }
   const definitions = new Map((graph.modules ?? []).map((m) => [m.id, m]));
+  const size = expandedNodeCount(graph.nodes, graph.modules ?? []);
+  if (size > MAX_FLAT_NODES) {
+    const message = `nodes: the module instances expand to more than ${MAX_FLAT_NODES} nodes; a graph may hold at most ${MAX_FLAT_NODES}`;
+    return { ok: false, errors: [{ path: 'nodes', message }] };
+  }
   try {
     const level = expand(graph.nodes, graph.edges, '', false, [], definitions, 'nodes');
     const { modules: _modules, ...rest } = graph;

@@ -18,7 +18,7 @@ import { reportCycles } from '../reportCycles';
 import { closestMatch } from '../suggest';
 import { findCycles, topologicalOrder } from '../topology';
 import { validateEdges } from '../validateEdges';
-import { validateNodes } from '../validateNodes';
+import { MAX_NODES, validateNodes } from '../validateNodes';
 import { moduleTypeSpec } from './moduleSpec';
 import { MODULE_NODE_TYPE, MODULE_PARAM, type ModuleDefinition, type ModulePort, type PromotedParam } from './types';
 
@@ -72,6 +72,13 @@ export function validateModules(raw: unknown, catalog: Catalog, issues: IssueCol
     return result;
   }
 
+  // Inner nodes of all definitions together stay within one document's limit, so validation time
+  // stays bounded whatever the number of definitions.
+  const innerTotal = raw.reduce<number>((sum, m) => sum + (isRecord(m) && Array.isArray(own(m, 'nodes')) ? (own(m, 'nodes') as unknown[]).length : 0), 0);
+  if (innerTotal > MAX_NODES) {
+    issues.error('modules', `the modules hold ${innerTotal} nodes together, more than the ${MAX_NODES} a document may hold`);
+    return result;
+  }
   const headers = readHeaders(raw, issues);
   const byId = new Map(headers.map((h) => [h.id, h]));
 

@@ -285,3 +285,27 @@ describe('flattenModules', () => {
     expect(result.ok ? '' : result.errors[0].message).toBe('nodes "i": module "m" is not defined in this document');
   });
 });
+
+describe('limits', () => {
+  it('refuses nesting that would expand past the node limit, before expanding anything', () => {
+    // Ten levels, each holding ten instances of the next: 10^10 nodes if expanded.
+    const modules = Array.from({ length: 10 }, (_, level) => ({
+      id: `m${level}`,
+      name: `Level ${level}`,
+      nodes: Array.from({ length: 10 }, (_, i) =>
+        level === 9 ? { id: `n${i}`, type: 'filter', position: at(i), params: {} } : { id: `n${i}`, type: 'module', position: at(i), params: { module: `m${level + 1}` } },
+      ),
+      edges: [],
+    }));
+    const doc = docWith(modules, [
+      { id: 'top', type: 'module', position: at(0), params: { module: 'm0' } },
+      { id: 'out', type: 'master', position: at(0), params: {} },
+    ], []);
+    const started = Date.now();
+    expect(errorsOf(doc)).toEqual(['nodes: the module instances expand to more than 20000 nodes, more than a graph may hold; use fewer or smaller modules']);
+    expect(Date.now() - started).toBeLessThan(5000); // a hang would time the test out instead
+    const graph: Graph = { format: 'mixgraph', version: 2, name: 'x', nodes: doc.nodes as Graph['nodes'], edges: [], modules: modules.map((m) => ({ ...m, inputs: [], outputs: [], params: [] })) as Graph['modules'] };
+    const flat = flattenModules(graph);
+    expect(flat.ok ? '' : flat.errors[0].message).toMatch(/^nodes: the module instances expand to more than 20000 nodes/);
+  });
+});
