@@ -9,7 +9,7 @@ import { breadcrumbOf, closeModule } from './moduleScope';
 export function ModuleBreadcrumb() {
   const scope = useEditor((s) => s.scope);
   const graph = useEditor((s) => s.history.graph);
-  const crumbs = useMemo(() => breadcrumbOf({ scope, history: { graph } } as Parameters<typeof breadcrumbOf>[0]), [scope, graph]);
+  const crumbs = useMemo(() => breadcrumbOf(graph, scope), [scope, graph]);
   if (scope === null) return null;
   return (
     <nav className="module-crumbs" aria-label="Open module">

@@ -6,7 +6,7 @@
  */
 import { addModuleInstance } from '../../graph/modules/commands';
 import { definitionsUsedBy } from '../../graph/modules/definitionSet';
-import { MODULE_NODE_TYPE, MODULE_PARAM, type ModuleDefinition } from '../../graph/modules/types';
+import type { ModuleDefinition } from '../../graph/modules/types';
 import { builtInModules, parseModuleDefinitions } from '../../runtime/builtInModules';
 import { openDatabase, runRequest } from '../persistence/idb';
 import { createStore, useStoreValue } from '../store/createStore';
@@ -136,9 +136,4 @@ export function insertModule(module: PaletteModule, at: { x: number; y: number }
   const result = addModuleInstance(currentGraph(), module.id, at, { definitions: module.definitions, ...(inside !== undefined ? { inside } : {}) });
   if (!result.ok) return dispatch(result);
   return dispatch(result, { select: { ...EMPTY_SELECTION, nodes: [result.id] } });
-}
-
-/** Whether a node is a module instance (for menus). */
-export function isInstance(node: { type: string; params: Record<string, unknown> } | undefined): boolean {
-  return node !== undefined && node.type === MODULE_NODE_TYPE && typeof node.params[MODULE_PARAM] === 'string';
 }

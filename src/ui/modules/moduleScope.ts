@@ -7,8 +7,7 @@ import { findModule } from '../../graph/modules/commands';
 import { moduleIdOf } from '../../graph/modules/definitionSet';
 import { INSTANCE_SEPARATOR } from '../../graph/modules/types';
 import type { Graph } from '../../graph/types';
-import { showNotice } from '../store/editorActions';
-import { EMPTY_SELECTION, type EditorState, currentGraph, editorStore, scopedGraph } from '../store/editorState';
+import { EMPTY_SELECTION, type EditorState, type ModuleScope, currentGraph, editorStore, scopedGraph } from '../store/editorState';
 
 /** Opens instance `instanceId` of the graph on the canvas (inside the open module, if any). */
 export function openModule(instanceId: string): boolean {
@@ -47,11 +46,10 @@ export function openSelectedModule(): boolean {
 }
 
 /** The breadcrumb: the document's name, then "Module (instance label)" for each open level. */
-export function breadcrumbOf(state: EditorState): { label: string; depth: number }[] {
-  const root = state.history.graph;
+export function breadcrumbOf(root: Graph, scope: ModuleScope | null): { label: string; depth: number }[] {
   const crumbs = [{ label: root.name, depth: 0 }];
   let nodes = root.nodes;
-  (state.scope?.trail ?? []).forEach((step, i) => {
+  (scope?.trail ?? []).forEach((step, i) => {
     const instance = nodes.find((n) => n.id === step.instanceId);
     const definition = findModule(root, step.moduleId);
     crumbs.push({ label: `${definition?.name ?? step.moduleId} (${instance?.label ?? step.instanceId})`, depth: i + 1 });
@@ -83,14 +81,4 @@ export function liveIdOf(state: EditorState, nodeId: string): string {
     node = definition.nodes.find((n) => n.id === out.node);
   }
   return id;
-}
-
-/** Says that a module is open when a document-wide action is refused inside it. */
-export function noticeInsideModule(what: string): void {
-  showNotice('refusal', `${what} works on the whole document: go back out with the breadcrumb first.`);
-}
-
-/** The document's graph (never the open module). */
-export function documentGraph(): Graph {
-  return editorStore.get().history.graph;
 }
