@@ -83,7 +83,7 @@ export const AudioNodeView = memo(function AudioNodeView({ id, data, selected }:
   const { node, definition, issues } = data;
   // Booleans, so only the node whose probe/A-B state changes re-renders.
   // Inside an open module the live engine knows this node as `instance/id` (docs/modules.md).
-  const liveId = useEditor((s) => liveIdOf(s, id));
+  const liveId = useEditor((s) => liveIdOf(s, id, node.type));
   const probed = useLive((s) => s.monitored === liveId);
   const compared = useLive((s) => s.ab?.nodeId === liveId);
   // A boolean, so a node re-renders only when it crosses DETAIL_ZOOM (or the graph grows large).

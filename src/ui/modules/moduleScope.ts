@@ -5,7 +5,7 @@
  */
 import { findModule } from '../../graph/modules/commands';
 import { moduleIdOf } from '../../graph/modules/definitionSet';
-import { INSTANCE_SEPARATOR } from '../../graph/modules/types';
+import { INSTANCE_SEPARATOR, MODULE_NODE_TYPE } from '../../graph/modules/types';
 import type { Graph } from '../../graph/types';
 import { EMPTY_SELECTION, type EditorState, type ModuleScope, currentGraph, editorStore, scopedGraph } from '../store/editorState';
 
@@ -68,7 +68,9 @@ export function scopePrefix(state: EditorState): string {
  * The live engine's id for what node `nodeId` of the canvas outputs: the flat id inside the open
  * instance, and for a module instance the inner node behind its first output.
  */
-export function liveIdOf(state: EditorState, nodeId: string): string {
+export function liveIdOf(state: EditorState, nodeId: string, nodeType: string): string {
+  // The common case stays O(1): every canvas node asks this on every store change.
+  if (state.scope === null && nodeType !== MODULE_NODE_TYPE) return nodeId;
   const root = state.history.graph;
   let id = scopePrefix(state) + nodeId;
   let node = scopedGraph(state).nodes.find((n) => n.id === nodeId);
