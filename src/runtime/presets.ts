@@ -9,7 +9,7 @@ import masteringChain from '../../presets/mastering-chain.json';
 import sidechainDucking from '../../presets/sidechain-ducking.json';
 import loudnessWar from '../../presets/loudness-war.json';
 import eqTeaching from '../../presets/eq-teaching.json';
-import demoMixStrips from '../../presets/demo-mix-strips.json';
+import demoStrips from '../../presets/demo-strips.json';
 
 export interface BuiltInPreset {
   /** File name without `.json`, used by `mixgraph render <name>` and the editor's preset menu. */
@@ -26,7 +26,7 @@ export const builtInPresets: readonly BuiltInPreset[] = [
   { name: 'sidechain-ducking', document: sidechainDucking },
   { name: 'loudness-war', document: loudnessWar },
   { name: 'eq-teaching', document: eqTeaching },
-  { name: 'demo-mix-strips', document: demoMixStrips },
+  { name: 'demo-strips', document: demoStrips },
 ];
 
 export function findBuiltInPreset(name: string): BuiltInPreset | undefined {

@@ -14,7 +14,6 @@ import { startAutosave } from './persistence/autosaveSync';
 import { StatusBar } from './statusbar/StatusBar';
 import { Toolbar } from './toolbar/Toolbar';
 import { ModuleBreadcrumb } from './modules/ModuleBreadcrumb';
-import { MakeModuleBar } from './modules/ModuleToolbar';
 
 /** The whole editor: providers, layout, shortcuts, autosave and shared-link handling. */
 export function App() {
@@ -43,7 +42,6 @@ export function App() {
           <Palette />
           <section className="workspace__canvas" aria-label="Canvas">
             <ModuleBreadcrumb />
-            <MakeModuleBar />
             <Canvas />
           </section>
           <div className="workspace__side">

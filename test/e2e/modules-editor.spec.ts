@@ -16,7 +16,7 @@ test('modules: make, open, edit for every instance, inner meters, share, unpack'
   await nodeNamed(page, 'Vocals EQ').locator('.mg-node__name').click();
   await nodeNamed(page, 'Vocals comp').locator('.mg-node__name').click({ modifiers: ['Shift'] });
   await nodeNamed(page, 'Vocals → reverb').locator('.mg-node__name').click({ modifiers: ['Shift'] });
-  await expect(page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Make module' })).toBeVisible();
+  await expect(inspector.getByRole('button', { name: /Make module/ })).toBeVisible();
   await page.keyboard.press('Control+Alt+g');
   const instance = page.getByTestId('rf__node-module-1');
   await expect(instance).toBeVisible();

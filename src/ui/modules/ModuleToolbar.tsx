@@ -1,21 +1,15 @@
 /**
- * "Make module" (Ctrl+Alt+G) as a small bar over the canvas while two or more nodes are
- * selected. It sits on the canvas rather than in the top toolbar because the toolbar has no room
- * left at 1280–1440 px (its last buttons must stay whole in the window, ux-inspector.spec).
+ * "Make module" (Ctrl+Alt+G) in the inspector of a multiple selection, beside "Group". It is not
+ * in the top toolbar: that has no room left at 1280–1440 px (its last buttons must stay whole in
+ * the window, ux-inspector.spec), and a bar floating over the canvas covered nodes and notes.
  */
 import { Icon } from '../common/icons';
-import { useEditor } from '../store/editorState';
 import { makeModuleFromSelection } from './moduleActions';
 
-export function MakeModuleBar() {
-  const count = useEditor((s) => s.selection.nodes.length);
-  if (count < 2) return null;
+export function MakeModuleButton() {
   return (
-    <div className="module-bar" role="toolbar" aria-label="Selection">
-      <button type="button" className="tool-btn" onClick={makeModuleFromSelection} title="Make the selected nodes one reusable module (Ctrl+Alt+G)">
-        <Icon name="group" />
-        <span>Make module</span>
-      </button>
-    </div>
+    <button type="button" className="btn btn--small" onClick={makeModuleFromSelection} title="Make the selected nodes one reusable module">
+      <Icon name="group" size={13} /> Make module <kbd>Ctrl+Alt+G</kbd>
+    </button>
   );
 }

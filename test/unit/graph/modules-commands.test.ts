@@ -185,13 +185,13 @@ describe('unpack, make unique, edits inside, promotion', () => {
 
 describe('definitions travel with the document', () => {
   it('a share link round-trips a graph with modules', () => {
-    const withModules = load('presets/demo-mix-strips.json');
+    const withModules = load('presets/demo-strips.json');
     const decoded = decodeShareFragment(encodeShareFragment(withModules), catalog, { masterType: MASTER_NODE_TYPE });
     expect(decoded.ok && decoded.graph).toEqual(withModules);
   });
 
   it('copy and paste carries the definition; a different definition with the same id is renamed, an equal one reused', () => {
-    const withModules = load('presets/demo-mix-strips.json');
+    const withModules = load('presets/demo-strips.json');
     const fragment = extractFragment(withModules, { nodes: ['vocals'] });
     expect(fragment.modules!.map((m) => m.id)).toEqual(['channel-strip']);
     expect(fragment.version).toBe(2);

@@ -63,7 +63,7 @@ function handFlattened(v1: Graph, strip: { edges: GraphEdge[] }): Graph {
 
 describe('modules in the offline engine', () => {
   it('the demo mix with five channel-strip instances renders bit-identically to the same graph flattened by hand', async () => {
-    const withModules = parseFile('presets/demo-mix-strips.json');
+    const withModules = parseFile('presets/demo-strips.json');
     expect(withModules.nodes.filter((n) => n.type === 'module').map((n) => n.id)).toEqual(TRACKS);
     const byHand = handFlattened(parseFile('test/fixtures/demo-mix-v1.json'), withModules.modules![0]);
     const a = await renderOf(withModules);
@@ -77,7 +77,7 @@ describe('modules in the offline engine', () => {
   }, 60_000);
 
   it('keeps the version-1 demo mix sound: the residual against the original is below -120 dBFS', async () => {
-    const a = await renderOf(parseFile('presets/demo-mix-strips.json'));
+    const a = await renderOf(parseFile('presets/demo-strips.json'));
     const b = await renderOf(parseFile('test/fixtures/demo-mix-v1.json'));
     let worst = 0;
     for (let i = 0; i < a.left.length; i++) worst = Math.max(worst, Math.abs(a.left[i] - b.left[i]), Math.abs(a.right[i] - b.right[i]));
