@@ -9,7 +9,9 @@
  */
 import type { Catalog } from './catalog';
 import type { Graph, GraphEdge, GraphGroup, GraphNode, GraphNote, Position } from './types';
-import { GRAPH_FORMAT, GRAPH_VERSION } from './types';
+import { GRAPH_FORMAT, requiredVersion } from './types';
+import { definitionsUsedBy, mergeDefinitions, moduleIdOf } from './modules/definitionSet';
+import { MODULE_PARAM } from './modules/types';
 import { type EditResult, freshId, makeEdit, plural, refuse, takenEdgeIds, takenItemIds } from './commands/edit';
 
 /** What to copy. Nodes of a selected group come along with it. */
@@ -36,9 +38,12 @@ export function extractFragment(graph: Graph, selection: FragmentSelection): Gra
   const fragmentGroups = groups
     .map((g) => ({ ...g, nodes: g.nodes.filter((id) => kept.has(id)) }))
     .filter((g) => g.nodes.length > 0);
-  const fragment: Graph = { format: GRAPH_FORMAT, version: GRAPH_VERSION, name: graph.name, nodes, edges };
+  // Instances travel with their definitions (nested ones too), so a paste elsewhere still plays.
+  const modules = definitionsUsedBy(nodes, graph.modules ?? []);
+  const fragment: Graph = { format: GRAPH_FORMAT, version: requiredVersion({ modules }), name: graph.name, nodes, edges };
   if (notes.length > 0) fragment.notes = notes;
   if (fragmentGroups.length > 0) fragment.groups = fragmentGroups;
+  if (modules.length > 0) fragment.modules = modules;
   return fragment;
 }
 
@@ -89,8 +94,13 @@ export interface PasteReport {
 /** Pastes a fragment (or inserts a whole imported document) into the graph with fresh ids. */
 export function pasteFragment(graph: Graph, catalog: Catalog, fragment: Graph, options: PasteOptions = {}): EditResult<PasteReport> {
   if (isEmptyFragment(fragment)) return refuse('There is nothing to paste.');
+  const definitions = mergeDefinitions(graph.modules ?? [], fragment.modules ?? []);
+  const known = new Set([...(graph.modules ?? []).map((m) => m.id), ...definitions.ids.values()]);
   for (const node of fragment.nodes) {
-    if (!catalog.has(node.type)) return refuse(`Cannot paste node "${node.id}": there is no node type "${node.type}".`);
+    const moduleId = moduleIdOf(node);
+    if (moduleId !== undefined) {
+      if (!known.has(definitions.ids.get(moduleId) ?? moduleId)) return refuse(`Cannot paste node "${node.id}": module "${moduleId}" is not defined.`);
+    } else if (!catalog.has(node.type)) return refuse(`Cannot paste node "${node.id}": there is no node type "${node.type}".`);
   }
   const shift = pasteShift(fragment, options);
   const skipped: string[] = [];
@@ -111,7 +121,10 @@ export function pasteFragment(graph: Graph, catalog: Catalog, fragment: Graph, o
     const id = freshId(node.id, node.type, taken);
     taken.add(id);
     nodeMap.set(node.id, id);
-    nodes.push({ ...cloneNode(node), id, position: moved(node.position, shift) });
+    const copy: GraphNode = { ...cloneNode(node), id, position: moved(node.position, shift) };
+    const moduleId = moduleIdOf(node);
+    if (moduleId !== undefined) copy.params[MODULE_PARAM] = definitions.ids.get(moduleId) ?? moduleId;
+    nodes.push(copy);
   }
   const edges: GraphEdge[] = [];
   for (const edge of fragment.edges) {
@@ -149,6 +162,10 @@ export function pasteFragment(graph: Graph, catalog: Catalog, fragment: Graph, o
       draft.edges.push(...edges);
       if (notes.length > 0) (draft.notes ??= []).push(...notes);
       if (groups.length > 0) (draft.groups ??= []).push(...groups);
+      if (definitions.added.length > 0) {
+        (draft.modules ??= []).push(...definitions.added);
+        draft.version = 2;
+      }
     }),
   };
 }

@@ -7,6 +7,7 @@ import type { Catalog } from './catalog';
 import type { Graph } from './types';
 import { type IssueCollector, itemPlace, quote } from './issues';
 import { upstreamOf } from './topology';
+import { specOfNode } from './modules/nodeSpec';
 
 /**
  * Adds the warnings for `graph` (already valid). `masterType` names the master node type; the
@@ -17,7 +18,7 @@ export function lintConnections(graph: Graph, catalog: Catalog, masterType: stri
   for (const edge of graph.edges) wiredInputs.add(JSON.stringify([edge.to.node, edge.to.port]));
 
   graph.nodes.forEach((node, index) => {
-    const spec = catalog.get(node.type);
+    const spec = specOfNode(graph, catalog, node);
     if (spec === undefined) return;
     for (const port of spec.inputs) {
       if (port.optional === true || wiredInputs.has(JSON.stringify([node.id, port.id]))) continue;

@@ -22,10 +22,13 @@ export type RawDocument = Readonly<Record<string, unknown>>;
 export type Migration = (doc: RawDocument) => RawDocument;
 
 /**
- * Migrations keyed by the version they upgrade FROM. Version 1 is the first published format,
- * so there are none yet.
+ * Version 1 → 2: version 2 only adds the optional `modules` list, so every version-1 document is
+ * already a valid version-2 document and passes through unchanged.
  */
-export const migrations: Readonly<Record<number, Migration>> = Object.freeze({});
+export const migrateV1ToV2: Migration = (doc) => doc;
+
+/** Migrations keyed by the version they upgrade FROM. */
+export const migrations: Readonly<Record<number, Migration>> = Object.freeze({ 1: migrateV1ToV2 });
 
 export interface MigrateOptions {
   /** The table to use (tests inject their own). Default: `migrations`. */

@@ -12,19 +12,20 @@
  */
 import type { Catalog } from './catalog';
 import type { Graph } from './types';
+import { specOfNode } from './modules/nodeSpec';
 
 /** Ids of the wires to silence for the given muted and soloed node ids. */
 export function silencedWires(graph: Graph, catalog: Catalog, muted: ReadonlySet<string>, soloed: ReadonlySet<string>): Set<string> {
   const silenced = new Set<string>();
-  const types = new Map(graph.nodes.map((n) => [n.id, n.type]));
+  const types = new Map(graph.nodes.map((n) => [n.id, n]));
   for (const id of muted) {
     if (!types.has(id)) continue;
-    const hasOutput = (catalog.get(types.get(id)!)?.outputs.length ?? 0) > 0;
+    const hasOutput = (specOfNode(graph, catalog, types.get(id)!)?.outputs.length ?? 0) > 0;
     for (const e of graph.edges) if (hasOutput ? e.from.node === id : e.to.node === id) silenced.add(e.id);
   }
   const solos = [...soloed].filter((id) => types.has(id));
   if (solos.length === 0) return silenced;
-  const optional = (nodeId: string, portId: string) => catalog.get(types.get(nodeId)!)?.inputs.find((p) => p.id === portId)?.optional === true;
+  const optional = (nodeId: string, portId: string) => specOfNode(graph, catalog, types.get(nodeId)!)?.inputs.find((p) => p.id === portId)?.optional === true;
   // Downstream along audio paths only: a sidechain key does not carry its signal onwards.
   const downstream = new Set<string>(solos);
   const queue = [...solos];

@@ -8,7 +8,7 @@
  * in the result is shared with the input.
  */
 import type { Catalog } from './catalog';
-import { GRAPH_FORMAT, GRAPH_VERSION } from './types';
+import { GRAPH_FORMAT, GRAPH_VERSION, requiredVersion } from './types';
 import type { Graph, GraphIssue, ParseResult } from './types';
 import type { IdSpace } from './fields';
 import { DEFAULT_MAX_ISSUES, type GraphIssueDetail, IssueCollector, describeValue, humanList, keyPath, quote } from './issues';
@@ -16,14 +16,19 @@ import { findJsonSyntaxError, locateIndex } from './jsonSyntax';
 import { lintConnections } from './lintConnections';
 import { migrateDocument } from './migrate';
 import { FORBIDDEN_KEYS, isRecord, own, reportForbiddenKey, type JsonRecord } from './reader';
-import { findCycles } from './topology';
+import { validateModules } from './modules/validateModules';
+import { reportCycles } from './reportCycles';
+import { MAX_FLAT_NODES, expandedNodeCount } from './modules/flatten';
 import { validateGroups, validateNotes } from './validateAnnotations';
-import { validateEdges, type Wire } from './validateEdges';
+import { validateEdges } from './validateEdges';
 import { validateNodes } from './validateNodes';
 import { validateSnapshots } from './validateSnapshots';
 
 /** The top-level keys of a document, in the order `serializeGraph` writes them. */
-export const DOCUMENT_KEYS: readonly string[] = ['format', 'version', 'name', 'description', 'nodes', 'edges', 'notes', 'groups', 'snapshots'];
+export const DOCUMENT_KEYS: readonly string[] = ['format', 'version', 'name', 'description', 'nodes', 'edges', 'notes', 'groups', 'modules', 'snapshots'];
+
+/** Documents older than this are reported as upgraded (version 1 → 2 changes nothing). */
+const FIRST_CURRENT_VERSION = 1;
 
 /** Name given to a document that has none. */
 export const DEFAULT_GRAPH_NAME = 'Untitled';
@@ -78,7 +83,7 @@ function validateDocument(json: unknown, catalog: Catalog, options: ParseOptions
     return undefined;
   }
   const doc: JsonRecord = migrated.doc;
-  if (migrated.fromVersion !== GRAPH_VERSION) {
+  if (migrated.fromVersion < FIRST_CURRENT_VERSION) {
     issues.warn('version', `upgraded from version ${migrated.fromVersion} to ${GRAPH_VERSION}; saving writes version ${GRAPH_VERSION}`);
   }
   for (const key of Object.keys(doc)) {
@@ -95,7 +100,8 @@ function validateDocument(json: unknown, catalog: Catalog, options: ParseOptions
 
   // Nodes, notes and groups share one id namespace: the editor draws all three on one canvas.
   const ids: IdSpace = new Map();
-  const nodes = validateNodes(own(doc, 'nodes'), catalog, issues, ids);
+  const modules = validateModules(own(doc, 'modules'), catalog, issues, options.masterType);
+  const nodes = validateNodes(own(doc, 'nodes'), catalog, issues, ids, { moduleSpecs: modules.specs });
   const edges = validateEdges(own(doc, 'edges'), nodes.byId, issues);
   const notes = validateNotes(own(doc, 'notes'), issues, ids);
   const groups = validateGroups(own(doc, 'groups'), nodes.byId, issues, ids);
@@ -104,16 +110,21 @@ function validateDocument(json: unknown, catalog: Catalog, options: ParseOptions
   if (options.masterType !== undefined) checkMaster(nodes.entries, options.masterType, issues);
   reportCycles(nodes.entries.flatMap((e) => (e.id === undefined ? [] : [{ id: e.id }])), edges.wires, issues);
 
+  if (!issues.hasErrors && modules.definitions.length > 0 && expandedNodeCount(nodes.nodes, modules.definitions) > MAX_FLAT_NODES) {
+    issues.error('nodes', `the module instances expand to more than ${MAX_FLAT_NODES} nodes, more than a graph may hold; use fewer or smaller modules`);
+  }
   if (issues.hasErrors || name === undefined) return undefined;
+  const hasModules = own(doc, 'modules') !== undefined;
   return {
     format: GRAPH_FORMAT,
-    version: GRAPH_VERSION,
+    version: requiredVersion({ modules: modules.definitions }),
     name,
     ...(typeof description === 'string' ? { description } : {}),
     nodes: nodes.nodes,
     edges: edges.edges,
     ...(notes !== undefined ? { notes } : {}),
     ...(groups !== undefined ? { groups } : {}),
+    ...(hasModules ? { modules: modules.definitions } : {}),
     ...(snapshots !== undefined ? { snapshots } : {}),
   };
 }
@@ -138,30 +149,6 @@ function checkMaster(entries: readonly { id: string | undefined; type: string | 
   const names = masters.map((e) => e.id ?? `nodes[${e.index}]`);
   const found = masters.length === 0 ? 'found 0' : `found ${masters.length}: ${humanList(names)}`;
   issues.errorMessage('nodes', `the graph needs exactly one ${masterType} node; ${found}`);
-}
-
-/** One error per loop (one per strongly connected component), naming its nodes and wires. */
-function reportCycles(nodes: { id: string }[], wires: readonly Wire[], issues: IssueCollector): void {
-  const cycles = findCycles({ nodes, edges: wires.map((w) => ({ from: { node: w.from }, to: { node: w.to } })) });
-  if (cycles.length === 0) return;
-  const wireByEnds = new Map<string, string>();
-  for (const w of wires) {
-    const key = JSON.stringify([w.from, w.to]);
-    if (!wireByEnds.has(key)) wireByEnds.set(key, w.id);
-  }
-  for (const cycle of cycles) {
-    const loop = [...cycle, cycle[0]];
-    const wireIds: string[] = [];
-    for (let i = 0; i + 1 < loop.length; i++) {
-      const id = wireByEnds.get(JSON.stringify([loop[i], loop[i + 1]]));
-      if (id !== undefined) wireIds.push(id);
-    }
-    issues.errorMessage(
-      'edges',
-      `cycle: ${loop.join(' → ')}; audio cannot flow in a loop, remove one of the wires ${humanList(wireIds)}`,
-      { nodeId: cycle[0] },
-    );
-  }
 }
 
 /**

@@ -6,26 +6,46 @@
  * Round trip: for any graph `g` returned by `parseGraph`,
  * `parseGraph(JSON.parse(serializeGraph(g)), catalog)` gives a graph deep-equal to `g`.
  */
-import { GRAPH_FORMAT, GRAPH_VERSION } from './types';
+import { GRAPH_FORMAT, requiredVersion } from './types';
 import type { Graph, GraphEdge, GraphGroup, GraphNode, GraphNote, GraphSnapshot, NodeSetting, ParamValue, Position } from './types';
+import type { ModuleDefinition, ModulePort, PromotedParam } from './modules/types';
 import { compareIds } from './topology';
 
 /**
  * A fresh, canonical plain-object copy of `graph`: only the document's fields (anything extra an
  * editor attached is dropped), keys in documented order, params sorted by key (UTF-16 order),
- * optional fields present only when defined. Always stamps the current format and version.
+ * optional fields present only when defined. Stamps the format and the version the content needs
+ * (2 with modules, else 1: version 2 only adds `modules`).
  */
 export function graphToJSON(graph: Graph): Graph {
   return {
     format: GRAPH_FORMAT,
-    version: GRAPH_VERSION,
+    version: requiredVersion(graph),
     name: graph.name,
     ...(graph.description !== undefined ? { description: graph.description } : {}),
     nodes: graph.nodes.map(nodeToJSON),
     edges: graph.edges.map(edgeToJSON),
     ...(graph.notes !== undefined ? { notes: graph.notes.map(noteToJSON) } : {}),
     ...(graph.groups !== undefined ? { groups: graph.groups.map(groupToJSON) } : {}),
+    ...(graph.modules !== undefined ? { modules: graph.modules.map(moduleToJSON) } : {}),
     ...(graph.snapshots !== undefined ? { snapshots: snapshotsToJSON(graph) } : {}),
+  };
+}
+
+/** A module definition in canonical form (keys in documented order, inner nodes as nodes). */
+export function moduleToJSON(m: ModuleDefinition): ModuleDefinition {
+  const port = (p: ModulePort): ModulePort => ({ id: p.id, ...(p.label !== undefined ? { label: p.label } : {}), node: p.node, port: p.port });
+  const param = (p: PromotedParam): PromotedParam => ({ key: p.key, ...(p.label !== undefined ? { label: p.label } : {}), node: p.node, param: p.param });
+  return {
+    id: m.id,
+    name: m.name,
+    ...(m.description !== undefined ? { description: m.description } : {}),
+    ...(m.version !== undefined ? { version: m.version } : {}),
+    nodes: m.nodes.map(nodeToJSON),
+    edges: m.edges.map(edgeToJSON),
+    inputs: m.inputs.map(port),
+    outputs: m.outputs.map(port),
+    params: m.params.map(param),
   };
 }
 

@@ -1,11 +1,23 @@
 /**
- * The Mixgraph document, format `mixgraph` version 1 (DESIGN.md "Graph document").
- * Plain data: every editor path and both engines read and write exactly this shape.
+ * The Mixgraph document, format `mixgraph` version 2 (DESIGN.md "Graph document"; version 2 adds
+ * `modules`). Plain data: every editor path and both engines read and write exactly this shape.
  */
+import type { ModuleDefinition } from './modules/types';
 
-/** Current document version written by `serializeGraph`. */
-export const GRAPH_VERSION = 1;
+/** The newest document version this code reads and writes. */
+export const GRAPH_VERSION = 2;
 export const GRAPH_FORMAT = 'mixgraph';
+
+/**
+ * Versions a document may carry. Version 2 only adds `modules`, so a document without modules is
+ * written as version 1 (older Mixgraphs still open it) and one with modules as version 2.
+ */
+export type GraphVersion = 1 | 2;
+
+/** The version a graph needs: 2 when it defines modules, else 1. */
+export function requiredVersion(graph: { modules?: readonly unknown[] }): GraphVersion {
+  return graph.modules !== undefined && graph.modules.length > 0 ? 2 : 1;
+}
 
 /** A param value as stored in JSON: numbers (units per the catalog), booleans, enum/clip strings. */
 export type ParamValue = number | boolean | string;
@@ -74,13 +86,15 @@ export interface GraphSnapshot {
 
 export interface Graph {
   format: typeof GRAPH_FORMAT;
-  version: typeof GRAPH_VERSION;
+  version: GraphVersion;
   name: string;
   description?: string;
   nodes: GraphNode[];
   edges: GraphEdge[];
   notes?: GraphNote[];
   groups?: GraphGroup[];
+  /** Module definitions (version 2): reusable subgraphs that `module` nodes instantiate. */
+  modules?: ModuleDefinition[];
   /** Whole-mix snapshots A–D, at most one per slot, in slot order. */
   snapshots?: GraphSnapshot[];
 }

@@ -35,14 +35,21 @@ export interface EdgesResult {
 }
 
 /** Checks `raw` (the document's `edges` value) against the nodes found in `nodes`. */
-export function validateEdges(raw: unknown, nodes: ReadonlyMap<string, NodeEntry>, issues: IssueCollector): EdgesResult {
+export function validateEdges(
+  raw: unknown,
+  nodes: ReadonlyMap<string, NodeEntry>,
+  issues: IssueCollector,
+  options: { path?: string; placeOf?: (index: number, rawId: unknown) => string } = {},
+): EdgesResult {
   const result: EdgesResult = { edges: [], wires: [] };
+  const listPath = options.path ?? 'edges';
+  const placeOf = options.placeOf ?? ((index: number, rawId: unknown) => itemPlace('edges', index, rawId));
   if (!Array.isArray(raw)) {
-    issues.error('edges', raw === undefined ? 'missing; expected an array of edges (use [] for none)' : `expected an array of edges, got ${describeValue(raw)}`);
+    issues.error(listPath, raw === undefined ? 'missing; expected an array of edges (use [] for none)' : `expected an array of edges, got ${describeValue(raw)}`);
     return result;
   }
   if (raw.length > MAX_EDGES) {
-    issues.error('edges', `${raw.length} edges is more than the ${MAX_EDGES} a graph may hold`);
+    issues.error(listPath, `${raw.length} edges is more than the ${MAX_EDGES} a graph may hold`);
     return result;
   }
   const edgeIds: IdSpace = new Map();
@@ -52,11 +59,11 @@ export function validateEdges(raw: unknown, nodes: ReadonlyMap<string, NodeEntry
   for (let index = 0; index < raw.length; index++) {
     const item: unknown = raw[index];
     if (!isRecord(item)) {
-      issues.error(`edges[${index}]`, `expected an edge object, got ${describeValue(item)}`);
+      issues.error(placeOf(index, undefined), `expected an edge object, got ${describeValue(item)}`);
       continue;
     }
     const rawId = own(item, 'id');
-    const place = itemPlace('edges', index, rawId);
+    const place = placeOf(index, rawId);
     const owner: IssueOwner = typeof rawId === 'string' ? { edgeId: rawId } : {};
     const errorsBefore = issues.errorCount;
 

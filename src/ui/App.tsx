@@ -14,6 +14,7 @@ import { startAutosave } from './persistence/autosaveSync';
 import { StatusBar } from './statusbar/StatusBar';
 import { TeachPanel } from './teaching/TeachPanel';
 import { Toolbar } from './toolbar/Toolbar';
+import { ModuleBreadcrumb } from './modules/ModuleBreadcrumb';
 
 /** The whole editor: providers, layout, shortcuts, autosave and shared-link handling. */
 export function App() {
@@ -41,6 +42,7 @@ export function App() {
         <main className="workspace">
           <Palette />
           <section className="workspace__canvas" aria-label="Canvas">
+            <ModuleBreadcrumb />
             <Canvas />
           </section>
           <div className="workspace__side">

@@ -7,6 +7,7 @@ import type { Catalog, ParamSpec } from '../catalog';
 import type { Graph, GraphNode, ParamValue } from '../types';
 import { checkParamValue } from '../validateParams';
 import { type EditResult, type GestureOptions, makeEdit, nodeName, refuse } from './edit';
+import { specOfNode } from '../modules/nodeSpec';
 
 interface Target {
   node: GraphNode;
@@ -16,7 +17,7 @@ interface Target {
 function findTarget(graph: Graph, catalog: Catalog, nodeId: string): Target | string {
   const node = graph.nodes.find((n) => n.id === nodeId);
   if (node === undefined) return `There is no node "${nodeId}".`;
-  const spec = catalog.get(node.type);
+  const spec = specOfNode(graph, catalog, node);
   if (spec === undefined) return `${nodeName(graph, nodeId)} has an unknown type "${node.type}".`;
   return { node, specs: spec.params };
 }

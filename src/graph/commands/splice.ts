@@ -7,6 +7,7 @@ import type { Catalog } from '../catalog';
 import type { Graph } from '../types';
 import { type EditResult, applyEdit, combineEdits, makeEdit, nodeName, refuse } from './edit';
 import { connect } from './wires';
+import { specOfNode } from '../modules/nodeSpec';
 
 /** Splices node `nodeId` into wire `edgeId` as one edit (see the file comment). */
 export function spliceNode(graph: Graph, catalog: Catalog, nodeId: string, edgeId: string): EditResult<{ edges: [string, string] }> {
@@ -14,7 +15,7 @@ export function spliceNode(graph: Graph, catalog: Catalog, nodeId: string, edgeI
   const edge = graph.edges.find((e) => e.id === edgeId);
   if (node === undefined) return refuse(`There is no node "${nodeId}".`);
   if (edge === undefined) return refuse(`There is no wire "${edgeId}".`);
-  const spec = catalog.get(node.type);
+  const spec = specOfNode(graph, catalog, node);
   const name = `"${nodeName(graph, nodeId)}"`;
   if (spec === undefined) return refuse(`${name} has an unknown type "${node.type}".`);
   if (spec.inputs.length === 0 || spec.outputs.length === 0) {

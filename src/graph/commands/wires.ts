@@ -6,6 +6,7 @@ import type { Catalog, NodeTypeSpec } from '../catalog';
 import type { Graph, PortRef } from '../types';
 import { wouldCreateCycle } from '../topology';
 import { type EditResult, freshId, makeEdit, nodeName, plural, refuse, takenEdgeIds } from './edit';
+import { specOfNode } from '../modules/nodeSpec';
 
 /** One end of a wire being drawn: a port and whether it is an input or an output of its node. */
 export interface HandleEnd {
@@ -29,8 +30,8 @@ export function connectionProblem(graph: Graph, catalog: Catalog, from: PortRef,
   const toNode = graph.nodes.find((n) => n.id === to.node);
   if (fromNode === undefined) return `There is no node "${from.node}".`;
   if (toNode === undefined) return `There is no node "${to.node}".`;
-  const fromSpec = catalog.get(fromNode.type);
-  const toSpec = catalog.get(toNode.type);
+  const fromSpec = specOfNode(graph, catalog, fromNode);
+  const toSpec = specOfNode(graph, catalog, toNode);
   if (fromSpec === undefined || toSpec === undefined) return 'One end of the wire has an unknown node type.';
   const fromName = quoteName(graph, from.node);
   const toName = quoteName(graph, to.node);
@@ -91,7 +92,7 @@ export function connectEnds(graph: Graph, catalog: Catalog, a: HandleEnd, b: Han
 export function connectToNode(graph: Graph, catalog: Catalog, end: HandleEnd, nodeId: string, options: ConnectOptions = {}): EditResult<{ id: string }> {
   const node = graph.nodes.find((n) => n.id === nodeId);
   if (node === undefined) return refuse(`There is no node "${nodeId}".`);
-  const spec = catalog.get(node.type);
+  const spec = specOfNode(graph, catalog, node);
   if (spec === undefined) return refuse(`${quoteName(graph, nodeId)} has an unknown type "${node.type}".`);
   if (end.side === 'output') {
     const port = spec.inputs[spec.mainInput ?? 0] ?? spec.inputs[0];

@@ -16,6 +16,7 @@ import type { ResolvedParams } from '../../graph/catalog';
 import { resolveParams } from '../../graph/catalog';
 import type { Graph } from '../../graph/types';
 import { topologicalOrder } from '../../graph/topology';
+import { flattenModules } from '../../graph/modules/flatten';
 import { getNodeDefinition, MASTER_NODE_TYPE } from '../../nodes/registry';
 import type { NodeDefinition } from '../../nodes/types';
 import { LiveGraphError } from './errors';
@@ -76,10 +77,14 @@ export interface LiveStateOptions {
 }
 
 /**
- * Computes the live state of a validated graph.
+ * Computes the live state of a validated graph. Module instances are flattened first (inner nodes
+ * become `instance/inner`), so an edit of a definition is one diff over every instance's nodes.
  * @throws LiveGraphError naming the nodes of a cycle, an unknown type or a wire to a missing port.
  */
-export function liveState(graph: Graph, options: LiveStateOptions): LiveState {
+export function liveState(document: Graph, options: LiveStateOptions): LiveState {
+  const flat = flattenModules(document);
+  if (!flat.ok) throw new LiveGraphError(flat.errors);
+  const graph = flat.graph;
   const definitionOf = options.definitionOf ?? getNodeDefinition;
   const masterType = options.masterType ?? MASTER_NODE_TYPE;
   const sorted = topologicalOrder(graph);

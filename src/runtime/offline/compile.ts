@@ -4,6 +4,7 @@
 import type { Graph, GraphIssue } from '../../graph/types';
 import { resolveParams } from '../../graph/catalog';
 import { topologicalOrder } from '../../graph/topology';
+import { flattenModules } from '../../graph/modules/flatten';
 import { getNodeDefinition, MASTER_NODE_TYPE } from '../../nodes/registry';
 import type { NodeDefinition } from '../../nodes/types';
 import type { Plan, PlanNode, PlanWire } from './plan';
@@ -11,13 +12,18 @@ import type { Plan, PlanNode, PlanWire } from './plan';
 export type CompileResult = { ok: true; plan: Plan } | { ok: false; errors: GraphIssue[] };
 
 /**
- * Compiles a validated graph. Nodes whose output never reaches the master are left out (they
- * would only cost time), and reported in `plan.unused`.
+ * Compiles a validated graph. Module instances are flattened first (`flattenModules`, a separate
+ * pure pass: inner ids become `instance/inner`, and `plan.graph` is the flat graph), so ordering
+ * and latency compensation see one flat graph across module boundaries. Nodes whose output never
+ * reaches the master are left out (they would only cost time), and reported in `plan.unused`.
  */
 export function compile(
-  graph: Graph,
+  document: Graph,
   definitionOf: (type: string) => NodeDefinition | undefined = getNodeDefinition,
 ): CompileResult {
+  const flat = flattenModules(document);
+  if (!flat.ok) return { ok: false, errors: flat.errors };
+  const graph = flat.graph;
   const masters = graph.nodes.filter((n) => n.type === MASTER_NODE_TYPE);
   if (masters.length !== 1) {
     return fail('nodes', `the graph needs exactly one ${MASTER_NODE_TYPE} node; found ${masters.length}`);

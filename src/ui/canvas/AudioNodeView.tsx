@@ -19,7 +19,8 @@ import { MuteSoloButtons } from './MuteSoloButtons';
 import { NodeMeter } from '../meters/NodeMeter';
 import { PitchReadout } from '../meters/PitchReadout';
 import { dispatch } from '../store/editorActions';
-import { currentGraph } from '../store/editorState';
+import { currentGraph, useEditor } from '../store/editorState';
+import { liveIdOf } from '../modules/moduleScope';
 import type { AudioFlowNode } from './flowTypes';
 import { handleId } from './flowTypes';
 import { MiniVisual } from './MiniVisual';
@@ -82,8 +83,10 @@ export const AudioNodeView = memo(function AudioNodeView({ id, data, selected }:
   countRender('AudioNodeView');
   const { node, definition, issues } = data;
   // Booleans, so only the node whose probe/A-B state changes re-renders.
-  const probed = useLive((s) => s.monitored === id);
-  const compared = useLive((s) => s.ab?.nodeId === id);
+  // Inside an open module the live engine knows this node as `instance/id` (docs/modules.md).
+  const liveId = useEditor((s) => liveIdOf(s, id, node.type));
+  const probed = useLive((s) => s.monitored === liveId);
+  const compared = useLive((s) => s.ab?.nodeId === liveId);
   // A boolean, so a node re-renders only when it crosses DETAIL_ZOOM (or the graph grows large).
   const far = useStore(zoomedOut);
   const params = useMemo(() => resolveParams(definition, node.params), [definition, node.params]);
@@ -137,7 +140,7 @@ export const AudioNodeView = memo(function AudioNodeView({ id, data, selected }:
             title={probed ? 'Probing: you hear this output alone. Click to return to the master.' : 'Probe: hear this output alone (Alt+click the node or a wire does the same)'}
             onClick={(event) => {
               event.stopPropagation();
-              void toggleProbe(id);
+              void toggleProbe(liveId);
             }}
           >
             <Icon name="headphones" size={12} />
@@ -178,7 +181,7 @@ export const AudioNodeView = memo(function AudioNodeView({ id, data, selected }:
         )}
         {bypassed && <div className="mg-node__chip">Bypassed</div>}
         {(probed || compared) && <div className="mg-node__chip mg-node__chip--probe">{compared ? 'A/B' : 'Probing'}</div>}
-        {!far && <NodeMeter nodeId={id} gainReduction={definition.visual?.kind === 'transferCurve'} label={name} />}
+        {!far && <NodeMeter nodeId={liveId} gainReduction={definition.visual?.kind === 'transferCurve'} label={name} />}
       </div>
       {optionalInputs.length > 0 && (
         <div className="mg-node__optional">

@@ -22,7 +22,7 @@ import { getNodeDefinition } from '../../nodes/registry';
 import { GRID, LARGE_GRAPH_ITEMS } from '../config';
 import { handleDroppedFile } from '../documents/documentActions';
 import { commitGesture, dispatch, setSelection } from '../store/editorActions';
-import { currentGraph, editorStore, useEditor, useGraph, useSelection } from '../store/editorState';
+import { currentGraph, editorStore, scopedGraph, useEditor, useGraph, useSelection } from '../store/editorState';
 import { useValidation } from '../store/validation';
 import { PALETTE_MIME } from '../palette/paletteDrag';
 import { addNodeAt } from './addNodeAt';
@@ -49,12 +49,16 @@ import { dropAudioFiles, isAudioFile } from '../live/audioDrop';
 import { toggleProbe } from '../live/probe';
 import { useLive } from '../live/liveStore';
 import { countRender } from '../live/renderCount';
+import { openModule } from '../modules/moduleScope';
+import { dropModule, openModuleOnDoubleClick } from '../modules/canvasHooks';
 
 /**
  * Above this many nodes the minimap is left out: it draws and subscribes once per node, which
  * cost as much as the canvas itself on large graphs (docs/performance-ui.md).
  */
 const MINIMAP_MAX_NODES = 600;
+
+const topLeftOf = (at: { x: number; y: number }) => ({ x: at.x - DEFAULT_NODE_SIZE.width / 2, y: at.y - 20 });
 
 const nodeTypes: NodeTypes = { mgAudio: AudioNodeView, mgNote: NoteNodeView, mgGroup: GroupFrameView };
 
@@ -136,7 +140,7 @@ export function Canvas() {
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const state = editorStore.get();
-    const intent = readNodeChanges(changes, state.history.graph, state.selection, nodesRef.current);
+    const intent = readNodeChanges(changes, scopedGraph(state), state.selection, nodesRef.current);
     if (intent.sizes.size > 0) {
       setMeasured((previous) => {
         let next: Map<string, Size> | undefined;
@@ -173,7 +177,7 @@ export function Canvas() {
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
     const state = editorStore.get();
-    const next = readEdgeSelection(changes, state.history.graph, state.selection);
+    const next = readEdgeSelection(changes, scopedGraph(state), state.selection);
     if (next !== undefined) setSelection(next);
   }, []);
 
@@ -208,6 +212,7 @@ export function Canvas() {
         else addNodeAt(type, topLeft);
         return;
       }
+      if (dropModule(event, topLeftOf(at))) return;
       const files = [...event.dataTransfer.files];
       if (files.length > 0) {
         event.preventDefault();
@@ -251,6 +256,7 @@ export function Canvas() {
     if (!isSelected) return;
     event.preventDefault();
     event.stopPropagation();
+    if (openModule(id)) return; // Enter on a module instance opens it
     document.getElementById('inspector-heading')?.focus();
   }, []);
 
@@ -279,6 +285,7 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onDelete={onDelete}
         onNodeClick={onNodeClick}
+        onNodeDoubleClick={openModuleOnDoubleClick}
         onNodeContextMenu={menus.onNodeContextMenu}
         onEdgeContextMenu={menus.onEdgeContextMenu}
         onPaneContextMenu={menus.onPaneContextMenu}

@@ -4,7 +4,7 @@
  * dragging one node re-renders one node.
  */
 import type { Graph } from '../../graph/types';
-import { getNodeDefinition } from '../../nodes/registry';
+import { definitionOfNode } from '../modules/nodeDefinitionOf';
 import type { Selection } from '../store/editorState';
 import type { ValidationReport } from '../store/validation';
 import type { AudioFlowNode, FlowEdge, FlowNode, GroupFlowNode, NoteFlowNode, Size } from './flowTypes';
@@ -91,7 +91,7 @@ export function buildFlowNodes(
   }
 
   for (const node of graph.nodes) {
-    const definition = getNodeDefinition(node.type);
+    const definition = definitionOfNode(graph, node);
     if (definition === undefined) continue;
     const selected = selectedNodes.has(node.id);
     const issues = validation.byNode.get(node.id) ?? NO_ISSUES;
@@ -125,7 +125,8 @@ export function buildFlowEdges(graph: Graph, selection: Selection, cache: FlowCa
   };
   return graph.edges.map((edge) => {
     const isSelected = selected.has(edge.id);
-    const toDefinition = getNodeDefinition(byId.get(edge.to.node)?.type ?? '');
+    const toNode = byId.get(edge.to.node);
+    const toDefinition = toNode === undefined ? undefined : definitionOfNode(graph, toNode);
     const optional = toDefinition?.inputs.find((p) => p.id === edge.to.port)?.optional === true;
     const from = name(edge.from.node);
     const to = name(edge.to.node);

@@ -12,6 +12,7 @@ import { useValidation } from '../store/validation';
 import { GroupInspector, NoteInspector } from './AnnotationInspectors';
 import { DocumentInspector } from './DocumentInspector';
 import { NodeInspector } from './NodeInspector';
+import { MakeModuleButton } from '../modules/ModuleToolbar';
 
 const NO_ISSUES: readonly never[] = [];
 
@@ -88,6 +89,7 @@ function Body() {
             <Icon name="group" size={13} /> Group <kbd>Ctrl+G</kbd>
           </button>
         )}
+        {selection.nodes.length > 0 && <MakeModuleButton />}
         <button type="button" className="btn btn--small" onClick={() => dispatch(removeElements(currentGraph(), selection))}>
           <Icon name="trash" size={13} /> Delete
         </button>

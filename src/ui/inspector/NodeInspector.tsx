@@ -3,10 +3,13 @@ import { useMemo } from 'react';
 import { resolveParams } from '../../graph/catalog';
 import { canBypass, removeElements, setBypass, setLabel } from '../../graph/commands';
 import type { GraphNode } from '../../graph/types';
-import { catalog, getNodeDefinition } from '../../nodes/registry';
+import { catalog } from '../../nodes/registry';
+import { MODULE_NODE_TYPE, MODULE_PARAM } from '../../graph/modules/types';
+import { definitionOfNode } from '../modules/nodeDefinitionOf';
+import { ModuleInstanceSection, PromoteSection } from '../modules/ModuleInspector';
 import { CategoryIcon, Icon } from '../common/icons';
 import { dispatch } from '../store/editorActions';
-import { currentGraph } from '../store/editorState';
+import { currentGraph, useGraph } from '../store/editorState';
 import type { NodeIssue } from '../store/validation';
 import { CommitTextField } from './CommitTextField';
 import { ConnectionsSection } from './ConnectionsSection';
@@ -19,7 +22,8 @@ import { TransferPlot } from './TransferPlot';
 
 /** The inspector for one audio node. */
 export function NodeInspector({ node, issues }: { node: GraphNode; issues: readonly NodeIssue[] }) {
-  const definition = getNodeDefinition(node.type);
+  const graph = useGraph();
+  const definition = definitionOfNode(graph, node);
   const params = useMemo(() => (definition === undefined ? {} : resolveParams(definition, node.params)), [definition, node.params]);
   if (definition === undefined) return <p className="muted">Unknown node type “{node.type}”.</p>;
   const visual = definition.visual;
@@ -50,6 +54,7 @@ export function NodeInspector({ node, issues }: { node: GraphNode; issues: reado
           ))}
         </ul>
       )}
+      <ModuleInstanceSection node={node} />
       <div className="form-row">
         <label htmlFor="node-label">Label</label>
         <CommitTextField
@@ -89,11 +94,14 @@ export function NodeInspector({ node, issues }: { node: GraphNode; issues: reado
       )}
       {/* Params come right after the plot: they are what a short window must still reach. */}
       <section className="inspector__params" aria-label="Parameters">
-        {definition.params.map((spec) => (
-          <ParamControl key={spec.key} nodeId={node.id} spec={spec} value={params[spec.key]} />
-        ))}
+        {definition.params
+          .filter((spec) => !(node.type === MODULE_NODE_TYPE && spec.key === MODULE_PARAM))
+          .map((spec) => (
+            <ParamControl key={spec.key} nodeId={node.id} spec={spec} value={params[spec.key]} />
+          ))}
         {definition.params.length === 0 && <p className="muted">This node has no parameters.</p>}
       </section>
+      <PromoteSection node={node} definition={definition} />
       <ListenSection node={node} name={name} />
       <ConnectionsSection node={node} />
     </div>

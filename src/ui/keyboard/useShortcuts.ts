@@ -8,11 +8,13 @@ import { canvasBridge, placementPoint } from '../canvas/canvasBridge';
 import { openQuickAdd, quickAddStore } from '../canvas/quickAddState';
 import { saveAsPreset } from '../documents/documentActions';
 import { dialogStore } from '../store/dialogs';
-import { redoEdit, selectAll, setSelection, undoEdit } from '../store/editorActions';
-import { EMPTY_SELECTION } from '../store/editorState';
+import { isSelectionEmpty, redoEdit, selectAll, setSelection, undoEdit } from '../store/editorActions';
+import { EMPTY_SELECTION, editorStore } from '../store/editorState';
 import { addNoteHere, copySelectionText, deleteSelection, duplicate, groupSelection, pasteText, ungroupSelection } from './editActions';
 import { isEditableTarget } from './isEditable';
 import { spaceBelongsTo, togglePlayback } from './playKey';
+import { makeModuleFromSelection, selectedInstance } from '../modules/moduleActions';
+import { closeModule, openSelectedModule } from '../modules/moduleScope';
 
 function busy(target: EventTarget | null): boolean {
   return isEditableTarget(target) || dialogStore.get().queue.length > 0 || quickAddStore.get() !== null;
@@ -78,6 +80,9 @@ function onKeyDown(event: KeyboardEvent): void {
   } else if (mod && key === 'd') {
     event.preventDefault();
     duplicate();
+  } else if (mod && event.altKey && key === 'g') {
+    event.preventDefault();
+    makeModuleFromSelection();
   } else if (mod && key === 'g') {
     event.preventDefault();
     if (event.shiftKey) ungroupSelection();
@@ -101,9 +106,19 @@ function onKeyDown(event: KeyboardEvent): void {
   } else if (!mod && !event.altKey && key === 'f' && canvasIsTarget(event.target)) {
     event.preventDefault();
     canvasBridge()?.fitView();
+  } else if (event.key === 'Enter' && !mod && !event.altKey && !keyboardFocusedControl(event.target) && selectedInstance() !== undefined) {
+    event.preventDefault();
+    openSelectedModule();
   } else if (event.key === 'Escape') {
-    setSelection(EMPTY_SELECTION);
+    const state = editorStore.get();
+    if (isSelectionEmpty(state.selection) && state.scope !== null) closeModule(state.scope.trail.length - 1);
+    else setSelection(EMPTY_SELECTION);
   }
+}
+
+/** A button, link or field the keyboard is on: Enter belongs to it. */
+function keyboardFocusedControl(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest('button, a, input, select, textarea, [contenteditable="true"]') !== null;
 }
 
 function onCopy(event: ClipboardEvent, cut: boolean): void {

@@ -14,6 +14,7 @@ import { placeNewNode } from '../canvas/placeNewNode';
 import { searchNodeTypes } from '../canvas/nodeSearch';
 import { useGraph } from '../store/editorState';
 import { PALETTE_MIME } from './paletteDrag';
+import { ModulePalette } from '../modules/ModulePalette';
 
 /** Palette order of the categories (DESIGN.md: Sources / Mixing / EQ / Dynamics / Space / Output). */
 const CATEGORY_ORDER: readonly NodeCategory[] = ['Sources', 'Mixing', 'EQ', 'Dynamics', 'Space', 'Output'];
@@ -88,6 +89,7 @@ export function Palette() {
           </section>
         ))}
         {groups.length === 0 && <p className="palette__empty">No node type matches “{query}”.</p>}
+        <ModulePalette query={query} />
       </div>
       <p className="palette__hint">Drag onto the canvas or click to add. Double-click the canvas or press / over it to search.</p>
     </nav>

@@ -6,7 +6,8 @@
 import { applyEdit, type EditResult } from '../../graph/commands';
 import type { Graph } from '../../graph/types';
 import { createHistory, execute, mark, redo, undo } from '../../graph/history';
-import { type DocumentOrigin, EMPTY_SELECTION, type Notice, type Selection, editorStore } from './editorState';
+import { findModule, scopeEdit } from '../../graph/modules/commands';
+import { type DocumentOrigin, EMPTY_SELECTION, type EditorState, type Notice, type Selection, editorStore, scopedGraph } from './editorState';
 
 let noticeCounter = 0;
 
@@ -37,26 +38,49 @@ export function setEditGuard(guard: EditGuard | null): void {
  * Runs a command's result: applies the edit (recorded in history), or shows why it was refused.
  * Returns whether the edit was applied. `select` replaces the selection afterwards.
  */
-export function dispatch(result: EditResult, options: { select?: Selection; quiet?: boolean } = {}): boolean {
+export function dispatch(result: EditResult, options: { select?: Selection; quiet?: boolean; root?: boolean } = {}): boolean {
   if (!result.ok) {
     if (options.quiet !== true) showNotice('refusal', result.reason);
     return false;
   }
+  // Inside an open module an edit is built against its definition and runs there — unless it was
+  // built against the whole document (`root`: snapshots, lessons).
+  const scoped = (s: EditorState) => {
+    const open = s.scope?.trail[s.scope.trail.length - 1];
+    return open === undefined || options.root === true ? result.edit : scopeEdit(result.edit, open.moduleId);
+  };
   if (editGuard !== null) {
     const before = editorStore.get().history.graph;
-    const reason = editGuard(before, applyEdit(before, result.edit));
+    const reason = editGuard(before, applyEdit(before, scoped(editorStore.get())));
     if (reason !== undefined) {
       if (options.quiet !== true) showNotice('refusal', reason);
       return false;
     }
   }
   editorStore.set((s) => {
-    const history = execute(s.history, result.edit);
-    const selection = options.select ?? pruneSelection(s.selection, history.graph);
+    const edit = scoped(s);
+    const history = execute(s.history, edit);
+    const next = withLiveScope({ ...s, history });
+    const selection = options.select ?? pruneSelection(s.selection, scopedGraph(next));
     const notice = s.notice?.kind === 'refusal' ? null : s.notice;
-    return history === s.history && selection === s.selection ? s : { ...s, history, selection, notice };
+    return history === s.history && selection === s.selection ? s : { ...next, selection, notice };
   });
   return true;
+}
+
+/** Closes open modules that no longer exist (an undo removed the definition). */
+function withLiveScope(s: EditorState): EditorState {
+  if (s.scope === null) return s;
+  const trail = s.scope.trail;
+  let keep = 0;
+  let graphNodes = s.history.graph.nodes;
+  for (const step of trail) {
+    if (!graphNodes.some((n) => n.id === step.instanceId) || findModule(s.history.graph, step.moduleId) === undefined) break;
+    graphNodes = findModule(s.history.graph, step.moduleId)!.nodes;
+    keep++;
+  }
+  if (keep === trail.length) return s;
+  return { ...s, scope: keep === 0 ? null : { trail: trail.slice(0, keep) }, selection: EMPTY_SELECTION };
 }
 
 /** Ends a gesture (drag, slider): the next merge-able edit starts a new undo step. */
@@ -71,7 +95,9 @@ export function commitGesture(): void {
 export function undoEdit(): void {
   editorStore.set((s) => {
     const history = undo(s.history);
-    return history === s.history ? s : { ...s, history, selection: pruneSelection(s.selection, history.graph) };
+    if (history === s.history) return s;
+    const next = withLiveScope({ ...s, history });
+    return { ...next, selection: pruneSelection(next.selection, scopedGraph(next)) };
   });
 }
 
@@ -79,7 +105,9 @@ export function undoEdit(): void {
 export function redoEdit(): void {
   editorStore.set((s) => {
     const history = redo(s.history);
-    return history === s.history ? s : { ...s, history, selection: pruneSelection(s.selection, history.graph) };
+    if (history === s.history) return s;
+    const next = withLiveScope({ ...s, history });
+    return { ...next, selection: pruneSelection(next.selection, scopedGraph(next)) };
   });
 }
 
@@ -90,7 +118,7 @@ export function setSelection(selection: Selection): void {
 
 /** Selects every node, note, group and wire. */
 export function selectAll(): void {
-  const g = editorStore.get().history.graph;
+  const g = scopedGraph(editorStore.get());
   setSelection({
     nodes: g.nodes.map((n) => n.id),
     edges: g.edges.map((e) => e.id),
@@ -113,6 +141,7 @@ export function loadDocument(graph: Graph, origin: DocumentOrigin, options: { di
       origin,
       notice: null,
       documentId: s.documentId + 1,
+      scope: null,
     };
   });
 }

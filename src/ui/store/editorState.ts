@@ -5,6 +5,7 @@
  */
 import type { Graph } from '../../graph/types';
 import { type History, createHistory } from '../../graph/history';
+import { moduleView } from '../../graph/modules/commands';
 import { createStore, useStoreValue } from './createStore';
 
 /** What is selected, by kind. Node, note and group ids share one namespace; edges have their own. */
@@ -44,6 +45,16 @@ export interface EditorState {
   notice: Notice | null;
   /** Increments each time a document is opened (the canvas fits the view to a new document). */
   documentId: number;
+  /** The module definition open on the canvas (null: the document itself); see docs/modules.md. */
+  scope: ModuleScope | null;
+}
+
+/**
+ * An open module: the instances opened one inside the other, outermost first. The canvas shows
+ * the last one's definition; its live meters are the nodes `a/b/<inner id>`.
+ */
+export interface ModuleScope {
+  readonly trail: readonly { readonly instanceId: string; readonly moduleId: string }[];
 }
 
 const EMPTY_GRAPH: Graph = { format: 'mixgraph', version: 1, name: 'Untitled', nodes: [], edges: [] };
@@ -56,10 +67,33 @@ export const editorStore = createStore<EditorState>({
   origin: { kind: 'new', name: 'Untitled' },
   notice: null,
   documentId: 0,
+  scope: null,
 });
 
-/** The present document. */
+let lastView: { graph: Graph; moduleId: string; view: Graph } | undefined;
+
+/**
+ * What the canvas and the inspector edit: the document, or the open module's definition seen as a
+ * graph (memoised, so selectors get a stable object until the document changes).
+ */
+export function scopedGraph(state: EditorState): Graph {
+  const graph = state.history.graph;
+  const open = state.scope?.trail[state.scope.trail.length - 1];
+  if (open === undefined) return graph;
+  if (lastView !== undefined && lastView.graph === graph && lastView.moduleId === open.moduleId) return lastView.view;
+  const view = moduleView(graph, open.moduleId);
+  if (view === undefined) return graph;
+  lastView = { graph, moduleId: open.moduleId, view };
+  return view;
+}
+
+/** The present document, or the open module's definition (what edits apply to). */
 export function currentGraph(): Graph {
+  return scopedGraph(editorStore.get());
+}
+
+/** The whole document, whatever module is open (engines, validation, saving). */
+export function rootGraph(): Graph {
   return editorStore.get().history.graph;
 }
 
@@ -74,6 +108,8 @@ export function useEditor<S>(selector: (state: EditorState) => S): S {
 }
 
 /** The open document. */
-export const useGraph = (): Graph => useEditor((s) => s.history.graph);
+export const useGraph = (): Graph => useEditor(scopedGraph);
+/** The whole document, whatever module is open. */
+export const useRootGraph = (): Graph => useEditor((s) => s.history.graph);
 /** The selection. */
 export const useSelection = (): Selection => useEditor((s) => s.selection);

@@ -6,7 +6,7 @@ import type { GraphIssue } from '../../graph/types';
 import type { GraphIssueDetail } from '../../graph/issues';
 import type { Graph, GraphNode } from '../../graph/types';
 import { parseDocument } from '../../runtime/document';
-import { useGraph } from './editorState';
+import { useRootGraph } from './editorState';
 
 /** The validation of one graph, indexed for the canvas and the status bar. */
 export interface ValidationReport {
@@ -82,7 +82,7 @@ export function validateGraph(graph: Graph): ValidationReport {
 
 /** The validation of the open document. */
 export function useValidation(): ValidationReport {
-  return validateGraph(useGraph());
+  return validateGraph(useRootGraph());
 }
 
 /** Issue messages as plain lines (for dialogs). */

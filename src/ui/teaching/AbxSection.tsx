@@ -9,7 +9,7 @@ import { SNAPSHOT_SLOTS, type SnapshotSlot } from '../../graph/types';
 import { abxHidden } from '../../teaching/earTraining';
 import { liveStore } from '../live/liveStore';
 import { pause } from '../live/transport';
-import { currentGraph, useGraph } from '../store/editorState';
+import { rootGraph, useRootGraph } from '../store/editorState';
 import { QuizPlayer, renderMatched } from './quizAudio';
 import { type Score, readScore, recordAnswer } from './quizScores';
 
@@ -17,7 +17,7 @@ type Phase = { kind: 'idle' } | { kind: 'rendering' } | { kind: 'ready' } | { ki
 
 /** ABX between two snapshots; see the file comment. */
 export function AbxSection({ seed }: { seed: string }) {
-  const stored = (useGraph().snapshots ?? []).map((s) => s.slot);
+  const stored = (useRootGraph().snapshots ?? []).map((s) => s.slot);
   const [a, setA] = useState<SnapshotSlot>(stored[0] ?? 'A');
   const [b, setB] = useState<SnapshotSlot>(stored[1] ?? 'B');
   const [round, setRound] = useState(0);
@@ -37,7 +37,7 @@ export function AbxSection({ seed }: { seed: string }) {
   const usable = stored.includes(a) && stored.includes(b) && a !== b;
 
   const next = async () => {
-    const graph = currentGraph();
+    const graph = rootGraph();
     const snapA = graph.snapshots?.find((s) => s.slot === a);
     const snapB = graph.snapshots?.find((s) => s.slot === b);
     if (snapA === undefined || snapB === undefined) return;

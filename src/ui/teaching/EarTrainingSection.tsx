@@ -10,7 +10,7 @@ import { DEMO_STEMS } from '../../nodes/source/demo';
 import { type Difficulty, type ExerciseKind, type Question, generateQuestion, isBandClickCorrect } from '../../teaching/earTraining';
 import { pause } from '../live/transport';
 import { liveStore } from '../live/liveStore';
-import { currentGraph } from '../store/editorState';
+import { rootGraph } from '../store/editorState';
 import { AbxSection } from './AbxSection';
 import { QuizPlayer, renderQuestion } from './quizAudio';
 import { type Score, readScore, recordAnswer } from './quizScores';
@@ -30,7 +30,7 @@ const LEVELS: { id: Difficulty; label: string }[] = [
 
 function sourceGraph(source: string): { graph: Graph; master: string } {
   if (source === 'mix') {
-    const graph = currentGraph();
+    const graph = rootGraph();
     const master = graph.nodes.find((n) => n.type === MASTER_NODE_TYPE);
     if (master === undefined) throw new Error('the graph has no output node');
     return { graph, master: master.id };

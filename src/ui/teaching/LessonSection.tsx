@@ -10,7 +10,7 @@ import { catalog } from '../../nodes/registry';
 import { onFrame } from '../live/frameLoop';
 import { downloadText, fileNameFor } from '../persistence/download';
 import { showNotice } from '../store/editorActions';
-import { currentGraph, editorStore, useEditor, useGraph } from '../store/editorState';
+import { rootGraph, editorStore, useEditor, useRootGraph } from '../store/editorState';
 import { closeLesson, currentCheck, goToStep, openLesson } from './lessonRunner';
 import { renderLessonMarkdown } from './markdown';
 import { useTeach } from './teachStore';
@@ -24,7 +24,7 @@ function useBuiltIns(): Lesson[] {
 }
 
 function CheckLine({ step }: { step: LessonStep }) {
-  const graph = useGraph();
+  const graph = useRootGraph();
   const passed = useTeach((s) => (s.lesson === null ? false : s.lesson.passed[s.lesson.step] === true));
   const [reading, setReading] = useState<string>('');
   useEffect(() => {
@@ -106,7 +106,7 @@ function LessonAuthor() {
   const [text, setText] = useState('');
   const selected = useEditor((s) => s.selection.nodes);
   const draft = (): Lesson => {
-    const graph = currentGraph();
+    const graph = rootGraph();
     const name = graph.name.trim() === '' ? 'My lesson' : graph.name;
     const id = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'my-lesson';
     return { format: 'mixgraph-lesson', version: 1, id, title: name, summary: '', graph: { ...graph, snapshots: undefined }, steps };
@@ -129,7 +129,7 @@ function LessonAuthor() {
           disabled={title.trim() === '' || text.trim() === ''}
           title="Records the selected nodes (highlighted in the step), the mix as it is now (loaded when the step opens) and the text"
           onClick={() => {
-            setSteps([...steps, { title: title.trim(), text, highlight: [...selected], reveal: [], snapshot: captureSnapshot(currentGraph()) }]);
+            setSteps([...steps, { title: title.trim(), text, highlight: [...selected], reveal: [], snapshot: captureSnapshot(rootGraph()) }]);
             setTitle('');
             setText('');
           }}

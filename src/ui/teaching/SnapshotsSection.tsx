@@ -8,22 +8,22 @@ import { clearSnapshot, renameSnapshot } from '../../graph/commands';
 import { SNAPSHOT_SLOTS } from '../../graph/types';
 import { dispatch } from '../store/editorActions';
 import { promptDialog } from '../store/dialogs';
-import { currentGraph, useGraph } from '../store/editorState';
+import { rootGraph, useRootGraph } from '../store/editorState';
 import { recallSlot, setLevelMatch, storeSlot } from './snapshotActions';
 import { setTeach, useTeach } from './teachStore';
 
 async function renameActive(slot: (typeof SNAPSHOT_SLOTS)[number]): Promise<void> {
-  const snapshot = currentGraph().snapshots?.find((s) => s.slot === slot);
+  const snapshot = rootGraph().snapshots?.find((s) => s.slot === slot);
   if (snapshot === undefined) return;
   const name = await promptDialog(`Rename snapshot ${slot}`, 'Snapshot name', snapshot.name, 'Rename', (value) =>
     value.trim() === '' ? 'Give the snapshot a name.' : value.trim().length > 60 ? 'Use at most 60 characters.' : undefined,
   );
-  if (name !== null) dispatch(renameSnapshot(currentGraph(), slot, name));
+  if (name !== null) dispatch(renameSnapshot(rootGraph(), slot, name), { root: true });
 }
 
 /** The snapshot slots and their actions; see the file comment. */
 export function SnapshotsSection() {
-  const snapshots = useGraph().snapshots;
+  const snapshots = useRootGraph().snapshots;
   const active = useTeach((s) => s.activeSlot);
   const levelMatch = useTeach((s) => s.levelMatch);
   const trimDb = useTeach((s) => s.trimDb);
@@ -63,7 +63,7 @@ export function SnapshotsSection() {
           className="btn btn--small"
           disabled={!activeStored}
           onClick={() => {
-            if (active !== null && dispatch(clearSnapshot(currentGraph(), active))) setTeach({ activeSlot: null });
+            if (active !== null && dispatch(clearSnapshot(rootGraph(), active), { root: true })) setTeach({ activeSlot: null });
           }}
         >
           Clear

@@ -9,7 +9,7 @@ import { applySnapshot } from '../../graph/snapshot';
 import { SNAPSHOT_SLOTS, type Graph } from '../../graph/types';
 import { catalog } from '../../nodes/registry';
 import { setSelection } from '../store/editorActions';
-import { EMPTY_SELECTION, useGraph } from '../store/editorState';
+import { EMPTY_SELECTION, useRootGraph } from '../store/editorState';
 import { lastSavedGraph } from './lastSaved';
 import { type CompareSide, setTeach, teachStore, useTeach } from './teachStore';
 
@@ -24,7 +24,7 @@ function sideGraph(graph: Graph, side: CompareSide): Graph | string {
 }
 
 function SidePicker({ label, value, onChange }: { label: string; value: CompareSide; onChange: (side: CompareSide) => void }) {
-  const graph = useGraph();
+  const graph = useRootGraph();
   return (
     <select className="teach__select" aria-label={label} value={value} onChange={(e) => onChange(e.target.value as CompareSide)}>
       {SNAPSHOT_SLOTS.map((slot) => {
@@ -44,7 +44,7 @@ function SidePicker({ label, value, onChange }: { label: string; value: CompareS
 
 /** The comparison and its list; see the file comment. */
 export function WhatChanged() {
-  const graph = useGraph();
+  const graph = useRootGraph();
   const compare = useTeach((s) => s.compare);
   const lessonOpen = useTeach((s) => s.lesson !== null);
   const result = useMemo(() => {

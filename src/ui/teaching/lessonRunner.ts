@@ -14,7 +14,7 @@ import { currentSession } from '../live/audioSession';
 import { onFrame } from '../live/frameLoop';
 import { liveStore } from '../live/liveStore';
 import { dispatch, loadDocument, setEditGuard, showNotice } from '../store/editorActions';
-import { currentGraph, editorStore } from '../store/editorState';
+import { rootGraph, editorStore } from '../store/editorState';
 import { setTeach, teachStore } from './teachStore';
 
 let lessonDocumentId = -1;
@@ -36,7 +36,7 @@ function loadStepSettings(step: LessonStep): void {
         else delete node.bypass;
       }
     }),
-  });
+  }, { root: true });
 }
 
 /** Whether the open lesson's current step leaves `param` of `nodeId` free to change. */
@@ -51,7 +51,7 @@ export function isParamRevealed(nodeId: string, param: string): boolean {
 function lockFor(step: LessonStep) {
   if (step.reveal.length === 0) return null;
   const names = step.reveal.map((r) => {
-    const node = currentGraph().nodes.find((n) => n.id === r.node);
+    const node = rootGraph().nodes.find((n) => n.id === r.node);
     const label = node === undefined ? r.param : (catalog.get(node.type)?.params.find((p) => p.key === r.param)?.label ?? r.param);
     return `${label} on ${node?.label ?? r.node}`;
   });
@@ -173,7 +173,7 @@ export function currentCheck(now = performance.now()): CheckResult | null {
   const fromMeters = check.kind !== 'param' && check.kind !== 'bypass';
   if (fromMeters && !liveStore.get().playing) return { state: 'waiting', reading: 'press Play to measure' };
   if (fromMeters && now - settledFrom < settleSeconds(check) * 1000) return { state: 'waiting', reading: 'listening…' };
-  return evaluateCheck(check, currentGraph(), catalog, metersNow(now));
+  return evaluateCheck(check, rootGraph(), catalog, metersNow(now));
 }
 
 /**

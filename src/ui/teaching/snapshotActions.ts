@@ -12,7 +12,7 @@ import { currentSession } from '../live/audioSession';
 import { onFrame } from '../live/frameLoop';
 import { liveStore } from '../live/liveStore';
 import { dispatch } from '../store/editorActions';
-import { currentGraph, editorStore } from '../store/editorState';
+import { rootGraph, editorStore } from '../store/editorState';
 import { setTeach, teachStore } from './teachStore';
 
 /** The short-term window: a reading younger than this still hears the previous slot. */
@@ -50,7 +50,7 @@ function trimFor(slot: SnapshotSlot): number {
 
 /** Stores the mix in `slot` (one undo step) and makes it the active slot. */
 export function storeSlot(slot: SnapshotSlot): void {
-  if (!dispatch(storeSnapshot(currentGraph(), slot))) return;
+  if (!dispatch(storeSnapshot(rootGraph(), slot), { root: true })) return;
   // The slot now holds a new mix: what was measured for it no longer applies.
   const { [slot]: _dropped, ...rest } = teachStore.get().slotLoudness;
   heard.delete(slot);
@@ -61,7 +61,7 @@ export function storeSlot(slot: SnapshotSlot): void {
 
 /** Recalls `slot` (params ramp, bypasses crossfade: an ordinary edit) with its level match. */
 export function recallSlot(slot: SnapshotSlot): void {
-  if (!dispatch(recallSnapshot(currentGraph(), slot))) return;
+  if (!dispatch(recallSnapshot(rootGraph(), slot), { root: true })) return;
   markActive(slot);
   applyTrim(teachStore.get().levelMatch ? trimFor(slot) : 0);
 }

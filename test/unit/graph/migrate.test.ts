@@ -9,16 +9,18 @@ describe('migrateDocument', () => {
     expect(migrateDocument(doc)).toEqual({ ok: true, doc, fromVersion: GRAPH_VERSION });
   });
 
-  it('has no migrations yet: version 1 is the first format', () => {
-    expect(Object.keys(migrations)).toEqual([]);
-    expect(GRAPH_VERSION).toBe(1);
+  it('has one migration, 1 → 2, which returns a version-1 document unchanged (version 2 only adds modules)', () => {
+    expect(Object.keys(migrations)).toEqual(['1']);
+    expect(GRAPH_VERSION).toBe(2);
+    const v1 = deepFreeze({ format: 'mixgraph', version: 1, name: 'x', nodes: [{ id: 'a' }], edges: [] });
+    expect(migrateDocument(v1)).toEqual({ ok: true, fromVersion: 1, doc: { ...v1, version: 2 } });
   });
 
   it('refuses a newer version, naming both versions', () => {
     const result = migrateDocument({ version: 3 });
     expect(result).toEqual({
       ok: false,
-      error: { path: 'version', message: 'version 3 is newer than this Mixgraph understands (1); update Mixgraph' },
+      error: { path: 'version', message: 'version 3 is newer than this Mixgraph understands (2); update Mixgraph' },
     });
   });
 

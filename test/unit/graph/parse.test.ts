@@ -135,7 +135,7 @@ describe('parseGraph: the top level', () => {
 
   it('rejects a newer version with a clear message', () => {
     expect(messagesOf(withChange((d) => (d.version = 3)))).toEqual([
-      'version 3 is newer than this Mixgraph understands (1); update Mixgraph',
+      'version 3 is newer than this Mixgraph understands (2); update Mixgraph',
     ]);
   });
 

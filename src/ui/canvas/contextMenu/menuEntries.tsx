@@ -19,6 +19,7 @@ import { openQuickAdd } from '../quickAddState';
 import { monitorEntries } from './monitorEntries';
 import type { ContextMenuState } from './contextMenuState';
 import { NodeHelpDialog } from './NodeHelpDialog';
+import { moduleEntries } from '../../modules/moduleMenu';
 
 /** One menu entry: an action (with its shortcut as a hint) or a separator. */
 export type ContextEntry = { kind: 'item'; label: string; hint?: string; disabled?: boolean; checked?: boolean; onSelect: () => void } | { kind: 'separator' };
@@ -86,6 +87,7 @@ function nodeEntries(id: string): ContextEntry[] {
   entries.push(separator);
   entries.push({ kind: 'item', label: 'Duplicate', hint: 'Ctrl+D', onSelect: () => (selectFor(id), duplicate()) });
   entries.push({ kind: 'item', label: 'Group', hint: 'Ctrl+G', onSelect: () => (selectFor(id), groupSelection()) });
+  entries.push(...moduleEntries(id, () => selectFor(id)));
   entries.push({
     kind: 'item',
     label: 'Delete',

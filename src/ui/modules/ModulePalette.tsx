@@ -1,0 +1,88 @@
+/**
+ * The palette's "Modules" section: the document's modules, the user's library and the built-in
+ * ones ("Channel strip", "Parallel compression", "Send effect (reverb)"). Click adds an instance
+ * near the middle of the view; drag drops it where wanted.
+ */
+import { useEffect, useMemo } from 'react';
+import { Icon } from '../common/icons';
+import { Tooltip } from '../common/Tooltip';
+import { placementPoint } from '../canvas/canvasBridge';
+import { useRootGraph } from '../store/editorState';
+import {
+  MODULE_MIME,
+  type PaletteModule,
+  builtInPaletteModules,
+  documentPaletteModules,
+  insertModule,
+  loadModuleLibrary,
+  paletteModuleRef,
+  useLibraryModules,
+} from './moduleLibrary';
+
+const SOURCE_NAMES: Record<PaletteModule['source'], string> = { document: 'In this document', library: 'My modules', builtin: 'Built-in' };
+
+function ModuleItem({ module }: { module: PaletteModule }) {
+  return (
+    <li>
+      <Tooltip text={module.description ?? `Module "${module.name}"`}>
+        <button
+          type="button"
+          className="palette__item palette__item--module"
+          draggable
+          aria-label={`Add module ${module.name} (${SOURCE_NAMES[module.source].toLowerCase()})`}
+          data-module-source={module.source}
+          onClick={() => {
+            const at = placementPoint();
+            insertModule(module, { x: at.x - 80, y: at.y - 20 });
+          }}
+          onDragStart={(event) => {
+            event.dataTransfer.setData(MODULE_MIME, paletteModuleRef(module));
+            event.dataTransfer.effectAllowed = 'copy';
+          }}
+        >
+          <span className="palette__icon">
+            <Icon name="group" size={16} />
+          </span>
+          <span className="palette__label">{module.name}</span>
+        </button>
+      </Tooltip>
+    </li>
+  );
+}
+
+/** The modules section of the palette, filtered by the palette's query. */
+export function ModulePalette({ query }: { query: string }) {
+  const graph = useRootGraph();
+  const library = useLibraryModules();
+  useEffect(() => {
+    void loadModuleLibrary();
+  }, []);
+  const groups = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    const matches = (m: PaletteModule) => q === '' || m.name.toLowerCase().includes(q) || 'module'.includes(q);
+    const inDocument = new Set((graph.modules ?? []).map((m) => m.id));
+    return [
+      { source: 'document' as const, items: documentPaletteModules(graph.modules).filter(matches) },
+      { source: 'library' as const, items: library.filter((m) => matches(m)) },
+      { source: 'builtin' as const, items: builtInPaletteModules().filter((m) => matches(m) && !inDocument.has(m.id)) },
+    ].filter((g) => g.items.length > 0);
+  }, [graph.modules, library, query]);
+  if (groups.length === 0) return null;
+  return (
+    <section className="palette__group palette__group--modules" aria-labelledby="palette-Modules">
+      <h2 id="palette-Modules" className="palette__heading">
+        Modules
+      </h2>
+      {groups.map(({ source, items }) => (
+        <div key={source} className="palette__subgroup">
+          <h3 className="palette__subheading">{SOURCE_NAMES[source]}</h3>
+          <ul className="palette__list">
+            {items.map((m) => (
+              <ModuleItem key={`${source}:${m.id}`} module={m} />
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}

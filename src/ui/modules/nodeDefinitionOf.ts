@@ -1,0 +1,37 @@
+/**
+ * The editor reads every node through a `NodeDefinition` (ports, params, summary). A module
+ * instance has none in the registry; this gives it one built from its definition's instance spec
+ * (`specOfNode`), so the canvas and the inspector draw instances with the code they use for any node.
+ */
+import type { NodeTypeSpec } from '../../graph/catalog';
+import { MODULE_PARAM } from '../../graph/modules/types';
+import { specOfNode } from '../../graph/modules/nodeSpec';
+import type { Graph, GraphNode } from '../../graph/types';
+import { catalog, getNodeDefinition } from '../../nodes/registry';
+import type { NodeDefinition } from '../../nodes/types';
+
+/** Promoted params shown on an instance's face on the canvas. */
+const FACE_PARAMS = 3;
+
+const bySpec = new WeakMap<NodeTypeSpec, NodeDefinition>();
+
+/** The definition the editor draws `node` with (undefined: unknown type or module). */
+export function definitionOfNode(graph: Pick<Graph, 'modules'>, node: Pick<GraphNode, 'type' | 'params'>): NodeDefinition | undefined {
+  const known = getNodeDefinition(node.type);
+  if (known !== undefined) return known;
+  const spec = specOfNode(graph, catalog, node);
+  if (spec === undefined) return undefined;
+  let definition = bySpec.get(spec);
+  if (definition === undefined) {
+    definition = {
+      ...spec,
+      summaryParams: spec.params.filter((p) => p.key !== MODULE_PARAM).slice(0, FACE_PARAMS).map((p) => p.key),
+      // Never called: engines only ever see flattened graphs (compile and liveState flatten first).
+      createKernel: () => {
+        throw new Error('a module instance has no kernel of its own; flatten the graph first');
+      },
+    };
+    bySpec.set(spec, definition);
+  }
+  return definition;
+}
