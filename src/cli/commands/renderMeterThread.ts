@@ -3,7 +3,7 @@
  *
  * The BS.1770 meter (K-weighting, gating, 8× true peak) took a fifth of the issue-9 chain's time
  * when it ran in the rendering thread after each block. Here the rendered blocks are copied into
- * batches and handed (transferred, not cloned) to a worker that runs the very same
+ * the slots of a shared ring and handed, slot by slot, to a worker that runs the very same
  * {@link LoudnessMeter}; the meter's readings do not depend on how the samples are split into
  * blocks, so the report is identical to the one measured inline. With a second core the meter
  * then costs the render almost nothing.
@@ -24,33 +24,41 @@ import { CliError } from '../errors';
 
 /** Tags the worker's `workerData`, so other workers loading the bundle (album's pool) are left alone. */
 const ROLE = 'mixgraph-loudness-meter';
-/** Frames per message: 16384 stereo frames = 128 KiB, ≈ 0.34 s at 48 kHz. */
-const BATCH_FRAMES = 16384;
 /**
- * Batches sent but not yet measured before the render waits for the meter: memory stays bounded
- * (2 MiB) when the worker falls behind on a busy machine.
+ * Frames per message: 65536 stereo frames = 512 KiB, ≈ 1.4 s at 48 kHz. Few messages, because each
+ * one wakes the worker, and on a saturated machine waking a thread can cost the render its time
+ * slice (measured: 1–5 ms per message at load 15 on 2 cores with 16384-frame batches).
  */
-const MAX_IN_FLIGHT = 16;
+const BATCH_FRAMES = 65536;
+/**
+ * Slots of the shared ring (4 MiB): when the worker falls behind on a busy machine, the render
+ * waits for a free slot, so memory stays bounded.
+ */
+const SLOTS = 8;
 /** Shorter renders meter inline: loading the bundle in a thread costs ≈ 0.15 s of CPU. */
 export const MIN_THREAD_SECONDS = 10;
 
-type ToMeter = { kind: 'batch'; samples: Float32Array<ArrayBuffer>; frames: number } | { kind: 'end' };
+type ToMeter = { kind: 'batch'; slot: number; frames: number } | { kind: 'end' };
 type FromMeter =
-  | { kind: 'measured'; samples: Float32Array<ArrayBuffer> }
+  | { kind: 'measured'; slot: number }
   | { kind: 'report'; report: LoudnessReport }
   | { kind: 'failed'; message: string };
 
-/** Worker side: meters every batch in order, returns its buffer for reuse, reports at the end. */
-function serveMeter(port: MessagePort, sampleRate: number): void {
+/** Where slot `slot`'s left channel starts in the shared ring (its right channel follows). */
+const slotStart = (slot: number) => 2 * BATCH_FRAMES * slot;
+
+/** Worker side: meters every batch in order, frees its slot, reports at the end. */
+function serveMeter(port: MessagePort, sampleRate: number, ring: Float32Array): void {
   const meter = new LoudnessMeter(sampleRate);
   port.on('message', (message: ToMeter) => {
     try {
       if (message.kind === 'batch') {
-        const { samples, frames } = message;
-        const half = samples.length / 2;
-        meter.push(samples.subarray(0, frames), samples.subarray(half, half + frames), frames);
-        const reply: FromMeter = { kind: 'measured', samples };
-        port.postMessage(reply, [samples.buffer]);
+        const { slot, frames } = message;
+        const left = slotStart(slot);
+        const right = left + BATCH_FRAMES;
+        meter.push(ring.subarray(left, left + frames), ring.subarray(right, right + frames), frames);
+        const reply: FromMeter = { kind: 'measured', slot };
+        port.postMessage(reply);
       } else {
         const reply: FromMeter = { kind: 'report', report: loudnessReportOf(meter) };
         port.postMessage(reply);
@@ -64,21 +72,28 @@ function serveMeter(port: MessagePort, sampleRate: number): void {
   });
 }
 
-/** The main thread's side: batches blocks, sends them, waits when too many are in flight. */
+/** The main thread's side: fills ring slots, hands them over, waits when none is free. */
 class ThreadLoudnessProbe implements LoudnessProbe {
   private readonly worker: Worker;
-  /** Buffers the worker has returned: left channel in the first half, right in the second. */
-  private readonly spare: Float32Array<ArrayBuffer>[] = [];
-  private batch: Float32Array<ArrayBuffer>;
+  private readonly ring: Float32Array;
+  /** Slots the worker has measured (or never had). */
+  private readonly free: number[] = [];
+  /** The slot being filled. */
+  private slot: number;
   private filled = 0;
-  private inFlight = 0;
   private wake: (() => void) | null = null;
   private failure: Error | null = null;
   private settled = false;
   private readonly report: Promise<LoudnessReport>;
 
   constructor(entry: URL, sampleRate: number) {
-    this.batch = new Float32Array(2 * BATCH_FRAMES);
+    // Shared memory, not transferred buffers: moving a backing store between threads made V8
+    // re-account external memory and collect garbage on every message (5 ms each with a long
+    // input file in the heap).
+    const shared = new SharedArrayBuffer(4 * 2 * BATCH_FRAMES * SLOTS);
+    this.ring = new Float32Array(shared);
+    for (let slot = SLOTS - 1; slot > 0; slot--) this.free.push(slot);
+    this.slot = 0;
     let resolveReport!: (report: LoudnessReport) => void;
     let rejectReport!: (error: Error) => void;
     this.report = new Promise<LoudnessReport>((resolve, reject) => {
@@ -94,12 +109,11 @@ class ThreadLoudnessProbe implements LoudnessProbe {
       rejectReport(this.failure);
       this.wakeRender();
     };
-    this.worker = new Worker(entry, { workerData: { role: ROLE, sampleRate } });
+    this.worker = new Worker(entry, { workerData: { role: ROLE, sampleRate, shared } });
     this.worker.on('message', (message: FromMeter) => {
       if (message.kind === 'measured') {
-        this.inFlight--;
-        this.spare.push(message.samples);
-        if (this.inFlight < MAX_IN_FLIGHT) this.wakeRender();
+        this.free.push(message.slot);
+        this.wakeRender();
       } else if (message.kind === 'report') {
         this.settled = true;
         resolveReport(message.report);
@@ -114,13 +128,15 @@ class ThreadLoudnessProbe implements LoudnessProbe {
     let done = 0;
     while (done < frames) {
       const n = Math.min(frames - done, BATCH_FRAMES - this.filled);
-      this.batch.set(left.subarray(done, done + n), this.filled);
-      this.batch.set(right.subarray(done, done + n), BATCH_FRAMES + this.filled);
+      const at = slotStart(this.slot) + this.filled;
+      this.ring.set(left.subarray(done, done + n), at);
+      this.ring.set(right.subarray(done, done + n), at + BATCH_FRAMES);
       this.filled += n;
       done += n;
       if (this.filled === BATCH_FRAMES) this.send();
     }
-    if (this.inFlight >= MAX_IN_FLIGHT) {
+    // A block (≤ 16384 frames) fits in what is left of the slot being filled plus one more slot: keep one free.
+    if (this.free.length === 0) {
       return new Promise<void>((resolve, reject) => {
         this.wake = () => (this.failure ? reject(this.failure) : resolve());
       });
@@ -143,11 +159,13 @@ class ThreadLoudnessProbe implements LoudnessProbe {
     void this.worker.terminate();
   }
 
+  /** Hands the filled slot to the worker and starts filling a free one. */
   private send(): void {
-    const message: ToMeter = { kind: 'batch', samples: this.batch, frames: this.filled };
-    this.worker.postMessage(message, [this.batch.buffer]);
-    this.inFlight++;
-    this.batch = this.spare.pop() ?? new Float32Array(2 * BATCH_FRAMES);
+    const message: ToMeter = { kind: 'batch', slot: this.slot, frames: this.filled };
+    this.worker.postMessage(message);
+    const next = this.free.pop();
+    if (next === undefined) throw new Error('loudness meter ring: no free slot'); // push() keeps one free
+    this.slot = next;
     this.filled = 0;
   }
 
@@ -174,6 +192,8 @@ export function renderLoudnessProbe(sampleRate: number, frames: number): Loudnes
 
 // Loaded as the meter's worker thread: serve the meter.
 if (!isMainThread && parentPort) {
-  const data = workerData as { role?: unknown; sampleRate?: unknown } | null;
-  if (data?.role === ROLE && typeof data.sampleRate === 'number') serveMeter(parentPort, data.sampleRate);
+  const data = workerData as { role?: unknown; sampleRate?: unknown; shared?: unknown } | null;
+  if (data?.role === ROLE && typeof data.sampleRate === 'number' && data.shared instanceof SharedArrayBuffer) {
+    serveMeter(parentPort, data.sampleRate, new Float32Array(data.shared));
+  }
 }
