@@ -12,9 +12,13 @@ const dir = mkdtempSync(join(tmpdir(), 'mixgraph-meter-thread-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function render(thread: '0' | '1', out: string, ...extra: string[]) {
+  return renderPreset('presets/mastering-chain.json', '2', thread, out, ...extra);
+}
+
+function renderPreset(preset: string, seconds: string, thread: '0' | '1', out: string, ...extra: string[]) {
   const r = spawnSync(
     process.execPath,
-    ['bin/mixgraph.mjs', 'render', 'presets/mastering-chain.json', '-o', out, '--seconds', '2', '--json', ...extra],
+    ['bin/mixgraph.mjs', 'render', preset, '-o', out, '--seconds', seconds, '--json', ...extra],
     { encoding: 'utf8', timeout: 120_000, env: { ...process.env, MIXGRAPH_METER_THREAD: thread } },
   );
   expect(r.stderr).toBe('');
@@ -37,5 +41,12 @@ describe('render: loudness report measured in a worker thread', () => {
     const threaded = render('1', join(dir, 'n-thread.wav'), '--normalize', '-20');
     expect(threaded).toEqual(inline);
     expect(readFileSync(join(dir, 'n-thread.wav')).equals(readFileSync(join(dir, 'n-inline.wav')))).toBe(true);
+  });
+
+  it('through more audio than the shared ring holds (every slot reused)', () => {
+    // 8 slots of 65536 frames ≈ 10.9 s at 48 kHz: 14 s wraps the ring.
+    const inline = renderPreset('presets/eq-teaching.json', '14', '0', join(dir, 'long-inline.wav'));
+    const threaded = renderPreset('presets/eq-teaching.json', '14', '1', join(dir, 'long-thread.wav'));
+    expect(threaded).toEqual(inline);
   });
 });
