@@ -13,10 +13,10 @@
  * (tests, benchmarks importing the sources) there is no bundle, and the meter runs inline.
  *
  * `MIXGRAPH_METER_THREAD=0` always meters inline, `=1` always uses the thread (even for short
- * renders); unset, the thread is used when the machine has two cores or more and the render is at
- * least {@link MIN_THREAD_SECONDS} long.
+ * renders); unset, the thread is used when a core is free (two or more cores, one-minute load
+ * average at most cores − 1) and the render is at least {@link MIN_THREAD_SECONDS} long.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import { LoudnessMeter } from '../../dsp/loudness';
 import { inlineLoudnessProbe, loudnessReportOf, type LoudnessProbe, type LoudnessReport } from '../../runtime/render';
@@ -177,6 +177,18 @@ class ThreadLoudnessProbe implements LoudnessProbe {
 }
 
 /**
+ * Whether a core is free for the meter: two cores or more, and a one-minute load average that
+ * leaves at least one of them idle. On a saturated machine the thread only competes with the
+ * render: every message that wakes it can cost the render its time slice (measured at load 15 on
+ * 2 cores: 2–6 ms per message, and the render waiting on a starved meter), so it meters inline.
+ * (`loadavg` is [0, 0, 0] where the OS has none, e.g. Windows: the thread is then used.)
+ */
+function aCoreIsFree(): boolean {
+  const cores = availableParallelism();
+  return cores >= 2 && loadavg()[0] <= cores - 1;
+}
+
+/**
  * A {@link LoudnessProbe} for `mixgraph render`: in a worker thread when a second core and the
  * CLI bundle are there and the render is long enough to pay for the thread, else inline. Both
  * report the same figures.
@@ -185,8 +197,7 @@ export function renderLoudnessProbe(sampleRate: number, frames: number): Loudnes
   const setting = process.env.MIXGRAPH_METER_THREAD;
   const entry = new URL(import.meta.url);
   const bundled = /\.m?js$/.test(entry.pathname);
-  const wanted =
-    setting === '1' || (setting !== '0' && availableParallelism() >= 2 && frames >= MIN_THREAD_SECONDS * sampleRate);
+  const wanted = setting === '1' || (setting !== '0' && frames >= MIN_THREAD_SECONDS * sampleRate && aCoreIsFree());
   return bundled && wanted ? new ThreadLoudnessProbe(entry, sampleRate) : inlineLoudnessProbe(sampleRate);
 }
 
