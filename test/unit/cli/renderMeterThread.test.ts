@@ -28,9 +28,10 @@ function renderPreset(preset: string, seconds: string, thread: '0' | '1', out: s
 }
 
 describe('render: loudness report measured in a worker thread', () => {
-  it('gives the same report and the same bytes as the meter in the rendering thread', () => {
-    const inline = render('0', join(dir, 'inline.wav'));
-    const threaded = render('1', join(dir, 'thread.wav'));
+  it('gives the same report and the same bytes as the meter in the rendering thread, past one ring of audio', () => {
+    // 8 slots of 65536 frames ≈ 10.9 s at 48 kHz: 12 s reuses a slot.
+    const inline = renderPreset('presets/eq-teaching.json', '12', '0', join(dir, 'inline.wav'));
+    const threaded = renderPreset('presets/eq-teaching.json', '12', '1', join(dir, 'thread.wav'));
     expect(threaded).toEqual(inline);
     expect(threaded.integratedLufs).toEqual(expect.any(Number));
     expect(readFileSync(join(dir, 'thread.wav')).equals(readFileSync(join(dir, 'inline.wav')))).toBe(true);
@@ -41,12 +42,5 @@ describe('render: loudness report measured in a worker thread', () => {
     const threaded = render('1', join(dir, 'n-thread.wav'), '--normalize', '-20');
     expect(threaded).toEqual(inline);
     expect(readFileSync(join(dir, 'n-thread.wav')).equals(readFileSync(join(dir, 'n-inline.wav')))).toBe(true);
-  });
-
-  it('through more audio than the shared ring holds (every slot reused)', () => {
-    // 8 slots of 65536 frames ≈ 10.9 s at 48 kHz: 14 s wraps the ring.
-    const inline = renderPreset('presets/eq-teaching.json', '14', '0', join(dir, 'long-inline.wav'));
-    const threaded = renderPreset('presets/eq-teaching.json', '14', '1', join(dir, 'long-thread.wav'));
-    expect(threaded).toEqual(inline);
   });
 });
