@@ -198,7 +198,14 @@ export function renderLoudnessProbe(sampleRate: number, frames: number): Loudnes
   const entry = new URL(import.meta.url);
   const bundled = /\.m?js$/.test(entry.pathname);
   const wanted = setting === '1' || (setting !== '0' && frames >= MIN_THREAD_SECONDS * sampleRate && aCoreIsFree());
-  return bundled && wanted ? new ThreadLoudnessProbe(entry, sampleRate) : inlineLoudnessProbe(sampleRate);
+  if (bundled && wanted) {
+    try {
+      return new ThreadLoudnessProbe(entry, sampleRate);
+    } catch {
+      // No thread could be started (resource limits): the same report, measured inline.
+    }
+  }
+  return inlineLoudnessProbe(sampleRate);
 }
 
 // Loaded as the meter's worker thread: serve the meter.
