@@ -114,8 +114,12 @@ export async function profileSection(root: string, options: BenchOptions): Promi
     ensureCliBundle(root);
     const argv = [process.execPath, '--cpu-prof', '--cpu-prof-dir', dir, join('bin', 'mixgraph.mjs'), 'render', 'demo-mix', '--seconds', `${seconds}`, '-o', join(dir, 'x.wav')];
     const run = runTimed(argv, { cwd: root });
-    const profileFile = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-    if (!profileFile) throw new Error(`node --cpu-prof wrote no profile in ${dir}`);
+    // One profile per thread: CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile; the render
+    // runs in thread 0, the loudness meter (when it runs beside the render) in another.
+    const profiles = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+    const threadOf = (f: string) => f.split('.')[4];
+    const profileFile = profiles.find((f) => threadOf(f) === '0');
+    if (!profileFile) throw new Error(`node --cpu-prof wrote no profile of the main thread in ${dir}`);
     const bundleRel = join('dist', 'cli', 'mixgraph.mjs');
     const { parts, top, totalMs } = summariseProfile(
       JSON.parse(readFileSync(join(dir, profileFile), 'utf8')) as CpuProfile,
@@ -127,6 +131,16 @@ export async function profileSection(root: string, options: BenchOptions): Promi
     ];
     for (const [part, ms] of [...parts].sort((a, b) => b[1] - a[1])) {
       rows.push({ section: 'profile', name: part, value: ms / 1000, unit: 's', detail: `${((100 * ms) / totalMs).toFixed(1)} %` });
+    }
+    for (const other of profiles.filter((f) => f !== profileFile)) {
+      const worker = JSON.parse(readFileSync(join(dir, other), 'utf8')) as CpuProfile;
+      const names = new Map(worker.nodes.map((n) => [n.id, n.callFrame.functionName]));
+      let busyMs = 0;
+      worker.samples.forEach((id, i) => {
+        const name = names.get(id);
+        if (name !== '(idle)' && name !== '(program)') busyMs += worker.timeDeltas[i] / 1000;
+      });
+      rows.push({ section: 'profile', name: `worker thread ${threadOf(other)} (beside the render)`, value: busyMs / 1000, unit: 's', detail: 'not in the shares above: the loudness meter of the closing report' });
     }
     for (const f of top) rows.push({ section: 'profile', name: `self: ${f.name}`, value: f.ms / 1000, unit: 's', detail: `${((100 * f.ms) / totalMs).toFixed(1)} %` });
     return { rows, commands: [{ section: 'profile', label: 'profile', command: docCommand(argv, dir) }] };

@@ -159,6 +159,8 @@ const CHOICES = `## How the rows are made, and why
   module markers in the bundle) belongs to a part: the demo stems, a node's kernel, the loudness
   meter, WAV I/O, the engine, the CLI. Shared DSP code (true peak, biquads) thus counts for the
   part that called it. The profiler slows the run down; read the shares, not the seconds.
+  The shares are the main thread's; when the closing loudness meter runs in its own thread (a
+  core free), that thread's busy time is one row of its own, outside the shares.
 - Options: \`npm run bench -- --quick\` (or \`npm run bench:quick\`: one run each, 20 s of audio;
   does not rewrite this file unless \`--docs\` is given), \`--only
   chain|demo|album|scaling|kernels|inproc|profile\` (comma-separated; a partial run does not

@@ -25,9 +25,39 @@ export interface LoudnessReport {
   maxShortTermLufs: number | null;
 }
 
+/**
+ * Where the rendered blocks are measured for the closing loudness report. The default runs the
+ * BS.1770 meter in the rendering thread; the CLI may hand the blocks to a meter in a worker thread
+ * so the measurement runs beside the render. Any probe must report exactly what
+ * {@link LoudnessMeter} reports for the same samples.
+ */
+export interface LoudnessProbe {
+  /** Measures `frames` samples; the arrays are reused after the call, so copy what is kept. */
+  push(left: Float32Array, right: Float32Array, frames: number): void | Promise<void>;
+  /** The report over everything pushed; the probe is done afterwards. */
+  finish(): Promise<LoudnessReport>;
+  /** Stops the probe early (the render failed or was cancelled); never throws. */
+  dispose(): void;
+}
+
+/** Makes a {@link LoudnessProbe} for a render of `frames` frames at `sampleRate`. */
+export type LoudnessProbeFactory = (sampleRate: number, frames: number) => LoudnessProbe;
+
+/** The default probe: the meter, in the calling thread. */
+export function inlineLoudnessProbe(sampleRate: number): LoudnessProbe {
+  const meter = new LoudnessMeter(sampleRate);
+  return {
+    push: (left, right, frames) => meter.push(left, right, frames),
+    finish: async () => loudnessReportOf(meter),
+    dispose: () => undefined,
+  };
+}
+
 export interface RenderRequest extends RenderOptions {
   /** Target integrated loudness, LUFS: a gain is applied so the output lands there. */
   normalizeLufs?: number;
+  /** Where the loudness report is measured; default {@link inlineLoudnessProbe}. */
+  loudnessProbe?: LoudnessProbeFactory;
 }
 
 export interface RenderReport extends RenderSummary {
@@ -83,20 +113,25 @@ export async function renderGraph(graph: Graph, request: RenderRequest = {}, sin
   const warnings: string[] = [];
   if (plan.unused.length > 0) warnings.push(`not connected to the output, left out: ${plan.unused.join(', ')}`);
 
+  const makeProbe = request.loudnessProbe ?? inlineLoudnessProbe;
+  const totalFrames = Math.round((request.seconds ?? defaultRenderSeconds(plan, sampleRate, request.inputs)) * sampleRate);
+  const probes: LoudnessProbe[] = [];
   try {
     let gain = 1;
     let normalizeGainDb: number | null = null;
     let measureSeconds = 0;
     if (request.normalizeLufs !== undefined) {
-      const probe = new LoudnessMeter(sampleRate);
+      const probe = makeProbe(sampleRate, totalFrames);
+      probes.push(probe);
       const pass = await renderStream(plan, { ...request, onProgress: halfProgress(request, 0) }, (l, r, n) => probe.push(l, r, n));
+      const measured = (await probe.finish()).integratedLufs;
       measureSeconds = pass.elapsedMs / 1000;
-      const measured = probe.result().integratedLufs;
       if (measured === null) throw new GraphRenderError([{ path: 'render', message: 'cannot normalise: the render is silent' }]);
       normalizeGainDb = request.normalizeLufs - measured;
       gain = Math.pow(10, normalizeGainDb / 20);
     }
-    const meter = new LoudnessMeter(sampleRate);
+    const probe = makeProbe(sampleRate, totalFrames);
+    probes.push(probe);
     const summary = await renderStream(
       plan,
       { ...request, onProgress: request.normalizeLufs !== undefined ? halfProgress(request, 1) : request.onProgress },
@@ -107,18 +142,22 @@ export async function renderGraph(graph: Graph, request: RenderRequest = {}, sin
             right[i] *= gain;
           }
         }
-        meter.push(left, right, frames);
-        return sink?.(left, right, frames);
+        const measured = probe.push(left, right, frames);
+        const written = sink?.(left, right, frames);
+        return measured || written ? Promise.all([measured, written]).then(() => undefined) : undefined;
       },
     );
-    const loudness = loudnessReportOf(meter);
+    const finishing = performance.now();
+    const loudness = await probe.finish();
+    const finishMs = performance.now() - finishing;
     if (normalizeGainDb !== null && loudness.truePeakDbtp !== null && loudness.truePeakDbtp > 0) {
       warnings.push(
         `after normalising to ${request.normalizeLufs} LUFS the true peak is ${loudness.truePeakDbtp.toFixed(2)} dBTP (over 0 dBTP: it will clip); put a limiter before the output`,
       );
     }
     // Speed counts both passes when normalising: that is what the user waited for.
-    const elapsedMs = summary.elapsedMs + measureSeconds * 1000;
+    // …and the wait for a meter that runs beside the render to finish.
+    const elapsedMs = summary.elapsedMs + measureSeconds * 1000 + finishMs;
     return {
       ...summary,
       elapsedMs,
@@ -130,6 +169,8 @@ export async function renderGraph(graph: Graph, request: RenderRequest = {}, sin
   } catch (error) {
     if (error instanceof EngineError) throw new GraphRenderError(error.issues);
     throw error;
+  } finally {
+    for (const p of probes) p.dispose();
   }
 }
 

@@ -24,6 +24,7 @@ import { printLines, terminalSafe } from '../terminalText';
 import { parseChoice, parseInputBindings, parseNumberOption, parseSizeOption } from '../parseOptions';
 import { defaultMaxMemory, prepareRender } from '../renderBudget';
 import { createProgress } from '../progress';
+import { renderLoudnessProbe } from './renderMeterThread';
 
 export interface RenderCommandOptions {
   output?: string;
@@ -95,7 +96,7 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
   const prepared = prepareRender(graph, usedBindings, sampleRate, seconds, maxMemory, options.maxMemory !== undefined, compressed);
   warnings.push(...prepared.warnings);
 
-  const request = { sampleRate, seconds: prepared.seconds, inputs: prepared.inputs, normalizeLufs };
+  const request = { sampleRate, seconds: prepared.seconds, inputs: prepared.inputs, normalizeLufs, loudnessProbe: renderLoudnessProbe };
   const writer = openWavFileWriter(options.output, { sampleRate, bits, container, expectedFrames: renderFrameCount(graph, request) });
   const progress = createProgress(`rendering ${basename(options.output)}`);
   let report: RenderReport;

@@ -9,6 +9,7 @@
  * is compiled once per process (or worker); each reverb gets its own instance and memory, sized
  * once and never grown (growing would detach the Float64Array views the delay lines hold).
  */
+import { decodeBase64 } from './base64';
 import { REVERB_WASM_BASE64 } from './reverbWasmBytes';
 
 /** The exports of asm/reverb.ts; see there for each function's arithmetic. */
@@ -47,25 +48,6 @@ let disabledForTests = false;
 /** Forces the TypeScript path (for the tests that compare both). */
 export function setReverbWasmEnabled(enabled: boolean): void {
   disabledForTests = !enabled;
-}
-
-function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
-  // Own decoder: `atob` and `Buffer` are not available in every global scope (AudioWorklet).
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const clean = text.replace(/=+$/, '');
-  const out = new Uint8Array(new ArrayBuffer(Math.floor((clean.length * 3) / 4)));
-  let bits = 0;
-  let value = 0;
-  let at = 0;
-  for (let i = 0; i < clean.length; i++) {
-    value = (value << 6) | alphabet.indexOf(clean[i]);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[at++] = (value >> bits) & 0xff;
-    }
-  }
-  return out;
 }
 
 function compile(): WebAssembly.Module | null {

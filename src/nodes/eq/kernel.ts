@@ -5,9 +5,16 @@
  * scratch block, so the block is rounded to float32 once at the end rather than after every
  * section. Each of the nine slots keeps its own state; a slot that is switched off is cleared, so
  * switching it back on starts from silence instead of a stale state.
+ *
+ * The cascade runs in WebAssembly when it can (asm/eq.ts: both channels in the lanes of one f64x2,
+ * the same operations in the same order), else in the TypeScript loops below; the samples are the
+ * same either way. The `BiquadState`s stay the states of record: the WebAssembly path copies them
+ * in and out around each block (a few dozen numbers), so both paths share one reset and one
+ * non-finite clean-up.
  */
 import type { ResolvedParams } from '../../graph/catalog';
 import { BiquadState, identityCoefficients, processBiquadPair, type BiquadCoefficients } from '../../dsp/biquad';
+import { createEqWasm, type EqWasm } from '../../dsp/wasm/eqWasm';
 import type { Kernel, KernelIO } from '../types';
 import { EQ_SECTION_IDS, eqSections, sectionCoefficients } from './eqSections';
 
@@ -24,6 +31,7 @@ export class EqKernel implements Kernel {
   private activeCount = 0;
   private readonly isActive: boolean[] = EQ_SECTION_IDS.map(() => false);
   private readonly scratch: Float64Array;
+  private readonly wasm: EqWasm | undefined;
 
   /**
    * @param sampleRate Hz.
@@ -34,6 +42,7 @@ export class EqKernel implements Kernel {
     maxBlockSize: number,
   ) {
     this.scratch = new Float64Array(maxBlockSize);
+    this.wasm = createEqWasm(maxBlockSize, SLOT_COUNT);
   }
 
   setParams(params: ResolvedParams): void {
@@ -57,6 +66,10 @@ export class EqKernel implements Kernel {
   process(io: KernelIO): void {
     const input = io.inputs[0];
     const output = io.outputs[0];
+    if (this.wasm && this.activeCount > 0) {
+      this.processWasm(this.wasm, input.left, input.right, output.left, output.right, io.frames);
+      return;
+    }
     this.processChannel(input.left, output.left, io.frames, this.leftStates);
     this.processChannel(input.right, output.right, io.frames, this.rightStates);
   }
@@ -66,6 +79,44 @@ export class EqKernel implements Kernel {
       this.leftStates[slot].reset();
       this.rightStates[slot].reset();
     }
+  }
+
+  /** Both channels through the WebAssembly cascade, states copied in and out. */
+  private processWasm(
+    wasm: EqWasm,
+    inLeft: Float32Array,
+    inRight: Float32Array,
+    outLeft: Float32Array,
+    outRight: Float32Array,
+    frames: number,
+  ): void {
+    const { coefficients, states } = wasm;
+    const count = this.activeCount;
+    for (let k = 0; k < count; k++) {
+      const slot = this.activeSlots[k];
+      const c = this.coefficients[slot];
+      const l = this.leftStates[slot];
+      const r = this.rightStates[slot];
+      coefficients[5 * k] = c.b0;
+      coefficients[5 * k + 1] = c.b1;
+      coefficients[5 * k + 2] = c.b2;
+      coefficients[5 * k + 3] = c.a1;
+      coefficients[5 * k + 4] = c.a2;
+      states[4 * k] = l.s1;
+      states[4 * k + 1] = r.s1;
+      states[4 * k + 2] = l.s2;
+      states[4 * k + 3] = r.s2;
+    }
+    wasm.left.set(frames === inLeft.length ? inLeft : inLeft.subarray(0, frames));
+    wasm.right.set(frames === inRight.length ? inRight : inRight.subarray(0, frames));
+    wasm.run(count, frames);
+    for (let k = 0; k < count; k++) {
+      const slot = this.activeSlots[k];
+      this.leftStates[slot].store(states[4 * k], states[4 * k + 2]);
+      this.rightStates[slot].store(states[4 * k + 1], states[4 * k + 3]);
+    }
+    outLeft.set(frames === wasm.left.length ? wasm.left : wasm.left.subarray(0, frames));
+    outRight.set(frames === wasm.right.length ? wasm.right : wasm.right.subarray(0, frames));
   }
 
   private processChannel(input: Float32Array, output: Float32Array, frames: number, states: BiquadState[]): void {

@@ -1,0 +1,217 @@
+/**
+ * The closing loudness report of `mixgraph render`, measured in a worker thread beside the render.
+ *
+ * The BS.1770 meter (K-weighting, gating, 8× true peak) took a fifth of the issue-9 chain's time
+ * when it ran in the rendering thread after each block. Here the rendered blocks are copied into
+ * the slots of a shared ring and handed, slot by slot, to a worker that runs the very same
+ * {@link LoudnessMeter}; the meter's readings do not depend on how the samples are split into
+ * blocks, so the report is identical to the one measured inline. With a second core the meter
+ * then costs the render almost nothing.
+ *
+ * The worker is the CLI bundle itself (as for `mixgraph album`'s pool): loading it runs the check at
+ * the bottom of this file, which starts the meter when the thread was created for it. Under tsx
+ * (tests, benchmarks importing the sources) there is no bundle, and the meter runs inline.
+ *
+ * `MIXGRAPH_METER_THREAD=0` always meters inline, `=1` always uses the thread (even for short
+ * renders); unset, the thread is used when a core is free (two or more cores, one-minute load
+ * average at most cores − 1) and the render is at least {@link MIN_THREAD_SECONDS} long.
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import { LoudnessMeter } from '../../dsp/loudness';
+import { inlineLoudnessProbe, loudnessReportOf, type LoudnessProbe, type LoudnessReport } from '../../runtime/render';
+import { CliError } from '../errors';
+
+/** Tags the worker's `workerData`, so other workers loading the bundle (album's pool) are left alone. */
+const ROLE = 'mixgraph-loudness-meter';
+/**
+ * Frames per message: 65536 stereo frames = 512 KiB, ≈ 1.4 s at 48 kHz. Few messages, because each
+ * one wakes the worker, and on a saturated machine waking a thread can cost the render its time
+ * slice (measured: 1–5 ms per message at load 15 on 2 cores with 16384-frame batches).
+ */
+const BATCH_FRAMES = 65536;
+/**
+ * Slots of the shared ring (4 MiB): when the worker falls behind on a busy machine, the render
+ * waits for a free slot, so memory stays bounded.
+ */
+const SLOTS = 8;
+/** Shorter renders meter inline: loading the bundle in a thread costs ≈ 0.15 s of CPU. */
+export const MIN_THREAD_SECONDS = 10;
+
+type ToMeter = { kind: 'batch'; slot: number; frames: number } | { kind: 'end' };
+type FromMeter =
+  | { kind: 'measured'; slot: number }
+  | { kind: 'report'; report: LoudnessReport }
+  | { kind: 'failed'; message: string };
+
+/** Where slot `slot`'s left channel starts in the shared ring (its right channel follows). */
+const slotStart = (slot: number) => 2 * BATCH_FRAMES * slot;
+
+/** Worker side: meters every batch in order, frees its slot, reports at the end. */
+function serveMeter(port: MessagePort, sampleRate: number, ring: Float32Array): void {
+  const meter = new LoudnessMeter(sampleRate);
+  port.on('message', (message: ToMeter) => {
+    try {
+      if (message.kind === 'batch') {
+        const { slot, frames } = message;
+        const left = slotStart(slot);
+        const right = left + BATCH_FRAMES;
+        meter.push(ring.subarray(left, left + frames), ring.subarray(right, right + frames), frames);
+        const reply: FromMeter = { kind: 'measured', slot };
+        port.postMessage(reply);
+      } else {
+        const reply: FromMeter = { kind: 'report', report: loudnessReportOf(meter) };
+        port.postMessage(reply);
+        port.close();
+      }
+    } catch (error) {
+      const reply: FromMeter = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+      port.postMessage(reply);
+      port.close();
+    }
+  });
+}
+
+/** The main thread's side: fills ring slots, hands them over, waits when none is free. */
+class ThreadLoudnessProbe implements LoudnessProbe {
+  private readonly worker: Worker;
+  private readonly ring: Float32Array;
+  /** Slots the worker has measured (or never had). */
+  private readonly free: number[] = [];
+  /** The slot being filled. */
+  private slot: number;
+  private filled = 0;
+  private wake: (() => void) | null = null;
+  private failure: Error | null = null;
+  private settled = false;
+  private readonly report: Promise<LoudnessReport>;
+
+  constructor(entry: URL, sampleRate: number) {
+    // Shared memory, not transferred buffers: moving a backing store between threads made V8
+    // re-account external memory and collect garbage on every message (5 ms each with a long
+    // input file in the heap).
+    const shared = new SharedArrayBuffer(4 * 2 * BATCH_FRAMES * SLOTS);
+    this.ring = new Float32Array(shared);
+    for (let slot = SLOTS - 1; slot > 0; slot--) this.free.push(slot);
+    this.slot = 0;
+    let resolveReport!: (report: LoudnessReport) => void;
+    let rejectReport!: (error: Error) => void;
+    this.report = new Promise<LoudnessReport>((resolve, reject) => {
+      resolveReport = resolve;
+      rejectReport = reject;
+    });
+    // A failure before finish() is awaited must not surface as an unhandled rejection.
+    this.report.catch(() => undefined);
+    const fail = (reason: string) => {
+      if (this.settled) return;
+      this.settled = true;
+      this.failure = new CliError(`the loudness meter's worker thread failed: ${reason}`);
+      rejectReport(this.failure);
+      this.wakeRender();
+    };
+    this.worker = new Worker(entry, { workerData: { role: ROLE, sampleRate, shared } });
+    this.worker.on('message', (message: FromMeter) => {
+      if (message.kind === 'measured') {
+        this.free.push(message.slot);
+        this.wakeRender();
+      } else if (message.kind === 'report') {
+        this.settled = true;
+        resolveReport(message.report);
+      } else fail(message.message);
+    });
+    this.worker.on('error', (error) => fail(error.message));
+    this.worker.on('exit', (code) => fail(`it stopped (exit code ${code}) before reporting`));
+  }
+
+  push(left: Float32Array, right: Float32Array, frames: number): void | Promise<void> {
+    if (this.failure) throw this.failure;
+    let done = 0;
+    while (done < frames) {
+      const n = Math.min(frames - done, BATCH_FRAMES - this.filled);
+      const at = slotStart(this.slot) + this.filled;
+      this.ring.set(left.subarray(done, done + n), at);
+      this.ring.set(right.subarray(done, done + n), at + BATCH_FRAMES);
+      this.filled += n;
+      done += n;
+      if (this.filled === BATCH_FRAMES) this.send();
+    }
+    // A block (≤ 16384 frames) fits in what is left of the slot being filled plus one more slot: keep one free.
+    if (this.free.length === 0) {
+      return new Promise<void>((resolve, reject) => {
+        this.wake = () => (this.failure ? reject(this.failure) : resolve());
+      });
+    }
+  }
+
+  async finish(): Promise<LoudnessReport> {
+    if (this.failure) throw this.failure;
+    if (this.filled > 0) this.send();
+    const end: ToMeter = { kind: 'end' };
+    this.worker.postMessage(end);
+    return this.report;
+  }
+
+  dispose(): void {
+    if (!this.settled) {
+      this.settled = true;
+      this.wakeRender();
+    }
+    void this.worker.terminate();
+  }
+
+  /** Hands the filled slot to the worker and starts filling a free one. */
+  private send(): void {
+    const message: ToMeter = { kind: 'batch', slot: this.slot, frames: this.filled };
+    this.worker.postMessage(message);
+    const next = this.free.pop();
+    if (next === undefined) throw new Error('loudness meter ring: no free slot'); // push() keeps one free
+    this.slot = next;
+    this.filled = 0;
+  }
+
+  private wakeRender(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+}
+
+/**
+ * Whether a core is free for the meter: two cores or more, and a one-minute load average that
+ * leaves at least one of them idle. On a saturated machine the thread only competes with the
+ * render: every message that wakes it can cost the render its time slice (measured at load 15 on
+ * 2 cores: 2–6 ms per message, and the render waiting on a starved meter), so it meters inline.
+ * (`loadavg` is [0, 0, 0] where the OS has none, e.g. Windows: the thread is then used.)
+ */
+function aCoreIsFree(): boolean {
+  const cores = availableParallelism();
+  return cores >= 2 && loadavg()[0] <= cores - 1;
+}
+
+/**
+ * A {@link LoudnessProbe} for `mixgraph render`: in a worker thread when a second core and the
+ * CLI bundle are there and the render is long enough to pay for the thread, else inline. Both
+ * report the same figures.
+ */
+export function renderLoudnessProbe(sampleRate: number, frames: number): LoudnessProbe {
+  const setting = process.env.MIXGRAPH_METER_THREAD;
+  const entry = new URL(import.meta.url);
+  const bundled = /\.m?js$/.test(entry.pathname);
+  const wanted = setting === '1' || (setting !== '0' && frames >= MIN_THREAD_SECONDS * sampleRate && aCoreIsFree());
+  if (bundled && wanted) {
+    try {
+      return new ThreadLoudnessProbe(entry, sampleRate);
+    } catch {
+      // No thread could be started (resource limits): the same report, measured inline.
+    }
+  }
+  return inlineLoudnessProbe(sampleRate);
+}
+
+// Loaded as the meter's worker thread: serve the meter.
+if (!isMainThread && parentPort) {
+  const data = workerData as { role?: unknown; sampleRate?: unknown; shared?: unknown } | null;
+  if (data?.role === ROLE && typeof data.sampleRate === 'number' && data.shared instanceof SharedArrayBuffer) {
+    serveMeter(parentPort, data.sampleRate, new Float32Array(data.shared));
+  }
+}
