@@ -10,7 +10,8 @@
  *      meter (median of 15), and the longest main-thread task during 10 s of playback with
  *      edits (select, drag, bypass).
  *
- * Options: `--sizes=1000,5000` (large-graph sizes), `--only=large|play`, `--no-build`.
+ * Options: `--sizes=1000,5000` (large-graph sizes), `--only=large|play`, `--no-build`,
+ * `--app=<dir>` (serve another build, e.g. of the main branch, for a before/after in one sitting).
  * Targets (issues 10.4 and 11.5) are printed beside each number; docs/performance-ui.md has the
  * findings.
  */
@@ -188,21 +189,22 @@ async function playing(browser: Browser, base: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!argv.includes('--no-build')) {
+  const app = option('app');
+  if (!argv.includes('--no-build') && app === undefined) {
     console.log('building the editor…');
     // In a child process: vite's in-process build under tsx's loader never finishes.
     const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
     if (built.status !== 0) throw new Error('vite build failed');
   }
   console.log('serving it…');
-  const server = await preview({ root, logLevel: 'warn', preview: { host: '127.0.0.1', port: PORT, strictPort: true } });
+  const server = await preview({ root, logLevel: 'warn', ...(app !== undefined ? { build: { outDir: app } } : {}), preview: { host: '127.0.0.1', port: PORT, strictPort: true } });
   const base = `http://127.0.0.1:${PORT}/`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--autoplay-policy=no-user-gesture-required', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    console.log(`Chromium ${browser.version()}, 1440×900, production build`);
+    console.log(`Chromium ${browser.version()}, 1440×900, production build${app !== undefined ? ` from ${app}` : ''}`);
     if (only === undefined || only === 'play') await playing(browser, base);
     if (only === undefined || only === 'large') await largeGraphs(browser, base);
   } finally {
