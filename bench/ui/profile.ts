@@ -4,7 +4,7 @@
  * function. Used to find the causes listed in docs/performance-ui.md; not part of `bench:ui`.
  *
  * Options: `--size=5000` (a large graph from a share link; 0 = the demo mix), `--play` (demo mix
- * playing), `--action=select|drag|open`, `--top=30`, `--no-build`, `--save=file.cpuprofile`.
+ * playing), `--action=select|drag|open|edits`, `--top=30`, `--no-build`, `--save=file.cpuprofile`.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -86,6 +86,23 @@ async function main(): Promise<void> {
     if (action === 'select') {
       for (let i = 1; i <= 5; i++) {
         await names.nth(i * 2).click();
+        await page.waitForTimeout(300);
+      }
+    } else if (action === 'edits') {
+      // What bench:ui's "10 s playing with edits" does: select, drag and back, bypass on and off.
+      for (let i = 1; i <= 3; i++) {
+        const name = names.nth(i * 3);
+        await name.click();
+        const box = (await name.boundingBox())!;
+        await page.mouse.move(box.x + 5, box.y + 5);
+        await page.mouse.down();
+        for (let s = 1; s <= 6; s++) await page.mouse.move(box.x + 5 + s * 5, box.y + 5);
+        await page.mouse.up();
+        const bypass = page.locator('.react-flow__node-mgAudio').nth(i * 3).locator('.mg-node__bypass');
+        if ((await bypass.count()) > 0) {
+          await bypass.click();
+          await bypass.click();
+        }
         await page.waitForTimeout(300);
       }
     } else if (action === 'drag') {

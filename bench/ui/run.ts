@@ -5,7 +5,8 @@
  * Timing; see `probes.js`), never asserted in a test.
  *
  *   1. Large graphs (1 000, 5 000, 20 000 nodes) opened from a share link: open, select a node
- *      (median of 7), drag a node, the autosave's main-thread time, reopen after a reload.
+ *      (median of 7), drag a node, the autosave's main-thread time, reopen after a reload; above
+ *      `EDITOR_MAX_NODES` the time until the refusal is shown.
  *   2. The demo mix: select stopped, first sound after Play, select while playing with every
  *      meter (median of 15), and the longest main-thread task during 10 s of playback with
  *      edits (select, drag, bypass).
@@ -21,6 +22,7 @@ import { preview } from 'vite';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { shareUrl } from '../../src/graph/shareLink';
 import { largeGraph } from './largeGraph';
+import { EDITOR_MAX_NODES } from '../../src/ui/config';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const probes = fileURLToPath(new URL('./probes.js', import.meta.url));
@@ -111,6 +113,13 @@ async function largeGraphs(browser: Browser, base: string): Promise<void> {
     const url = shareUrl(base, largeGraph(count));
     console.log(`\n${count} nodes (share link of ${(url.length / 1024).toFixed(0)} KB)`);
     await page.goto(url);
+    if (count > EDITOR_MAX_NODES) {
+      // Refused with a message naming the count and the limit (docs/performance-ui.md).
+      await page.getByRole('dialog').getByText(`editor handles up to ${EDITOR_MAX_NODES.toLocaleString('en-US')}`).waitFor({ timeout: LONG });
+      report(`  refused (navigation → message shown, thread free)`, await page.evaluate(() => (window as unknown as { __bench: { settled(): Promise<number> } }).__bench.settled()));
+      await page.context().close();
+      continue;
+    }
     const opened = () =>
       page.waitForFunction(
         (n) => document.querySelector('.toolbar__doc-name')?.textContent === n && document.querySelector('.react-flow__node-mgAudio[data-id^="c"]') !== null,

@@ -6,6 +6,7 @@
 import type { EditResult } from '../../graph/commands';
 import type { Graph } from '../../graph/types';
 import { createHistory, execute, mark, redo, undo } from '../../graph/history';
+import { tooLargeForEditor } from './editorLimit';
 import { type DocumentOrigin, EMPTY_SELECTION, type Notice, type Selection, editorStore } from './editorState';
 
 let noticeCounter = 0;
@@ -30,12 +31,21 @@ export function dispatch(result: EditResult, options: { select?: Selection; quie
     if (options.quiet !== true) showNotice('refusal', result.reason);
     return false;
   }
+  let tooLarge: string | undefined;
   editorStore.set((s) => {
     const history = execute(s.history, result.edit);
+    // An edit may not take the document past what the editor handles (a paste, an insert).
+    const nodes = history.graph.nodes.length;
+    if (nodes > s.history.graph.nodes.length) tooLarge = tooLargeForEditor(nodes);
+    if (tooLarge !== undefined) return s;
     const selection = options.select ?? pruneSelection(s.selection, history.graph);
     const notice = s.notice?.kind === 'refusal' ? null : s.notice;
     return history === s.history && selection === s.selection ? s : { ...s, history, selection, notice };
   });
+  if (tooLarge !== undefined) {
+    showNotice('refusal', tooLarge);
+    return false;
+  }
   return true;
 }
 
