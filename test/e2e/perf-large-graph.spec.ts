@@ -5,6 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { largeGraph } from '../../bench/ui/largeGraph';
+import { serializeGraph } from '../../src/graph/serialize';
 import { shareUrl } from '../../src/graph/shareLink';
 import { MAX_NODES } from '../../src/graph/validateNodes';
 import { EDITOR_MAX_NODES } from '../../src/ui/config';
@@ -46,4 +47,22 @@ test('a share link above the editor’s limit is refused with the count, the lim
   await expect(page.locator('.toolbar__doc-name')).toHaveText('Demo mix');
   await expect(page.locator('.react-flow__node-mgAudio').first()).toBeVisible();
   expect(problems).toEqual([]);
+});
+
+test('an autosave above the limit (written before it existed) is kept and explained, not opened', async ({ page }) => {
+  test.setTimeout(120_000);
+  const text = serializeGraph(largeGraph(EDITOR_MAX_NODES + 1));
+  const record = { format: 'mixgraph-autosave', version: 1, savedAt: new Date().toISOString(), dirty: true, origin: { kind: 'link', name: 'big' }, text };
+  await page.addInitScript((value) => {
+    if (sessionStorage.getItem('seeded') === null) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('mixgraph.autosave.v1', value);
+    }
+  }, JSON.stringify(record));
+  await page.goto('/', { timeout: 60_000 });
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toContainText(`This graph has ${(EDITOR_MAX_NODES + 1).toLocaleString('en-US')} nodes; the editor handles up to`, { timeout: 60_000 });
+  await expect(dialog).toContainText('The original text is kept');
+  await expect(dialog.getByRole('button', { name: 'Download the original autosave' })).toBeVisible();
+  await expect(page.locator('.toolbar__doc-name')).toHaveText('Untitled');
 });
