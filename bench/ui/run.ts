@@ -5,12 +5,14 @@
  * Timing; see `probes.js`), never asserted in a test.
  *
  *   1. Large graphs (1 000, 5 000, 20 000 nodes) opened from a share link: open, select a node
- *      (median of 7), drag a node, the autosave's main-thread time, reopen after a reload.
+ *      (median of 7), drag a node, the autosave's main-thread time, reopen after a reload; above
+ *      `EDITOR_MAX_NODES` the time until the refusal is shown.
  *   2. The demo mix: select stopped, first sound after Play, select while playing with every
  *      meter (median of 15), and the longest main-thread task during 10 s of playback with
  *      edits (select, drag, bypass).
  *
- * Options: `--sizes=1000,5000` (large-graph sizes), `--only=large|play`, `--no-build`.
+ * Options: `--sizes=1000,5000` (large-graph sizes), `--only=large|play`, `--no-build`,
+ * `--app=<dir>` (serve another build, e.g. of the main branch, for a before/after in one sitting).
  * Targets (issues 10.4 and 11.5) are printed beside each number; docs/performance-ui.md has the
  * findings.
  */
@@ -20,6 +22,7 @@ import { preview } from 'vite';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { shareUrl } from '../../src/graph/shareLink';
 import { largeGraph } from './largeGraph';
+import { EDITOR_MAX_NODES } from '../../src/ui/config';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const probes = fileURLToPath(new URL('./probes.js', import.meta.url));
@@ -110,6 +113,13 @@ async function largeGraphs(browser: Browser, base: string): Promise<void> {
     const url = shareUrl(base, largeGraph(count));
     console.log(`\n${count} nodes (share link of ${(url.length / 1024).toFixed(0)} KB)`);
     await page.goto(url);
+    if (count > EDITOR_MAX_NODES) {
+      // Refused with a message naming the count and the limit (docs/performance-ui.md).
+      await page.getByRole('dialog').getByText(`editor handles up to ${EDITOR_MAX_NODES.toLocaleString('en-US')}`).waitFor({ timeout: LONG });
+      report(`  refused (navigation → message shown, thread free)`, await page.evaluate(() => (window as unknown as { __bench: { settled(): Promise<number> } }).__bench.settled()));
+      await page.context().close();
+      continue;
+    }
     const opened = () =>
       page.waitForFunction(
         (n) => document.querySelector('.toolbar__doc-name')?.textContent === n && document.querySelector('.react-flow__node-mgAudio[data-id^="c"]') !== null,
@@ -188,21 +198,22 @@ async function playing(browser: Browser, base: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!argv.includes('--no-build')) {
+  const app = option('app');
+  if (!argv.includes('--no-build') && app === undefined) {
     console.log('building the editor…');
     // In a child process: vite's in-process build under tsx's loader never finishes.
     const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
     if (built.status !== 0) throw new Error('vite build failed');
   }
   console.log('serving it…');
-  const server = await preview({ root, logLevel: 'warn', preview: { host: '127.0.0.1', port: PORT, strictPort: true } });
+  const server = await preview({ root, logLevel: 'warn', ...(app !== undefined ? { build: { outDir: app } } : {}), preview: { host: '127.0.0.1', port: PORT, strictPort: true } });
   const base = `http://127.0.0.1:${PORT}/`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--autoplay-policy=no-user-gesture-required', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    console.log(`Chromium ${browser.version()}, 1440×900, production build`);
+    console.log(`Chromium ${browser.version()}, 1440×900, production build${app !== undefined ? ` from ${app}` : ''}`);
     if (only === undefined || only === 'play') await playing(browser, base);
     if (only === undefined || only === 'large') await largeGraphs(browser, base);
   } finally {

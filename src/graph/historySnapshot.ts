@@ -43,7 +43,11 @@ export const DEFAULT_SNAPSHOT_LIMITS: SnapshotLimits = { maxSteps: 100, maxChars
  * length. Collisions only matter together with a passing dry run, which checks the steps too.
  */
 export function graphFingerprint(graph: Graph): string {
-  const text = serializeGraph(graph);
+  return textFingerprint(serializeGraph(graph));
+}
+
+/** `graphFingerprint` of a document already written by `serializeGraph` (`text`). */
+export function textFingerprint(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
@@ -56,7 +60,12 @@ export function graphFingerprint(graph: Graph): string {
  * The storable form of a history, bounded: the oldest undo steps go first, then the furthest
  * redo steps, until both limits hold. Returns the snapshot and its JSON text.
  */
-export function snapshotHistory(history: History, limits: SnapshotLimits = DEFAULT_SNAPSHOT_LIMITS): { snapshot: HistorySnapshot; text: string } {
+export function snapshotHistory(
+  history: History,
+  limits: SnapshotLimits = DEFAULT_SNAPSHOT_LIMITS,
+  /** `serializeGraph(history.graph)` when the caller has it already (saves writing it twice). */
+  graphText?: string,
+): { snapshot: HistorySnapshot; text: string } {
   const undo = history.undoStack.map(plainStep);
   const redo = history.redoStack.map(plainStep);
   const sizes = (steps: HistoryStep[]) => steps.map((s) => JSON.stringify(s).length + 1);
@@ -74,7 +83,7 @@ export function snapshotHistory(history: History, limits: SnapshotLimits = DEFAU
   const snapshot: HistorySnapshot = {
     format: 'mixgraph-history',
     version: 1,
-    fingerprint: graphFingerprint(history.graph),
+    fingerprint: graphText !== undefined ? textFingerprint(graphText) : graphFingerprint(history.graph),
     undo: undo.slice(undoStart),
     redo: redo.slice(redoStart),
   };

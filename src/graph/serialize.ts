@@ -74,7 +74,7 @@ function paramsToJSON(source: Record<string, ParamValue>): Record<string, ParamV
  * Snapshots in slot order, node settings by sorted id; settings of nodes the graph no longer has
  * are left out (a deleted node's setting has nothing to recall).
  */
-function snapshotsToJSON(graph: Graph): GraphSnapshot[] {
+export function snapshotsToJSON(graph: Graph): GraphSnapshot[] {
   const ids = new Set(graph.nodes.map((n) => n.id));
   return [...(graph.snapshots ?? [])]
     .sort((a, b) => a.slot.localeCompare(b.slot))

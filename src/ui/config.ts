@@ -46,3 +46,11 @@ export const AUTOSAVE_DELAY_MS = 250;
  * (docs/performance-ui.md). Smaller graphs are drawn whole at every zoom.
  */
 export const LARGE_GRAPH_ITEMS = 300;
+
+/**
+ * Most nodes a document may have in the editor. The parser (and the CLI) allow `MAX_NODES`
+ * (20 000), but the editor was measured usable up to this many (`npm run bench:ui`,
+ * docs/performance-ui.md); a larger document is refused with a message that offers the CLI,
+ * never opened into a frozen tab.
+ */
+export const EDITOR_MAX_NODES = 10_000;

@@ -29,7 +29,7 @@ import { addNodeAt } from './addNodeAt';
 import { AudioNodeView } from './AudioNodeView';
 import { setCanvasBridge } from './canvasBridge';
 import { ConnectionHint } from './ConnectionHint';
-import { FlowCache, buildFlowEdges, buildFlowNodes } from './flowElements';
+import { FlowEdgeBuilder, FlowNodeBuilder } from './flowElements';
 import type { FlowNode, Size } from './flowTypes';
 import { itemKinds, readEdgeSelection, readNodeChanges } from './flowChanges';
 import { DEFAULT_NODE_SIZE } from './groupFrames';
@@ -90,18 +90,23 @@ export function Canvas() {
   const pointer = useRef<{ x: number; y: number } | undefined>(undefined);
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const [bounds, setBounds] = useState<DOMRect | undefined>();
-  const cache = useRef(new FlowCache()).current;
+  const nodeBuilder = useRef(new FlowNodeBuilder()).current;
+  const edgeBuilder = useRef(new FlowEdgeBuilder()).current;
   /** The node being dragged by the pointer (a drop on a wire splices it in). */
   const draggedNode = useRef<string | undefined>(undefined);
   const measuredRef = useRef(measured);
   measuredRef.current = measured;
+  const large = graph.nodes.length > LARGE_GRAPH_ITEMS;
 
-  const { nodes, edges } = useMemo(() => {
-    const builtNodes = buildFlowNodes(graph, selection, validation, measured, cache);
-    const builtEdges = buildFlowEdges(graph, selection, cache, probed);
-    cache.sweep();
-    return { nodes: builtNodes, edges: builtEdges };
-  }, [graph, selection, validation, measured, cache, probed]);
+  // Nodes and wires are built apart: selecting a node leaves the wires' array (and React Flow's
+  // O(wires) connection lookup it rebuilds on every new array) untouched, and the reverse.
+  const { nodes: selectedNodes, notes: selectedNotes, groups: selectedGroups, edges: selectedEdges } = selection;
+  const nodes = useMemo(
+    () =>
+      nodeBuilder.build({ graph, selection: { nodes: selectedNodes, notes: selectedNotes, groups: selectedGroups }, validation, measured, estimate: large }),
+    [nodeBuilder, graph, selectedNodes, selectedNotes, selectedGroups, validation, measured, large],
+  );
+  const edges = useMemo(() => edgeBuilder.build(graph, selectedEdges, probed), [edgeBuilder, graph, selectedEdges, probed]);
   const nodesRef = useRef(nodes);
   nodesRef.current = nodes;
 
@@ -316,7 +321,7 @@ export function Canvas() {
         colorMode="dark"
         defaultEdgeOptions={{ type: 'default' }}
         elevateNodesOnSelect={false}
-        onlyRenderVisibleElements={graph.nodes.length > LARGE_GRAPH_ITEMS}
+        onlyRenderVisibleElements={large}
         edgesFocusable={false}
         aria-label="Graph canvas"
         tabIndex={0}

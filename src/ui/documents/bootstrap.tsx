@@ -17,6 +17,7 @@ import { salvageDocument } from '../persistence/salvage';
 import { customDialog } from '../store/dialogs';
 import { loadDocument } from '../store/editorActions';
 import { editorStore } from '../store/editorState';
+import { tooLargeForEditor } from '../store/editorLimit';
 import { newGraph } from './newGraph';
 import { openSharedFragment } from './shareActions';
 import { hasLessonLink } from '../../lessons';
@@ -25,6 +26,15 @@ import { openLessonLink } from '../teaching/lessonRunner';
 /** Loads the first document synchronously (before the first render). */
 export function restoreInitialDocument(): void {
   const saved = loadAutosave();
+  const tooLarge = saved.kind === 'ok' ? tooLargeForEditor(saved.graph.nodes.length) : undefined;
+  if (saved.kind === 'ok' && tooLarge !== undefined) {
+    // Saved by an earlier version without the limit: opening it would freeze every reload. Kept
+    // and explained like a broken autosave (rescued first, offered for download), not opened.
+    const release = holdAutosaveSlot();
+    loadDocument(newGraph('Untitled'), { kind: 'new', name: 'Untitled' });
+    void rescueAndExplain(saved.record.text, [{ path: 'nodes', message: tooLarge }], undefined, false, release);
+    return;
+  }
   if (saved.kind === 'ok') {
     loadDocument(saved.graph, saved.record.origin, { dirty: saved.record.dirty });
     // The undo history saved with it, when it still fits this exact document.

@@ -18,6 +18,7 @@ import { type LibraryEntry, findPresetByName, savePreset } from '../persistence/
 import { choiceDialog, promptDialog } from '../store/dialogs';
 import { dispatch, loadDocument, markSaved, showNotice } from '../store/editorActions';
 import { type DocumentOrigin, currentGraph, editorStore, isDirty } from '../store/editorState';
+import { refuseIfTooLarge } from './editorLimit';
 import { newGraph } from './newGraph';
 import { readTextFile } from './readFile';
 
@@ -81,6 +82,7 @@ export async function openBuiltInPreset(name: string): Promise<void> {
     await showOpenErrors(`the preset “${name}”`, parsed.errors);
     return;
   }
+  if (await refuseIfTooLarge(parsed.graph, `The preset “${name}”`, false)) return;
   if (!(await confirmDiscard(`Opening “${parsed.graph.name}”`))) return;
   openParsed(parsed.graph, { kind: 'preset', name }, parsed.warnings);
 }
@@ -92,6 +94,7 @@ export async function openLibraryEntry(entry: LibraryEntry): Promise<void> {
     await showOpenErrors(`your preset “${entry.name}”`, parsed.errors);
     return;
   }
+  if (await refuseIfTooLarge(parsed.graph, `Your preset “${entry.name}”`, true)) return;
   if (!(await confirmDiscard(`Opening “${entry.name}”`))) return;
   openParsed(parsed.graph, { kind: 'library', name: entry.name, libraryId: entry.id }, parsed.warnings);
 }
@@ -108,6 +111,7 @@ export async function openFile(file: File): Promise<void> {
     await showOpenErrors(file.name, parsed.errors);
     return;
   }
+  if (await refuseIfTooLarge(parsed.graph, file.name, false)) return;
   if (!(await confirmDiscard(`Opening ${file.name}`))) return;
   openParsed(parsed.graph, { kind: 'file', name: file.name }, parsed.warnings);
 }

@@ -7,6 +7,7 @@ import { customDialog } from '../store/dialogs';
 import { loadDocument, showNotice } from '../store/editorActions';
 import { currentGraph } from '../store/editorState';
 import { confirmDiscard, showOpenErrors } from './documentActions';
+import { refuseIfTooLarge } from './editorLimit';
 
 /** Shows the share link of the current graph, ready to copy. */
 export function openShareDialog(): void {
@@ -38,6 +39,8 @@ export async function openSharedFragment(fragment: string): Promise<void> {
       await showOpenErrors('the shared link', result.errors);
       return;
     }
+    // Too large: refused like a declined link (it stays in the address bar, to copy or render).
+    if (await refuseIfTooLarge(result.graph, 'The shared graph', true)) return;
     if (!(await confirmDiscard('Opening the shared graph'))) return;
     clearFragment();
     loadDocument(result.graph, { kind: 'link', name: result.graph.name });

@@ -107,12 +107,26 @@ function selectionKey(selection: Selection): string {
 export function Inspector() {
   const panel = useRef<HTMLElement>(null);
   const key = selectionKey(useSelection());
+  /** Whether the panel is scrolled away from the top (kept from scroll events). */
+  const scrolled = useRef(false);
   // A new selection starts at the top (its name and plot), never at the last one's scroll position.
+  // Written only when scrolled: setting scrollTop forces a synchronous layout of the whole page,
+  // 10-15 ms on every click (docs/performance-ui.md).
   useLayoutEffect(() => {
-    if (panel.current !== null) panel.current.scrollTop = 0;
+    if (panel.current !== null && scrolled.current) {
+      panel.current.scrollTop = 0;
+      scrolled.current = false;
+    }
   }, [key]);
   return (
-    <aside ref={panel} className="inspector" aria-label="Inspector">
+    <aside
+      ref={panel}
+      className="inspector"
+      aria-label="Inspector"
+      onScroll={(event) => {
+        scrolled.current = event.currentTarget.scrollTop > 0;
+      }}
+    >
       <Body />
     </aside>
   );

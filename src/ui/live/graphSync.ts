@@ -8,6 +8,7 @@ import type { Graph } from '../../graph/types';
 import { compile, defaultRenderSeconds } from '../../runtime/offline';
 import { parseDocument } from '../../runtime/document';
 import { editorStore } from '../store/editorState';
+import { onlyMoved } from '../store/onlyMoved';
 import type { AudioSession } from './audioSession';
 import { clipLibrary } from './clipLibrary';
 import { patchLive } from './liveStore';
@@ -23,8 +24,26 @@ function validated(graph: Graph): { ok: true; graph: Graph } | { ok: false; mess
   return { ok: false, message: `Live audio is still playing the last valid graph: ${first}` };
 }
 
-/** Programme length: the bounce's default (longest non-looping clip, else 30 s). */
+/** The last length worked out, reused while only node positions change (a drag). */
+let lastLength: { graph: Graph; sampleRate: number; clips: string; seconds: number } | undefined;
+
+/**
+ * Programme length: the bounce's default (longest non-looping clip, else 30 s). Compiling the
+ * graph on every pointer move of a drag cost tens of ms on large graphs; positions never change
+ * the length, so the last answer is reused then.
+ */
 export function programmeSeconds(graph: Graph, sampleRate: number): number {
+  const clips = clipLibrary.names().join('\n');
+  if (lastLength !== undefined && lastLength.sampleRate === sampleRate && lastLength.clips === clips && (lastLength.graph === graph || onlyMoved(lastLength.graph, graph))) {
+    lastLength.graph = graph;
+    return lastLength.seconds;
+  }
+  const seconds = computeProgrammeSeconds(graph, sampleRate);
+  lastLength = { graph, sampleRate, clips, seconds };
+  return seconds;
+}
+
+function computeProgrammeSeconds(graph: Graph, sampleRate: number): number {
   const compiled = compile(graph);
   if (!compiled.ok) return 30;
   const clipNames = clipLibrary.names();
@@ -39,7 +58,10 @@ export function syncEngineWithEditor(session: AudioSession, afterUpdate: AfterUp
   const push = () => {
     const graph = editorStore.get().history.graph;
     if (graph === last) return;
+    // A drag changes only positions, which the engine never hears: nothing to validate or send.
+    const moved = last !== null && onlyMoved(last, graph);
     last = graph;
+    if (moved) return;
     const checked = validated(graph);
     if (!checked.ok) {
       patchLive({ stale: checked.message });
@@ -59,6 +81,7 @@ export function syncEngineWithEditor(session: AudioSession, afterUpdate: AfterUp
   // A dropped clip can change the programme length (a non-looping file).
   const unsubscribeClips = clipLibrary.onAdd(() => {
     last = null;
+    lastLength = undefined; // a clip replaced under the same name can change the length
     push();
   });
   return () => {

@@ -7,10 +7,10 @@
  * the slot stays held (`holdAutosaveSlot`) until that copy is confirmed or the user has been
  * told it could not be kept and offered the download.
  */
-import { serializeGraph } from '../../graph/serialize';
 import type { Graph, GraphIssue } from '../../graph/types';
 import { parseDocumentText } from '../../runtime/document';
 import { AUTOSAVE_DELAY_MS, STORAGE_KEYS } from '../config';
+import { graphText } from './graphText';
 import type { DocumentOrigin } from '../store/editorState';
 
 /** What is stored under `STORAGE_KEYS.autosave`. */
@@ -64,46 +64,64 @@ export function loadAutosave(): AutosaveLoad {
   return { kind: 'ok', graph: parsed.graph, record: value, warnings: parsed.warnings };
 }
 
-/** Writes the autosave now. Returns false when storage refused (full or disabled). */
-export function writeAutosave(graph: Graph, dirty: boolean, origin: DocumentOrigin): boolean {
+/**
+ * Writes the autosave now. Returns the document's text (`serializeGraph`'s) when stored, or
+ * undefined when storage refused (full or disabled).
+ */
+export function writeAutosave(graph: Graph, dirty: boolean, origin: DocumentOrigin): string | undefined {
+  const text = graphText(graph);
   const record: AutosaveRecord = {
     format: 'mixgraph-autosave',
     version: 1,
     savedAt: new Date().toISOString(),
     dirty,
     origin,
-    text: serializeGraph(graph),
+    text,
   };
   try {
     const store = storage();
-    if (store === undefined) return false;
+    if (store === undefined) return undefined;
     store.setItem(STORAGE_KEYS.autosave, JSON.stringify(record));
-    return true;
+    return text;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
+/** Longest wait for an idle moment once the delay has passed, in ms. */
+const IDLE_TIMEOUT_MS = 1000;
+
 /**
  * Debounced saver: `schedule` after each change, `flush` when the page hides. The callback
- * reads the current state itself, so only the latest document is written.
+ * reads the current state itself, so only the latest document is written. Once the delay has
+ * passed the save waits for an idle moment (`requestIdleCallback`, at most `IDLE_TIMEOUT_MS`), so
+ * it does not land between a click and the frame that shows it.
  */
 export function createAutosaver(save: () => void, delayMs = AUTOSAVE_DELAY_MS): { schedule(): void; flush(): void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const flush = () => {
-    if (timer === undefined) return;
-    clearTimeout(timer);
+  let idle: number | undefined;
+  const cancel = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    if (idle !== undefined) cancelIdleCallback(idle);
     timer = undefined;
+    idle = undefined;
+  };
+  const run = () => {
+    cancel();
     save();
   };
   return {
     schedule() {
-      if (timer !== undefined) clearTimeout(timer);
+      cancel();
       timer = setTimeout(() => {
         timer = undefined;
-        save();
+        if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
+        else save();
       }, delayMs);
     },
-    flush,
+    flush() {
+      if (timer === undefined && idle === undefined) return;
+      run();
+    },
   };
 }

@@ -49,9 +49,10 @@ export function startAutosave(): () => void {
     }
     const started = performance.now();
     const state = editorStore.get();
-    const ok = writeAutosave(state.history.graph, isDirty(state), state.origin);
+    const text = writeAutosave(state.history.graph, isDirty(state), state.origin);
+    const ok = text !== undefined;
     // The undo history rides along (bounded), so Ctrl+Z still works after a reload.
-    if (ok) writeHistory(state.history);
+    if (ok) writeHistory(state.history, text);
     autosaveStatus.set({ savedAt: ok ? new Date() : autosaveStatus.get().savedAt, failed: !ok });
     // Read by `npm run bench:ui` (and visible in any performance trace).
     performance.measure('mixgraph:autosave', { start: started });

@@ -20,13 +20,16 @@ function storage(): Storage | undefined {
   }
 }
 
-/** Stores the history of the present document. A full storage only loses the history, never the autosave. */
-export function writeHistory(history: History): void {
+/**
+ * Stores the history of the present document. A full storage only loses the history, never the
+ * autosave. `graphText` is the document as the autosave just wrote it (`serializeGraph`'s text).
+ */
+export function writeHistory(history: History, graphText?: string): void {
   const store = storage();
   if (store === undefined) return;
   try {
     if (history.undoStack.length + history.redoStack.length === 0) store.removeItem(HISTORY_STORAGE_KEY);
-    else store.setItem(HISTORY_STORAGE_KEY, snapshotHistory(history).text);
+    else store.setItem(HISTORY_STORAGE_KEY, snapshotHistory(history, undefined, graphText).text);
   } catch {
     try {
       store.removeItem(HISTORY_STORAGE_KEY); // an old history must not outlive its document

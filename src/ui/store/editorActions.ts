@@ -7,6 +7,7 @@ import { applyEdit, type EditResult } from '../../graph/commands';
 import type { Graph } from '../../graph/types';
 import { createHistory, execute, mark, redo, undo } from '../../graph/history';
 import { findModule, scopeEdit } from '../../graph/modules/commands';
+import { tooLargeForEditor } from './editorLimit';
 import { type DocumentOrigin, EMPTY_SELECTION, type EditorState, type Notice, type Selection, editorStore, scopedGraph } from './editorState';
 
 let noticeCounter = 0;
@@ -57,14 +58,22 @@ export function dispatch(result: EditResult, options: { select?: Selection; quie
       return false;
     }
   }
+  let tooLarge: string | undefined;
   editorStore.set((s) => {
-    const edit = scoped(s);
-    const history = execute(s.history, edit);
+    const history = execute(s.history, scoped(s));
+    // An edit may not take the document past what the editor handles (a paste, an insert).
+    const nodes = history.graph.nodes.length;
+    if (nodes > s.history.graph.nodes.length) tooLarge = tooLargeForEditor(nodes);
+    if (tooLarge !== undefined) return s;
     const next = withLiveScope({ ...s, history });
     const selection = options.select ?? pruneSelection(s.selection, scopedGraph(next));
     const notice = s.notice?.kind === 'refusal' ? null : s.notice;
     return history === s.history && selection === s.selection ? s : { ...next, selection, notice };
   });
+  if (tooLarge !== undefined) {
+    showNotice('refusal', tooLarge);
+    return false;
+  }
   return true;
 }
 
