@@ -87,12 +87,13 @@ describe('modules in the offline engine', () => {
   }, 60_000);
 
   it('compensates a limiter\u2019s lookahead inside a module against a dry path outside it', async () => {
-    // tone → [module: limiter] → sum, and tone → inverted gain → sum. Aligned, they cancel.
+    // tone → [module: limiter] → sum, and tone → inverted gain → sum. Aligned, they cancel (the
+    // limiter's 20 kHz band limit is off: with it on, its output is filtered, not only delayed).
     const at = { x: 0, y: 0 };
     const doc = {
       format: 'mixgraph', version: 2, name: 'PDC across a module',
       modules: [{
-        id: 'look', name: 'Lookahead', nodes: [{ id: 'lim', type: 'limiter', position: at, params: { lookahead: 5, ceiling: 0 } }],
+        id: 'look', name: 'Lookahead', nodes: [{ id: 'lim', type: 'limiter', position: at, params: { lookahead: 5, ceiling: 0, bandLimit: false } }],
         edges: [], inputs: [{ id: 'in', node: 'lim', port: 'in' }], outputs: [{ id: 'out', node: 'lim', port: 'out' }], params: [],
       }],
       nodes: [
