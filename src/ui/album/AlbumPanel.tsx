@@ -7,8 +7,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_ALBUM_OPTIONS } from '../../album';
 import { Modal } from '../dialogs/Modal';
+import { customDialog } from '../store/dialogs';
 import { downloadBlob } from '../persistence/download';
 import { addAlbumFiles, albumStore, moveAlbumTrack, previewPlan, removeAlbumTrack, useAlbum, type AlbumTrack } from './albumTracks';
+import { playTrack, playTransition, useListen } from './albumPlayback';
+import { ListenControls } from './ListenControls';
 import { analyseTracks, masterAlbum } from './masterAlbum';
 import { SpectraPlot } from './SpectraPlot';
 import './album.css';
@@ -24,6 +27,7 @@ async function analyseMissing(): Promise<void> {
     const results = await analyseTracks(missing, DEFAULT_ALBUM_OPTIONS.sampleRate, new AbortController().signal);
     const byKey = new Map(missing.map((t, i) => [t.key, results[i]]));
     albumStore.set((s) => ({
+      ...s,
       tracks: s.tracks.map((t) => (byKey.has(t.key) ? { ...t, analysis: byKey.get(t.key) } : t)),
       status: { kind: 'idle' },
     }));
@@ -69,6 +73,7 @@ async function master(): Promise<void> {
 
 function TrackRow({ track, index, count, deviation }: { track: AlbumTrack; index: number; count: number; deviation: number | undefined }) {
   const a = track.analysis;
+  const heard = useListen((s) => s.now?.kind === 'track' && s.now.key === track.key);
   return (
     <tr
       draggable
@@ -91,6 +96,26 @@ function TrackRow({ track, index, count, deviation }: { track: AlbumTrack; index
       <td>{a ? fmt(a.loudnessRangeLu) : ''}</td>
       <td>{deviation === undefined ? '' : fmt(deviation, 2)}</td>
       <td className="album-table__actions">
+        <button
+          type="button"
+          className={`btn btn--small${heard ? ' btn--active' : ''}`}
+          aria-label={`Play ${track.name}`}
+          aria-pressed={heard}
+          title="Play through the open graph (while playing: jump here at the same position)"
+          onClick={() => void playTrack(index)}
+        >
+          ▶
+        </button>
+        <button
+          type="button"
+          className="btn btn--small"
+          aria-label={`Play the transition from ${track.name} to the next track`}
+          title="Hear the transition: the last seconds of this track, the gap, the first seconds of the next"
+          disabled={index === count - 1}
+          onClick={() => void playTransition(index)}
+        >
+          ⇥
+        </button>
         <button type="button" className="btn btn--small" aria-label={`Move ${track.name} up`} disabled={index === 0} onClick={() => moveAlbumTrack(index, index - 1)}>
           ↑
         </button>
@@ -103,6 +128,11 @@ function TrackRow({ track, index, count, deviation }: { track: AlbumTrack; index
       </td>
     </tr>
   );
+}
+
+/** Shows the Album panel (its state lives in the album store, so reopening loses nothing). */
+export function showAlbumPanel(): void {
+  void customDialog((close) => <AlbumPanel onClose={close} />);
 }
 
 /** The panel, shown in a wide modal from the toolbar's Album button. */
@@ -190,6 +220,7 @@ export function AlbumPanel({ onClose }: { onClose: () => void }) {
           </tbody>
         </table>
       )}
+      {tracks.length > 0 && <ListenControls onReopen={showAlbumPanel} onClose={onClose} />}
       {plan && <SpectraPlot plan={plan} />}
       <p className={`album-status album-status--${status.kind}`} role="status" data-testid="album-status">
         {status.kind === 'working' ? `${status.label}… ${Math.round(status.fraction * 100)} %` : status.kind === 'idle' ? '' : status.message}
