@@ -11,6 +11,7 @@ import { customDialog } from '../store/dialogs';
 import { downloadBlob } from '../persistence/download';
 import { addAlbumFiles, albumStore, moveAlbumTrack, previewPlan, removeAlbumTrack, useAlbum, type AlbumTrack } from './albumTracks';
 import { playTrack, playTransition, useListen } from './albumPlayback';
+import { AlbumOptionsForm } from './AlbumOptionsForm';
 import { ListenControls } from './ListenControls';
 import { analyseTracks, masterAlbum } from './masterAlbum';
 import { SpectraPlot } from './SpectraPlot';
@@ -45,17 +46,23 @@ async function addFiles(files: readonly File[]): Promise<void> {
 let running: AbortController | null = null;
 
 async function master(): Promise<void> {
-  const tracks = albumStore.get().tracks;
+  const { tracks, options, reference } = albumStore.get();
   if (tracks.length === 0 || running) return;
   running = new AbortController();
   const done = new Array<number>(tracks.length).fill(0);
   const show = (label: string) =>
     albumStore.set((s) => ({ ...s, status: { kind: 'working', label, fraction: done.reduce((a, b) => a + b, 0) / (2 * tracks.length) } }));
   try {
-    const result = await masterAlbum(tracks, DEFAULT_ALBUM_OPTIONS, (step, index, fraction) => {
-      done[index] = step === 'analyse' ? fraction : 1 + fraction;
-      show(step === 'analyse' ? 'Analysing' : 'Mastering');
-    }, running.signal);
+    const result = await masterAlbum(
+      tracks,
+      options,
+      (step, index, fraction) => {
+        done[index] = step === 'analyse' ? fraction : 1 + fraction;
+        show(step === 'analyse' ? 'Analysing' : 'Mastering');
+      },
+      running.signal,
+      reference,
+    );
     downloadBlob('album.zip', new Blob([result.zip as BlobPart], { type: 'application/zip' }));
     const failures = result.report.failures;
     albumStore.set((s) => ({
@@ -139,9 +146,11 @@ export function showAlbumPanel(): void {
 export function AlbumPanel({ onClose }: { onClose: () => void }) {
   const tracks = useAlbum((s) => s.tracks);
   const status = useAlbum((s) => s.status);
+  const options = useAlbum((s) => s.options);
+  const reference = useAlbum((s) => s.reference);
   const picker = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
-  const plan = previewPlan(tracks);
+  const plan = previewPlan(tracks, options, reference);
   useEffect(() => {
     void analyseMissing();
   }, []);
@@ -184,7 +193,8 @@ export function AlbumPanel({ onClose }: { onClose: () => void }) {
           <button type="button" className="btn btn--small" onClick={() => picker.current?.click()}>
             pick files…
           </button>
-          . Each is mastered through the built-in mastering chain to {DEFAULT_ALBUM_OPTIONS.targetLufs} LUFS, {DEFAULT_ALBUM_OPTIONS.ceilingDbtp} dBTP, matched to the album&apos;s average spectrum.
+          . Each is mastered through the built-in mastering chain to {options.targetLufs} LUFS ({options.mode === 'album' ? 'one gain for the album' : 'each track'}), {options.ceilingDbtp} dBTP,{' '}
+          {options.match === 'none' ? 'without tonal matching' : `matched ${options.amountPercent} % to ${options.match === 'album' ? "the album's average spectrum" : 'the reference'}`}.
         </p>
         <input
           ref={picker}
@@ -220,6 +230,7 @@ export function AlbumPanel({ onClose }: { onClose: () => void }) {
           </tbody>
         </table>
       )}
+      <AlbumOptionsForm disabled={busy} />
       {tracks.length > 0 && <ListenControls onReopen={showAlbumPanel} onClose={onClose} />}
       {plan && <SpectraPlot plan={plan} />}
       <p className={`album-status album-status--${status.kind}`} role="status" data-testid="album-status">

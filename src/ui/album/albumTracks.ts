@@ -4,7 +4,7 @@
  */
 import { DEFAULT_ALBUM_OPTIONS, defaultAlbumGraph, outputNames, planAlbum, type AlbumOptions, type AlbumPlan, type TrackAnalysis } from '../../album';
 import { createStore, useStoreValue } from '../store/createStore';
-import type { AlbumTrackFile } from './masterAlbum';
+import { analyseTracks, type AlbumTrackFile } from './masterAlbum';
 
 export interface AlbumTrack extends AlbumTrackFile {
   /** Stable key for React and drag-and-drop. */
@@ -47,6 +47,20 @@ export function moveAlbumTrack(from: number, to: number): void {
     tracks.splice(to, 0, moved);
     return { ...s, tracks };
   });
+}
+
+/** Sets the reference recording (for `match: reference`) and analyses it for the preview. */
+export async function setReferenceFile(file: File): Promise<void> {
+  const reference: AlbumTrack = { key: nextKey++, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+  albumStore.set((s) => ({ ...s, reference }));
+  let update: Partial<AlbumTrack>;
+  try {
+    const [analysis] = await analyseTracks([reference], DEFAULT_ALBUM_OPTIONS.sampleRate, new AbortController().signal);
+    update = { analysis };
+  } catch (error) {
+    update = { error: error instanceof Error ? error.message : String(error) };
+  }
+  albumStore.set((s) => (s.reference?.key === reference.key ? { ...s, reference: { ...reference, ...update } } : s));
 }
 
 export function removeAlbumTrack(key: number): void {
