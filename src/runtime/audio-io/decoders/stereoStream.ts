@@ -19,9 +19,19 @@ export interface StereoStream {
 /** The file's frames `from … from + count − 1`, one array per channel (fewer at the end). */
 export type FrameRange = (from: number, count: number) => Float32Array[];
 
-/** The file's frames as stereo at the file's rate. */
+/** Frames decoded per file read: large enough that a read costs little per frame. */
+const DECODE_CHUNK = 32768;
+
+/**
+ * The file's frames as stereo at the file's rate, decoded {@link DECODE_CHUNK} frames at a time
+ * (the engine asks for a block of 128 frames; a file read per block would cost more than the mix).
+ */
 export class DownmixStream implements StereoStream {
   private position = 0;
+  private readonly bufferLeft = new Float32Array(DECODE_CHUNK);
+  private readonly bufferRight = new Float32Array(DECODE_CHUNK);
+  private buffered = 0;
+  private taken = 0;
 
   constructor(
     private readonly range: FrameRange,
@@ -31,20 +41,36 @@ export class DownmixStream implements StereoStream {
   ) {}
 
   read(left: Float32Array, right: Float32Array, max: number): number {
-    const n = Math.min(max, this.frames - this.position);
-    if (n <= 0) return 0;
+    let done = 0;
+    while (done < max) {
+      if (this.taken === this.buffered && !this.refill()) break;
+      const n = Math.min(max - done, this.buffered - this.taken);
+      left.set(this.bufferLeft.subarray(this.taken, this.taken + n), done);
+      right.set(this.bufferRight.subarray(this.taken, this.taken + n), done);
+      this.taken += n;
+      done += n;
+    }
+    return done;
+  }
+
+  /** Decodes the next chunk; false at the end. */
+  private refill(): boolean {
+    const n = Math.min(DECODE_CHUNK, this.frames - this.position);
+    if (n <= 0) return false;
     const channels = this.range(this.position, n);
     const stereo = downmixToStereo({ sampleRate: this.sampleRate, channels, channelMask: this.channelMask });
     const got = Math.min(n, stereo.left.length);
-    left.set(stereo.left.subarray(0, got));
-    right.set(stereo.right.subarray(0, got));
+    this.bufferLeft.set(stereo.left.subarray(0, got));
+    this.bufferRight.set(stereo.right.subarray(0, got));
     // A short range (a file that shrank) reads as silence rather than shifting the track.
     if (got < n) {
-      left.fill(0, got, n);
-      right.fill(0, got, n);
+      this.bufferLeft.fill(0, got, n);
+      this.bufferRight.fill(0, got, n);
     }
     this.position += n;
-    return n;
+    this.buffered = n;
+    this.taken = 0;
+    return true;
   }
 }
 
