@@ -5,6 +5,7 @@
  * CLI's worker threads and in the editor's Web Workers alike.
  */
 import { LoudnessMeter } from '../dsp/loudness';
+import type { StereoStream } from '../runtime/audio-io/decoders/stereoStream';
 import { GatingBlockCollector, type GatingBin } from './gatingBlocks';
 import { SpectrumAccumulator } from './spectrumAccumulator';
 
@@ -92,6 +93,22 @@ export function analyzeClip(left: Float32Array, right: Float32Array, sampleRate:
   for (let at = 0; at < left.length; at += ANALYSIS_BLOCK) {
     const n = Math.min(ANALYSIS_BLOCK, left.length - at);
     analyser.push(left.subarray(at, at + n), right.subarray(at, at + n), n);
+  }
+  return analyser.finish();
+}
+
+/**
+ * Analyses a stream in one pass, block by block (the same blocks as {@link analyzeClip}, so a
+ * streamed track and the same track in memory give the same analysis).
+ */
+export function analyzeStream(stream: StereoStream): TrackAnalysis {
+  const analyser = new TrackAnalyser(stream.sampleRate);
+  const left = new Float32Array(ANALYSIS_BLOCK);
+  const right = new Float32Array(ANALYSIS_BLOCK);
+  for (;;) {
+    const n = stream.read(left, right, ANALYSIS_BLOCK);
+    if (n === 0) break;
+    analyser.push(left, right, n);
   }
   return analyser.finish();
 }

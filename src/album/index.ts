@@ -21,6 +21,7 @@ export {
   type AnalysedTrack,
   type PlannedTrack,
 } from './plan';
-export { renderAlbumTrack, matchedClip, type RenderedTrack, type TrackOutput } from './renderTrack';
+export { renderAlbumTrack, matchedTrack, type RenderedTrack, type TrackInput, type TrackOutput } from './renderTrack';
+export { analyzeStream } from './analyzeTrack';
 export { albumReportCsv, albumReportFiles, buildAlbumReport, TARGET_TOLERANCE_LU, type AlbumReport, type TrackReport } from './report';
 export { albumReportHtml } from './reportHtml';

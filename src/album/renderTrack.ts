@@ -9,11 +9,13 @@
  * Pure: the caller supplies where the bytes go (a file in the CLI, memory in a Web Worker).
  */
 import { GraphRenderError, renderGraph, type RenderReport } from '../runtime/render';
-import type { RenderClip } from '../runtime/audio-io/portable';
+import type { StereoStream } from '../runtime/audio-io/decoders/stereoStream';
 import { AlbumError } from './albumError';
-import { applyMatchFilter, designMatchFilter, isFlat } from './linearPhaseFilter';
+import { designMatchFilter, isFlat } from './linearPhaseFilter';
 import { prepareAlbumGraph, TRACK_CLIP_NAME, withTrackGain } from './masteringGraph';
+import { MatchFilterStream } from './matchFilterStream';
 import type { AlbumPlan } from './plan';
+import { streamedClip } from './streamedClip';
 
 /** A render pass is kept when its loudness is this close to the target, LU. */
 export const LOUDNESS_TOLERANCE_LU = 0.05;
@@ -46,26 +48,35 @@ export interface RenderedTrack {
   warnings: string[];
 }
 
-/** The track's clip after its matching filter. */
-export function matchedClip(plan: AlbumPlan, index: number, clip: RenderClip): RenderClip {
+/** A track as the render reads it: stereo at the plan's rate, streamed (again for each pass). */
+export interface TrackInput {
+  /** Frames at the plan's rate. */
+  frames: number;
+  /** A fresh stream from the first frame. */
+  open(): StereoStream;
+}
+
+/** The track after its matching filter (streamed: the filter runs block by block). */
+export function matchedTrack(plan: AlbumPlan, index: number, track: TrackInput): TrackInput {
   const correction = plan.tracks[index].correctionDb;
-  if (isFlat(correction)) return clip;
+  if (isFlat(correction)) return track;
   const filter = designMatchFilter(correction, plan.options.sampleRate);
-  return { left: applyMatchFilter(filter, clip.left), right: applyMatchFilter(filter, clip.right) };
+  return { frames: track.frames, open: () => new MatchFilterStream(track.open(), filter) };
 }
 
 /**
- * Renders track `index` of `plan` from its clip (stereo at the plan's rate).
+ * Renders track `index` of `plan`, streaming it from `input` (stereo at the plan's rate): memory
+ * does not grow with the track's length.
  * @throws AlbumError / GraphRenderError; RenderAbortedError when `signal` aborts.
  */
-export async function renderAlbumTrack(plan: AlbumPlan, index: number, clip: RenderClip, options: RenderTrackOptions): Promise<RenderedTrack> {
+export async function renderAlbumTrack(plan: AlbumPlan, index: number, input: TrackInput, options: RenderTrackOptions): Promise<RenderedTrack> {
   const track = plan.tracks[index];
   if (!track) throw new AlbumError(`track ${index} is not in the plan (it has ${plan.tracks.length}, numbered from 0)`);
   const album = prepareAlbumGraph(plan.graph, plan.options.ceilingDbtp, plan.graphSource);
   const warnings: string[] = [];
   if (album.limiters.length === 0) warnings.push(`${plan.graphSource}: the graph has no limiter, so nothing holds the ${plan.options.ceilingDbtp} dBTP ceiling`);
-  const matched = matchedClip(plan, index, clip);
-  const seconds = matched.left.length / plan.options.sampleRate;
+  const matched = matchedTrack(plan, index, input);
+  const seconds = matched.frames / plan.options.sampleRate;
   if (!(seconds > 0)) throw new AlbumError(`${track.input}: the track is empty`);
 
   const history: { gain: number; lufs: number }[] = [];
@@ -79,7 +90,8 @@ export async function renderAlbumTrack(plan: AlbumPlan, index: number, clip: Ren
         {
           sampleRate: plan.options.sampleRate,
           seconds,
-          inputs: { [TRACK_CLIP_NAME]: matched },
+          // A fresh stream per pass: each pass reads the track from its start.
+          inputs: { [TRACK_CLIP_NAME]: streamedClip(matched.open, matched.frames) },
           signal: options.signal,
           onProgress: options.onProgress ? (done, total) => options.onProgress!(done / total) : undefined,
         },

@@ -15,6 +15,19 @@ export interface StereoBlock {
 export interface ClipAudio {
   left: Float32Array;
   right: Float32Array;
+  /**
+   * A clip too long to hold, read on demand (offline renders only, e.g. an album track streamed
+   * from its file); when present, `left`/`right` are empty and the source kernel reads this.
+   */
+  stream?: ClipStream;
+}
+
+/** Random access to a streamed clip's frames (sequential reads are the cheap case). */
+export interface ClipStream {
+  /** Length, frames at the render rate. */
+  readonly frames: number;
+  /** Writes frames `from … from + count − 1` to `left`/`right` starting at `at` (zeros past the end). */
+  read(from: number, count: number, left: Float32Array, right: Float32Array, at: number): void;
 }
 
 export interface KernelContext {

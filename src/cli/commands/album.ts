@@ -256,7 +256,8 @@ export async function albumReportCommand(flags: { plan?: string; output?: string
   const plan = readPlan(flags.plan);
   const files = plan.tracks.map((t) => join(flags.output!, t.output));
   checkReadable(files);
-  const outputs = files.map((f) => analyzeOutputFile(f, plan.options.sampleRate));
+  const outputs: TrackAnalysis[] = [];
+  for (const f of files) outputs.push(await analyzeOutputFile(f, plan.options.sampleRate));
   const report = reportFromOutputs(plan, outputs);
   writeReports(flags.output, report);
   return finish(report, [], flags.output, flags.json);

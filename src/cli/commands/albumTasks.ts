@@ -6,26 +6,32 @@
  */
 import { join } from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
-import { analyzeClip, renderAlbumTrack, type AlbumPlan, type RenderedTrack, type TrackAnalysis } from '../../album';
-import { openWavFileWriter, readAudioFile, toRenderClip } from '../../runtime/audio-io';
-import { readAnyAudioFile } from '../../runtime/audio-io/decoders/readAnyAudioFile';
+import { analyzeStream, renderAlbumTrack, type AlbumPlan, type RenderedTrack, type TrackAnalysis } from '../../album';
+import { openWavFileWriter } from '../../runtime/audio-io';
+import { openFileByteSource } from '../../runtime/audio-io/decoders/fileByteSource';
+import { openTrackSource, type TrackSource } from '../../runtime/audio-io/decoders/trackSource';
 
-/** Reads, decodes (WAV, AIFF, FLAC, MP3, Ogg), mixes to stereo and resamples a track to the render rate. */
-async function loadTrack(path: string, sampleRate: number) {
-  const decoded = await readAnyAudioFile(path);
-  return { clip: toRenderClip(decoded, sampleRate), warnings: decoded.warnings ?? [] };
+/**
+ * Opens a track (WAV, AIFF, FLAC, MP3, Ogg) for streaming at the render rate, runs `work` on it
+ * and closes the file: WAV and AIFF are read by range, never whole (docs/album.md).
+ */
+async function withTrack<T>(path: string, sampleRate: number, work: (track: TrackSource) => Promise<T> | T): Promise<T> {
+  const file = openFileByteSource(path);
+  try {
+    return await work(await openTrackSource(file, path, sampleRate));
+  } finally {
+    file.close();
+  }
 }
 
-/** Map step 1: a track's analysis. */
-export async function analyzeTrackFile(path: string, sampleRate: number): Promise<TrackAnalysis & { warnings: string[] }> {
-  const { clip, warnings } = await loadTrack(path, sampleRate);
-  return { ...analyzeClip(clip.left, clip.right, sampleRate), warnings };
+/** Map step 1: a track's analysis, in one streaming pass. */
+export function analyzeTrackFile(path: string, sampleRate: number): Promise<TrackAnalysis & { warnings: string[] }> {
+  return withTrack(path, sampleRate, (track) => ({ ...analyzeStream(track.open()), warnings: track.warnings }));
 }
 
 /** The analysis of a WAV file we wrote (read back, so the report describes the delivered file). */
-export function analyzeOutputFile(path: string, sampleRate: number): TrackAnalysis {
-  const clip = toRenderClip(readAudioFile(path), sampleRate);
-  return analyzeClip(clip.left, clip.right, sampleRate);
+export function analyzeOutputFile(path: string, sampleRate: number): Promise<TrackAnalysis> {
+  return withTrack(path, sampleRate, (track) => analyzeStream(track.open()));
 }
 
 export interface RenderTaskResult {
@@ -42,17 +48,16 @@ export async function renderTrackFile(
 ): Promise<RenderTaskResult> {
   const track = plan.tracks[index];
   const { sampleRate, bits } = plan.options;
-  const { clip } = await loadTrack(track.input, sampleRate);
   const target = join(outDir, track.output);
-  const rendered = await renderAlbumTrack(plan, index, clip, {
+  const rendered = await withTrack(track.input, sampleRate, (input) => renderAlbumTrack(plan, index, input, {
     signal: options.signal,
     onProgress: options.onProgress,
     openOutput: () => {
       const writer = openWavFileWriter(target, { sampleRate, bits: bits === '32f' ? '32f' : (Number(bits) as 16 | 24) });
       return { write: (l, r, n) => writer.write(l, r, n), commit: () => writer.close(), abort: () => writer.abort() };
     },
-  });
-  return { rendered, output: analyzeOutputFile(target, sampleRate) };
+  }));
+  return { rendered, output: await analyzeOutputFile(target, sampleRate) };
 }
 
 /** A task sent to a pool worker. */

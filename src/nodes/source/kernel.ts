@@ -29,7 +29,8 @@ export function resolveClip(ref: ClipRef | undefined, ctx: KernelContext): ClipA
 
 /** Frames of a clip: the shorter channel, so a malformed clip never reads out of bounds. */
 export function clipFrames(clip: ClipAudio | undefined): number {
-  return clip ? Math.min(clip.left.length, clip.right.length) : 0;
+  if (!clip) return 0;
+  return clip.stream ? clip.stream.frames : Math.min(clip.left.length, clip.right.length);
 }
 
 export class SourceKernel implements Kernel {
@@ -74,8 +75,15 @@ export class SourceKernel implements Kernel {
     let written = 0;
     while (written < frames) {
       const run = Math.min(frames - written, length - position);
-      this.copyScaled(clip.left, position, out.left, written, run);
-      this.copyScaled(clip.right, position, out.right, written, run);
+      if (clip.stream) {
+        // A streamed clip (an album track read from its file) is read into the block, then scaled.
+        clip.stream.read(position, run, out.left, out.right, written);
+        this.scaleInPlace(out.left, written, run);
+        this.scaleInPlace(out.right, written, run);
+      } else {
+        this.copyScaled(clip.left, position, out.left, written, run);
+        this.copyScaled(clip.right, position, out.right, written, run);
+      }
       written += run;
       position += run;
       if (position >= length) {
@@ -91,6 +99,15 @@ export class SourceKernel implements Kernel {
 
   reset(): void {
     this.elapsed = 0;
+  }
+
+  /** target[at + i] *= gain; a non-finite product becomes 0. */
+  private scaleInPlace(target: Float32Array, at: number, count: number): void {
+    const gain = this.gain;
+    for (let i = at; i < at + count; i++) {
+      const v = gain * target[i];
+      target[i] = v <= FLOAT32_MAX && v >= -FLOAT32_MAX ? v : 0;
+    }
   }
 
   /** target[to + i] = gain·source[from + i]; a non-finite product becomes 0. */

@@ -7,8 +7,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_ALBUM_OPTIONS } from '../../album';
 import { Modal } from '../dialogs/Modal';
+import { customDialog } from '../store/dialogs';
 import { downloadBlob } from '../persistence/download';
 import { addAlbumFiles, albumStore, moveAlbumTrack, previewPlan, removeAlbumTrack, useAlbum, type AlbumTrack } from './albumTracks';
+import { playTrack, playTransition, useListen } from './albumPlayback';
+import { AlbumOptionsForm } from './AlbumOptionsForm';
+import { ListenControls } from './ListenControls';
 import { analyseTracks, masterAlbum } from './masterAlbum';
 import { SpectraPlot } from './SpectraPlot';
 import './album.css';
@@ -24,6 +28,7 @@ async function analyseMissing(): Promise<void> {
     const results = await analyseTracks(missing, DEFAULT_ALBUM_OPTIONS.sampleRate, new AbortController().signal);
     const byKey = new Map(missing.map((t, i) => [t.key, results[i]]));
     albumStore.set((s) => ({
+      ...s,
       tracks: s.tracks.map((t) => (byKey.has(t.key) ? { ...t, analysis: byKey.get(t.key) } : t)),
       status: { kind: 'idle' },
     }));
@@ -41,17 +46,23 @@ async function addFiles(files: readonly File[]): Promise<void> {
 let running: AbortController | null = null;
 
 async function master(): Promise<void> {
-  const tracks = albumStore.get().tracks;
+  const { tracks, options, reference } = albumStore.get();
   if (tracks.length === 0 || running) return;
   running = new AbortController();
   const done = new Array<number>(tracks.length).fill(0);
   const show = (label: string) =>
     albumStore.set((s) => ({ ...s, status: { kind: 'working', label, fraction: done.reduce((a, b) => a + b, 0) / (2 * tracks.length) } }));
   try {
-    const result = await masterAlbum(tracks, DEFAULT_ALBUM_OPTIONS, (step, index, fraction) => {
-      done[index] = step === 'analyse' ? fraction : 1 + fraction;
-      show(step === 'analyse' ? 'Analysing' : 'Mastering');
-    }, running.signal);
+    const result = await masterAlbum(
+      tracks,
+      options,
+      (step, index, fraction) => {
+        done[index] = step === 'analyse' ? fraction : 1 + fraction;
+        show(step === 'analyse' ? 'Analysing' : 'Mastering');
+      },
+      running.signal,
+      reference,
+    );
     downloadBlob('album.zip', new Blob([result.zip as BlobPart], { type: 'application/zip' }));
     const failures = result.report.failures;
     albumStore.set((s) => ({
@@ -69,6 +80,7 @@ async function master(): Promise<void> {
 
 function TrackRow({ track, index, count, deviation }: { track: AlbumTrack; index: number; count: number; deviation: number | undefined }) {
   const a = track.analysis;
+  const heard = useListen((s) => s.now?.kind === 'track' && s.now.key === track.key);
   return (
     <tr
       draggable
@@ -91,6 +103,26 @@ function TrackRow({ track, index, count, deviation }: { track: AlbumTrack; index
       <td>{a ? fmt(a.loudnessRangeLu) : ''}</td>
       <td>{deviation === undefined ? '' : fmt(deviation, 2)}</td>
       <td className="album-table__actions">
+        <button
+          type="button"
+          className={`btn btn--small${heard ? ' btn--active' : ''}`}
+          aria-label={`Play ${track.name}`}
+          aria-pressed={heard}
+          title="Play through the open graph (while playing: jump here at the same position)"
+          onClick={() => void playTrack(index)}
+        >
+          ▶
+        </button>
+        <button
+          type="button"
+          className="btn btn--small"
+          aria-label={`Play the transition from ${track.name} to the next track`}
+          title="Hear the transition: the last seconds of this track, the gap, the first seconds of the next"
+          disabled={index === count - 1}
+          onClick={() => void playTransition(index)}
+        >
+          ⇥
+        </button>
         <button type="button" className="btn btn--small" aria-label={`Move ${track.name} up`} disabled={index === 0} onClick={() => moveAlbumTrack(index, index - 1)}>
           ↑
         </button>
@@ -105,13 +137,20 @@ function TrackRow({ track, index, count, deviation }: { track: AlbumTrack; index
   );
 }
 
+/** Shows the Album panel (its state lives in the album store, so reopening loses nothing). */
+export function showAlbumPanel(): void {
+  void customDialog((close) => <AlbumPanel onClose={close} />);
+}
+
 /** The panel, shown in a wide modal from the toolbar's Album button. */
 export function AlbumPanel({ onClose }: { onClose: () => void }) {
   const tracks = useAlbum((s) => s.tracks);
   const status = useAlbum((s) => s.status);
+  const options = useAlbum((s) => s.options);
+  const reference = useAlbum((s) => s.reference);
   const picker = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
-  const plan = previewPlan(tracks);
+  const plan = previewPlan(tracks, options, reference);
   useEffect(() => {
     void analyseMissing();
   }, []);
@@ -154,7 +193,8 @@ export function AlbumPanel({ onClose }: { onClose: () => void }) {
           <button type="button" className="btn btn--small" onClick={() => picker.current?.click()}>
             pick files…
           </button>
-          . Each is mastered through the built-in mastering chain to {DEFAULT_ALBUM_OPTIONS.targetLufs} LUFS, {DEFAULT_ALBUM_OPTIONS.ceilingDbtp} dBTP, matched to the album&apos;s average spectrum.
+          . Each is mastered through the built-in mastering chain to {options.targetLufs} LUFS ({options.mode === 'album' ? 'one gain for the album' : 'each track'}), {options.ceilingDbtp} dBTP,{' '}
+          {options.match === 'none' ? 'without tonal matching' : `matched ${options.amountPercent} % to ${options.match === 'album' ? "the album's average spectrum" : 'the reference'}`}.
         </p>
         <input
           ref={picker}
@@ -190,6 +230,8 @@ export function AlbumPanel({ onClose }: { onClose: () => void }) {
           </tbody>
         </table>
       )}
+      <AlbumOptionsForm disabled={busy} />
+      {tracks.length > 0 && <ListenControls onReopen={showAlbumPanel} onClose={onClose} />}
       {plan && <SpectraPlot plan={plan} />}
       <p className={`album-status album-status--${status.kind}`} role="status" data-testid="album-status">
         {status.kind === 'working' ? `${status.label}… ${Math.round(status.fraction * 100)} %` : status.kind === 'idle' ? '' : status.message}

@@ -1,4 +1,7 @@
-/** All tracks' level-removed spectra against the album average, on a log-frequency axis (SVG). */
+/**
+ * All tracks' level-removed spectra against the album average — and the reference's, when the
+ * tracks are matched to one — on a log-frequency axis (SVG).
+ */
 import { gridFrequencies, removeLevel, type AlbumPlan } from '../../album';
 
 const W = 560;
@@ -12,7 +15,7 @@ export function SpectraPlot({ plan }: { plan: AlbumPlan }) {
   const path = (curve: readonly number[]) => curve.map((v, k) => `${k === 0 ? 'M' : 'L'}${x(f[k]).toFixed(1)},${y(v).toFixed(1)}`).join('');
   return (
     <figure className="album-spectra">
-      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label="Spectra of the tracks against the album average">
+      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={plan.reference ? 'Spectra of the tracks against the album average and the reference' : 'Spectra of the tracks against the album average'}>
         {[100, 1000, 10000].map((hz) => (
           <g key={hz}>
             <line x1={x(hz)} x2={x(hz)} y1={4} y2={H - 22} className="album-spectra__grid" />
@@ -29,6 +32,11 @@ export function SpectraPlot({ plan }: { plan: AlbumPlan }) {
         <path d={path(plan.albumSpectrumDb)} fill="none" stroke="#888" strokeWidth={2.5} strokeDasharray="5 3">
           <title>album average</title>
         </path>
+        {plan.reference && (
+          <path d={path(plan.reference.spectrumDb)} fill="none" stroke="currentColor" strokeWidth={2} strokeDasharray="1 3" strokeLinecap="round" data-testid="album-reference-spectrum">
+            <title>reference: {plan.reference.input}</title>
+          </path>
+        )}
       </svg>
       <figcaption>
         {plan.tracks.map((t, i) => (
@@ -37,6 +45,7 @@ export function SpectraPlot({ plan }: { plan: AlbumPlan }) {
           </span>
         ))}
         <span className="album-spectra__key">– – album average</span>
+        {plan.reference && <span className="album-spectra__key">··· reference {plan.reference.input}</span>}
       </figcaption>
     </figure>
   );

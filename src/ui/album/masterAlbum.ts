@@ -61,26 +61,36 @@ async function runOnWorkers<R>(tasks: Task[], jobs: number, onProgress: (task: n
   return results;
 }
 
-/** Masters the album; resolves to the zip and the report. */
+/**
+ * Masters the album; resolves to the zip and the report.
+ * @param reference the recording to match towards when `options.match` is `reference` (its file
+ *   name stands where the CLI has the `--match` path).
+ */
 export async function masterAlbum(
   tracks: readonly AlbumTrackFile[],
   options: AlbumOptions,
   onProgress: AlbumProgressListener,
   signal: AbortSignal,
+  reference: AlbumTrackFile | null = null,
 ): Promise<{ zip: Uint8Array; report: AlbumReport; analyses: TrackAnalysis[] }> {
   const jobs = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
-  const analyses = await runOnWorkers<TrackAnalysis & { warnings: string[] }>(
-    tracks.map((t) => ({ type: 'analyze', name: t.name, bytes: t.bytes, sampleRate: options.sampleRate })),
+  const matchReference = options.match === 'reference';
+  if (matchReference && reference === null) throw new Error('Matching to a reference: pick the reference file first.');
+  const analysed = matchReference && reference ? [...tracks, reference] : tracks;
+  const all = await runOnWorkers<TrackAnalysis & { warnings: string[] }>(
+    analysed.map((t) => ({ type: 'analyze', name: t.name, bytes: t.bytes, sampleRate: options.sampleRate })),
     jobs,
-    (i, f) => onProgress('analyse', i, f),
+    (i, f) => onProgress('analyse', Math.min(i, tracks.length - 1), f),
     signal,
   );
+  const analyses = all.slice(0, tracks.length);
   const names = outputNames(tracks.map((t) => t.name));
   const plan = planAlbum(
     tracks.map((t, i) => ({ input: t.name, output: names[i], analysis: analyses[i] })),
     options,
     defaultAlbumGraph(),
     'preset mastering-chain',
+    matchReference && reference ? { input: reference.name, analysis: all[tracks.length] } : null,
   );
   const rendered = await runOnWorkers<{ wav: Uint8Array; output: TrackAnalysis }>(
     tracks.map((t, index) => ({ type: 'render', plan, index, bytes: t.bytes })),

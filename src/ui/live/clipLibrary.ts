@@ -50,6 +50,18 @@ export class ClipLibrary {
     return name;
   }
 
+  /**
+   * Binds `decoded` under exactly `name`, replacing what was there (the Album panel binds the
+   * track it plays to `file:track`); listeners run as for `add`, so the engine rebinds the clip
+   * (its sources crossfade at the same position) and the programme length follows.
+   */
+  set(name: string, fileName: string, decoded: DecodedAudio): void {
+    const frames = decoded.channels[0]?.length ?? 0;
+    this.entries.set(name, { name, fileName, decoded, seconds: frames / decoded.sampleRate });
+    for (const key of [...this.prepared.keys()]) if (key.startsWith(`${name}@`)) this.prepared.delete(key);
+    for (const listener of this.listeners) listener(name);
+  }
+
   has(name: string): boolean {
     return this.entries.has(name);
   }
