@@ -118,8 +118,9 @@ function applyMutation(doc: Record<string, unknown>, m: Mutation): void {
   else if (m.kind === 'delete') {
     if (Array.isArray(parent)) parent.splice(Number(key), 1);
     else delete parent[key];
-  } else if (typeof target === 'object' && target !== null) {
-    // defineProperty makes even "__proto__" an own data property, as JSON.parse does.
+  } else if (typeof target === 'object' && target !== null && !(Array.isArray(target) && m.key === 'length')) {
+    // defineProperty makes even "__proto__" an own data property, as JSON.parse does. An array's
+    // "length" cannot be redefined (and no JSON text can give an array one): that draw is skipped.
     Object.defineProperty(target, m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
   }
 }
