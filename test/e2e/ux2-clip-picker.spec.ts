@@ -17,7 +17,7 @@ for (const size of SIZES) {
     const picker = inspector.getByRole('combobox', { name: 'Clip: pick' });
     await expect(picker).toHaveValue('demo:bass');
     const options = await picker.locator('option').allTextContents();
-    expect(options).toEqual(['demo:drums', 'demo:bass', 'demo:keys', 'demo:lead', 'demo:vocals', 'file:my_take.wav']);
+    expect(options).toEqual(['demo:drums', 'demo:bass', 'demo:keys', 'demo:lead', 'demo:vocals', 'demo:vocals-offkey', 'file:my_take.wav']);
 
     await picker.selectOption('demo:keys');
     await expect(nodeNamed(page, 'Bass')).toContainText('demo:keys');

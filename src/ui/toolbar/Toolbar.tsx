@@ -32,7 +32,7 @@ function presetTitle(document: unknown, fallback: string): string {
 function builtInLessonMenu(): MenuEntry[] {
   return builtInLessons.flatMap((entry): MenuEntry[] => {
     const parsed = parseLesson(entry.document);
-    return parsed.ok ? [{ kind: 'item', label: parsed.lesson.title, hint: 'lesson', onSelect: () => void openLesson(parsed.lesson) }] : [];
+    return parsed.ok ? [{ kind: 'item', label: parsed.lesson.title, onSelect: () => void openLesson(parsed.lesson) }] : [];
   });
 }
 
