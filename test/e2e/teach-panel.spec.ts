@@ -7,6 +7,7 @@
 import { type Page, expect, test } from '@playwright/test';
 import { abxHidden, generateQuestion } from '../../src/teaching/earTraining';
 import { SHOTS, discardIfAsked, nodeNamed, openEditor, watchConsole } from './helpers';
+import { dropFiles, sineWav } from './ux2-helpers';
 
 const openTeach = async (page: Page, tab: 'Snapshots' | 'Lesson' | 'Ear training') => {
   await page.locator('.teach__title').click();
@@ -34,6 +35,12 @@ test('snapshots A and B: stored, switched while playing, "what changed" in words
     'Vocals comp: Threshold \u221228 dB → \u221240 dB',
     'Mix bus: Gain \u22124 dB → 2 dB',
   ]);
+  // The same two changes separate the built-in preset from the mix as it is now.
+  await page.getByRole('combobox', { name: 'Compare from' }).selectOption('preset:demo-mix');
+  await page.getByRole('combobox', { name: 'Compare to' }).selectOption('current');
+  await expect(page.getByRole('list', { name: 'What changed' }).getByRole('listitem')).toHaveCount(2);
+  await page.getByRole('combobox', { name: 'Compare from' }).selectOption('A');
+  await page.getByRole('combobox', { name: 'Compare to' }).selectOption('B');
   // The changed nodes are outlined on the canvas.
   await expect(nodeNamed(page, 'Vocals comp')).toHaveCSS('outline-style', 'solid');
   await expect(nodeNamed(page, 'Drums')).not.toHaveCSS('outline-style', 'solid');
@@ -114,6 +121,9 @@ test('ear training: "Which band?" answered by clicking the EQ plot, ABX on two s
   await expect(page.getByLabel('Ear training', { exact: true }).getByRole('status')).toContainText('Right!');
   await expect(page.getByLabel('Score')).toHaveText('Score 1/1 · streak 1 · best 1');
   await page.screenshot({ path: `${SHOTS}/teach-ear-training.png` });
+  // A dropped file is a source for the exercises too.
+  await dropFiles(page, [{ name: 'my take.wav', type: 'audio/wav', bytes: [...sineWav(1)] }]);
+  await expect(page.getByRole('combobox', { name: 'Source' }).locator('option', { hasText: 'my_take.wav' })).toHaveCount(1);
 
   // ABX on two snapshots: A dry vocal, B with the reverb send 12 dB up.
   await page.getByRole('tab', { name: 'Snapshots' }).click();

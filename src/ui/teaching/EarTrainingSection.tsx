@@ -8,6 +8,7 @@ import type { Graph } from '../../graph/types';
 import { MASTER_NODE_TYPE } from '../../nodes/registry';
 import { DEMO_STEMS } from '../../nodes/source/demo';
 import { type Difficulty, type ExerciseKind, type Question, generateQuestion, isBandClickCorrect } from '../../teaching/earTraining';
+import { clipLibrary } from '../live/clipLibrary';
 import { pause } from '../live/transport';
 import { liveStore } from '../live/liveStore';
 import { rootGraph } from '../store/editorState';
@@ -28,6 +29,13 @@ const LEVELS: { id: Difficulty; label: string }[] = [
   { id: 4, label: 'Expert' },
 ];
 
+/** The clips a source may be: the demo stems and every audio file dropped on the editor. */
+function useSourceClips(): string[] {
+  const [dropped, setDropped] = useState(() => clipLibrary.names());
+  useEffect(() => clipLibrary.onAdd(() => setDropped(clipLibrary.names())), []);
+  return [...DEMO_STEMS.map((stem) => `demo:${stem}`), ...dropped.map((name) => `file:${name}`)];
+}
+
 function sourceGraph(source: string): { graph: Graph; master: string } {
   if (source === 'mix') {
     const graph = rootGraph();
@@ -41,7 +49,7 @@ function sourceGraph(source: string): { graph: Graph; master: string } {
       version: 1,
       name: 'Ear training',
       nodes: [
-        { id: 'clip', type: 'source', position: { x: 0, y: 0 }, params: { clip: `demo:${source}` } },
+        { id: 'clip', type: 'source', position: { x: 0, y: 0 }, params: { clip: source } },
         { id: 'master', type: MASTER_NODE_TYPE, position: { x: 300, y: 0 }, params: {} },
       ],
       edges: [{ id: 'w', from: { node: 'clip', port: 'out' }, to: { node: 'master', port: 'in' } }],
@@ -99,7 +107,8 @@ export function EarTrainingSection() {
   const [mode, setMode] = useState<ExerciseKind | 'abx'>('which-band');
   const kind: ExerciseKind = mode === 'abx' ? 'which-band' : mode;
   const [difficulty, setDifficulty] = useState<Difficulty>(1);
-  const [source, setSource] = useState('drums');
+  const [source, setSource] = useState('demo:drums');
+  const clips = useSourceClips();
   const [seed, setSeed] = useState('class');
   const [round, setRound] = useState(0);
   const [question, setQuestion] = useState<Question | null>(null);
@@ -186,9 +195,9 @@ export function EarTrainingSection() {
         <>
           <div className="teach__row">
             <select className="teach__select" aria-label="Source" value={source} onChange={(e) => setSource(e.target.value)}>
-              {DEMO_STEMS.map((stem) => (
-                <option key={stem} value={stem}>
-                  Demo {stem}
+              {clips.map((clip) => (
+                <option key={clip} value={clip}>
+                  {clip.startsWith('demo:') ? `Demo ${clip.slice(5)}` : clip.slice(5)}
                 </option>
               ))}
               <option value="mix">The mix</option>

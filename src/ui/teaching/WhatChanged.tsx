@@ -1,6 +1,6 @@
 /**
  * "What changed" between two versions of the mix — two snapshots, a snapshot and the mix as it
- * is, or the mix and its last saved version — as a list in words, with the changed nodes
+ * is, the mix and its last saved version, or two built-in presets — as a list in words, with the changed nodes
  * highlighted on the canvas. A line selects its node.
  */
 import { useEffect, useMemo } from 'react';
@@ -8,6 +8,8 @@ import { changedNodeIds, diffGraphs } from '../../graph/diff';
 import { applySnapshot } from '../../graph/snapshot';
 import { SNAPSHOT_SLOTS, type Graph } from '../../graph/types';
 import { catalog } from '../../nodes/registry';
+import { parseDocument } from '../../runtime/document';
+import { builtInPresets, findBuiltInPreset } from '../../runtime/presets';
 import { setSelection } from '../store/editorActions';
 import { EMPTY_SELECTION, useRootGraph } from '../store/editorState';
 import { lastSavedGraph } from './lastSaved';
@@ -19,6 +21,11 @@ const SIDE_LABEL: Record<'current' | 'saved', string> = { current: 'the mix now'
 function sideGraph(graph: Graph, side: CompareSide): Graph | string {
   if (side === 'current') return graph;
   if (side === 'saved') return lastSavedGraph() ?? 'This document has not been saved in this session.';
+  if (side.startsWith('preset:')) {
+    const preset = findBuiltInPreset(side.slice('preset:'.length));
+    const parsed = preset === undefined ? undefined : parseDocument(preset.document);
+    return parsed?.ok === true ? parsed.graph : 'That preset could not be read.';
+  }
   const snapshot = graph.snapshots?.find((s) => s.slot === side);
   return snapshot === undefined ? `Snapshot ${side} is empty.` : applySnapshot(graph, snapshot).graph;
 }
@@ -38,6 +45,13 @@ function SidePicker({ label, value, onChange }: { label: string; value: CompareS
       })}
       <option value="current">{SIDE_LABEL.current}</option>
       <option value="saved">{SIDE_LABEL.saved}</option>
+      <optgroup label="Built-in presets">
+        {builtInPresets.map((p) => (
+          <option key={p.name} value={`preset:${p.name}`}>
+            {p.name}
+          </option>
+        ))}
+      </optgroup>
     </select>
   );
 }

@@ -7,8 +7,8 @@ import type { SnapshotSlot } from '../../graph/types';
 import type { Lesson } from '../../lessons';
 import { createStore, useStoreValue } from '../store/createStore';
 
-/** One side of a "What changed" comparison: a snapshot slot, the mix as it is, or as last saved. */
-export type CompareSide = SnapshotSlot | 'current' | 'saved';
+/** One side of a "What changed" comparison: a snapshot slot, the mix as it is, as last saved, or a built-in preset. */
+export type CompareSide = SnapshotSlot | 'current' | 'saved' | `preset:${string}`;
 
 export interface OpenLesson {
   lesson: Lesson;
