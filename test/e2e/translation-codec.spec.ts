@@ -101,10 +101,12 @@ test('codec preview: MP3 128 keeps the level, artifacts only is far quieter, swi
   expect(lufs(artifacts320)).toBeLessThan(lufs(artifacts));
   expect(Math.abs(lufs(back) - lufs(dry))).toBeLessThan(1);
   expect(mp3.playingThroughout && artifacts.playingThroughout && artifacts320.playingThroughout).toBe(true);
-  // No dropout while the MP3 path plays: a missing 1024-frame block would be 21.3 ms of silence.
-  // Shorter runs of exact zeros can be the codec's own (one CI run saw 10.7 ms: an MP3 granule of
-  // 576 frames, 12 ms, of a quiet moment quantised to zero is legitimate), so the bound sits
-  // between the two.
+  // No dropout while the MP3 path plays. KNOWN BUG (open, docs/translation.md): one CI run in
+  // three heard 10.7 ms (512 frames, four render quanta) of exact zeros here. It is not the codec —
+  // an offline MP3 round trip of the same demo has no run of zeros at all — and not lateness (0 %
+  // late); the suspect is the playout worklet writing silence when Chromium hands it an empty
+  // input for a few quanta. Until that is fixed the bound is one 1024-frame block (21.3 ms), so a
+  // lost block still fails.
   expect(mp3.longestSilenceSeconds).toBeLessThan(0.02);
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(problems).toEqual([]);
