@@ -101,12 +101,12 @@ test('codec preview: MP3 128 keeps the level, artifacts only is far quieter, swi
   expect(lufs(artifacts320)).toBeLessThan(lufs(artifacts));
   expect(Math.abs(lufs(back) - lufs(dry))).toBeLessThan(1);
   expect(mp3.playingThroughout && artifacts.playingThroughout && artifacts320.playingThroughout).toBe(true);
-  // No dropout while the MP3 path plays. KNOWN BUG (open, docs/translation.md): one CI run in
-  // three heard 10.7 ms (512 frames, four render quanta) of exact zeros here. It is not the codec —
-  // an offline MP3 round trip of the same demo has no run of zeros at all — and not lateness (0 %
-  // late); the suspect is the playout worklet writing silence when Chromium hands it an empty
-  // input for a few quanta. Until that is fixed the bound is one 1024-frame block (21.3 ms), so a
-  // lost block still fails.
+  // No dropout while the MP3 path plays. One CI run in three heard 10.7 ms (512 frames, four
+  // render quanta) of exact zeros here: not the codec (an offline MP3 round trip of the same demo
+  // has no run of zeros) and not lateness (0 % late). The playout worklet wrote silence whenever
+  // Chromium handed it an empty input; it now treats that as silence going in and plays what is
+  // due. The fix is not proven (the gap was intermittent), so the bound stays one 1024-frame
+  // block (21.3 ms): a lost block still fails.
   expect(mp3.longestSilenceSeconds).toBeLessThan(0.02);
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(problems).toEqual([]);

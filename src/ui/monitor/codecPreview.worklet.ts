@@ -18,6 +18,8 @@ class CodecPlayoutProcessor extends workletScope.AudioWorkletProcessor {
   private sendL = new Float32Array(CODEC_SEND_FRAMES);
   private sendR = new Float32Array(CODEC_SEND_FRAMES);
   private sendFill = 0;
+  /** Input used while Chromium passes none (one quantum of zeros, never written). */
+  private silence = new Float32Array(128);
   private sendStart = 0;
   private sinceStats = 0;
   /** 'playing' was posted for this run. */
@@ -57,8 +59,8 @@ class CodecPlayoutProcessor extends workletScope.AudioWorkletProcessor {
     const outR = out[1] ?? outL;
     const frames = outL.length;
     const input = inputs[0] ?? [];
-    if (!this.on || input.length === 0) {
-      // Off (or nothing connected): silence out, indices keep counting.
+    if (!this.on) {
+      // Off: silence out, indices keep counting.
       outL.fill(0);
       outR.fill(0);
       this.playout.skip(frames);
@@ -66,8 +68,13 @@ class CodecPlayoutProcessor extends workletScope.AudioWorkletProcessor {
       this.sendStart = this.playout.nextIndex;
       return true;
     }
-    const inL = input[0];
-    const inR = input[1] ?? inL;
+    // While on, an empty input (Chromium passes none while no upstream node is actively
+    // processing, e.g. for a few quanta around a reconnection) is silence going in — the decoded
+    // stream due now, 200 ms behind, still plays, and the codec's input stays continuous. Writing
+    // silence out here instead cut 512-frame gaps into the preview.
+    if (input.length === 0 && this.silence.length !== frames) this.silence = new Float32Array(frames);
+    const inL = input.length === 0 ? this.silence : input[0];
+    const inR = input.length === 0 ? this.silence : (input[1] ?? inL);
     this.playout.process(inL, inR, outL, outR, frames);
     this.sendL.set(inL, this.sendFill);
     this.sendR.set(inR, this.sendFill);
