@@ -4,7 +4,7 @@
  * ramps every changed param and crossfades every bypass exactly as it does for a knob turn.
  */
 import { captureSnapshot } from '../snapshot';
-import type { Graph, SnapshotSlot } from '../types';
+import type { Graph, NodeSetting, SnapshotSlot } from '../types';
 import { MAX_SNAPSHOT_NAME } from '../validateSnapshots';
 import { type EditResult, makeEdit, refuse } from './edit';
 
@@ -42,19 +42,17 @@ export function storeSnapshot(graph: Graph, slot: SnapshotSlot, name?: string): 
 }
 
 /**
- * Sets every node the snapshot names to its stored params and bypass. Nodes added since keep their
- * state; nodes deleted since are skipped.
+ * Sets every node `nodes` names to its params and bypass (one undo step labelled `label`). Nodes
+ * added since keep their state; nodes deleted since are skipped. Param by param, so immer keeps
+ * unchanged values and the live diff sees only real changes (ramped, click-free).
  */
-export function recallSnapshot(graph: Graph, slot: SnapshotSlot): EditResult {
-  const snapshot = snapshotIn(graph, slot);
-  if (snapshot === undefined) return refuse(`Snapshot ${slot} is empty: store the mix there first.`);
+export function applySettings(label: string, nodes: Readonly<Record<string, NodeSetting>>): EditResult {
   return {
     ok: true,
-    edit: makeEdit(`Recall snapshot ${slot} (${snapshot.name})`, (draft) => {
+    edit: makeEdit(label, (draft) => {
       for (const node of draft.nodes) {
-        const setting = Object.prototype.hasOwnProperty.call(snapshot.nodes, node.id) ? snapshot.nodes[node.id] : undefined;
+        const setting = Object.prototype.hasOwnProperty.call(nodes, node.id) ? nodes[node.id] : undefined;
         if (setting === undefined) continue;
-        // Param by param, so immer keeps unchanged values (and the live diff sees only real changes).
         for (const key of Object.keys(node.params)) if (!(key in setting.params)) delete node.params[key];
         for (const [key, value] of Object.entries(setting.params)) if (node.params[key] !== value) node.params[key] = value;
         if (setting.bypass && node.bypass !== true) node.bypass = true;
@@ -62,6 +60,13 @@ export function recallSnapshot(graph: Graph, slot: SnapshotSlot): EditResult {
       }
     }),
   };
+}
+
+/** Recalls the snapshot in `slot`: `applySettings` with its stored settings. */
+export function recallSnapshot(graph: Graph, slot: SnapshotSlot): EditResult {
+  const snapshot = snapshotIn(graph, slot);
+  if (snapshot === undefined) return refuse(`Snapshot ${slot} is empty: store the mix there first.`);
+  return applySettings(`Recall snapshot ${slot} (${snapshot.name})`, snapshot.nodes);
 }
 
 /** Renames the snapshot in `slot`. */

@@ -4,7 +4,7 @@
  * are highlighted, params outside its `reveal` list are locked), and ticking its check while the
  * mix plays. A lesson closes when another document is opened.
  */
-import { makeEdit } from '../../graph/commands';
+import { applySettings } from '../../graph/commands';
 import { diffGraphs } from '../../graph/diff';
 import type { Graph } from '../../graph/types';
 import { type CheckMeters, type CheckResult, type Lesson, type LessonCheck, type LessonStep, decodeLessonFragment, evaluateCheck } from '../../lessons';
@@ -24,19 +24,7 @@ function loadStepSettings(step: LessonStep): void {
   const snapshot = step.snapshot;
   if (snapshot === undefined) return;
   setEditGuard(null);
-  dispatch({
-    ok: true,
-    edit: makeEdit(`Lesson step: ${step.title}`, (draft) => {
-      for (const node of draft.nodes) {
-        const setting = Object.prototype.hasOwnProperty.call(snapshot.nodes, node.id) ? snapshot.nodes[node.id] : undefined;
-        if (setting === undefined) continue;
-        for (const key of Object.keys(node.params)) if (!(key in setting.params)) delete node.params[key];
-        for (const [key, value] of Object.entries(setting.params)) if (node.params[key] !== value) node.params[key] = value;
-        if (setting.bypass) node.bypass = true;
-        else delete node.bypass;
-      }
-    }),
-  }, { root: true });
+  dispatch(applySettings(`Lesson step: ${step.title}`, snapshot.nodes), { root: true });
 }
 
 /** Whether the open lesson's current step leaves `param` of `nodeId` free to change. */
