@@ -22,6 +22,8 @@ async function setParam(page: Page, node: string, label: RegExp, value: string):
 }
 
 test('snapshots A and B: stored, switched while playing, "what changed" in words, level-matched on request', async ({ page }) => {
+  // Each slot is listened to for 6.5 s twice: about 25 s on a quiet machine, more on a busy one.
+  test.setTimeout(120_000);
   const problems = watchConsole(page);
   await openEditor(page, '/?test');
   await openTeach(page, 'Snapshots');
