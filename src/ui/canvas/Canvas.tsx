@@ -38,6 +38,7 @@ import { NoteNodeView } from './NoteNodeView';
 import { NoticeToast } from './NoticeToast';
 import { QuickAdd } from './QuickAdd';
 import { useWiring } from './useWiring';
+import { selectOnPress } from './selectOnPress';
 import { ContextMenu } from './contextMenu/ContextMenu';
 import { FindBar } from './FindBar';
 import { useContextMenuHandlers } from './contextMenu/useContextMenuHandlers';
@@ -275,6 +276,7 @@ export function Canvas() {
       onPointerLeave={() => {
         pointer.current = undefined;
       }}
+      onPointerDownCapture={selectOnPress}
       onDragOver={onDragOver}
       onDragLeave={() => highlightWire(undefined)}
       onDrop={onDrop}

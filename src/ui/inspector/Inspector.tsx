@@ -1,5 +1,5 @@
 /** The right-hand panel: shows whatever is selected (or the graph itself when nothing is). */
-import { useLayoutEffect, useRef } from 'react';
+import { memo, useDeferredValue, useLayoutEffect, useRef } from 'react';
 import { removeElements } from '../../graph/commands';
 import { nodeName } from '../../graph/commands';
 import { Icon } from '../common/icons';
@@ -26,9 +26,8 @@ function WireProbeButton({ from }: { from: string }) {
   );
 }
 
-function Body() {
+const Body = memo(function Body({ selection }: { selection: Selection }) {
   const graph = useGraph();
-  const selection = useSelection();
   const validation = useValidation();
   const count = selection.nodes.length + selection.notes.length + selection.groups.length + selection.edges.length;
 
@@ -96,7 +95,7 @@ function Body() {
       </div>
     </div>
   );
-}
+});
 
 /** Identity of what the inspector shows: changes when another item (or set of items) is selected. */
 function selectionKey(selection: Selection): string {
@@ -106,7 +105,11 @@ function selectionKey(selection: Selection): string {
 /** The right-hand inspector panel. */
 export function Inspector() {
   const panel = useRef<HTMLElement>(null);
-  const key = selectionKey(useSelection());
+  // The inspector follows a new selection at lower priority than the canvas: the node's outline
+  // is painted in the frame after the press, the inspector's content (plots, param lists) in the
+  // next ones, so a click never waits for the panel (docs/performance-ui.md).
+  const selection = useDeferredValue(useSelection());
+  const key = selectionKey(selection);
   /** Whether the panel is scrolled away from the top (kept from scroll events). */
   const scrolled = useRef(false);
   // A new selection starts at the top (its name and plot), never at the last one's scroll position.
@@ -127,7 +130,7 @@ export function Inspector() {
         scrolled.current = event.currentTarget.scrollTop > 0;
       }}
     >
-      <Body />
+      <Body selection={selection} />
     </aside>
   );
 }
