@@ -1,5 +1,6 @@
 /** Steps shared by the `ux2-*` specs (issue 11's beginner stumbles). */
 import type { Page } from '@playwright/test';
+import { pcm16le, wavBytes } from '../helpers/wavBytes';
 
 /** The two window sizes every ux2 screenshot is taken at. */
 export const SIZES = [
@@ -13,22 +14,8 @@ export const SIZES = [
  */
 export function sineWav(seconds: number, { peak = 0.25, frequency = 440, rate = 44100 } = {}): Buffer {
   const frames = Math.round(seconds * rate);
-  const data = Buffer.alloc(frames * 2);
-  for (let i = 0; i < frames; i++) data.writeInt16LE(Math.round(peak * 32767 * Math.sin((2 * Math.PI * frequency * i) / rate)), 2 * i);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVEfmt ', 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
+  const samples = Int16Array.from({ length: frames }, (_, i) => Math.round(peak * 32767 * Math.sin((2 * Math.PI * frequency * i) / rate)));
+  return wavBytes({ rate, data: pcm16le(samples) });
 }
 
 /** Drops files on the canvas at a client point, as a drag from the desktop does. */

@@ -3,10 +3,10 @@
  * Recalling is an ordinary edit of params and bypass states — one undo step — so the live engine
  * ramps every changed param and crossfades every bypass exactly as it does for a knob turn.
  */
-import { captureSnapshot } from '../snapshot';
-import type { Graph, NodeSetting, SnapshotSlot } from '../types';
+import { type NodeSettings, captureSettings, setNodeSettings } from '../nodeSettings';
+import type { Graph, SnapshotSlot } from '../types';
 import { MAX_SNAPSHOT_NAME } from '../validateSnapshots';
-import { type EditResult, makeEdit, refuse } from './edit';
+import { type EditResult, type GraphEdit, makeEdit, refuse } from './edit';
 
 /** The snapshot in `slot`, if one is stored. */
 export function snapshotIn(graph: Graph, slot: SnapshotSlot) {
@@ -25,7 +25,7 @@ export function storeSnapshot(graph: Graph, slot: SnapshotSlot, name?: string): 
   const chosen = (name ?? existing?.name ?? `Snapshot ${slot}`).trim();
   const problem = checkName(chosen);
   if (problem !== undefined) return refuse(problem);
-  const { nodes } = captureSnapshot(graph);
+  const nodes = captureSettings(graph);
   return {
     ok: true,
     edit: makeEdit(`Store snapshot ${slot}`, (draft) => {
@@ -42,24 +42,12 @@ export function storeSnapshot(graph: Graph, slot: SnapshotSlot, name?: string): 
 }
 
 /**
- * Sets every node `nodes` names to its params and bypass (one undo step labelled `label`). Nodes
- * added since keep their state; nodes deleted since are skipped. Param by param, so immer keeps
- * unchanged values and the live diff sees only real changes (ramped, click-free).
+ * Sets every node `nodes` names to its params and bypass (one undo step labelled `label`); see
+ * `setNodeSettings`. Nodes added since keep their state; nodes deleted since are skipped. Never
+ * refused.
  */
-export function applySettings(label: string, nodes: Readonly<Record<string, NodeSetting>>): EditResult {
-  return {
-    ok: true,
-    edit: makeEdit(label, (draft) => {
-      for (const node of draft.nodes) {
-        const setting = Object.prototype.hasOwnProperty.call(nodes, node.id) ? nodes[node.id] : undefined;
-        if (setting === undefined) continue;
-        for (const key of Object.keys(node.params)) if (!(key in setting.params)) delete node.params[key];
-        for (const [key, value] of Object.entries(setting.params)) if (node.params[key] !== value) node.params[key] = value;
-        if (setting.bypass && node.bypass !== true) node.bypass = true;
-        if (!setting.bypass && node.bypass !== undefined) delete node.bypass;
-      }
-    }),
-  };
+export function applySettings(label: string, nodes: NodeSettings): { ok: true; edit: GraphEdit } {
+  return { ok: true, edit: makeEdit(label, (draft) => setNodeSettings(draft, nodes)) };
 }
 
 /** Recalls the snapshot in `slot`: `applySettings` with its stored settings. */

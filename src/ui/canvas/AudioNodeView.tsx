@@ -134,7 +134,7 @@ export const AudioNodeView = memo(function AudioNodeView({ id, data, selected }:
         {outputs.length > 0 && (
           <button
             type="button"
-            className={`mg-node__probe nodrag${probed ? ' is-on' : ''}`}
+            className={`mg-node__icon-button mg-node__probe nodrag${probed ? ' is-on' : ''}`}
             aria-pressed={probed}
             aria-label={`Probe ${name}`}
             title={probed ? 'Probing: you hear this output alone. Click to return to the master.' : 'Probe: hear this output alone (Alt+click the node or a wire does the same)'}
@@ -149,7 +149,7 @@ export const AudioNodeView = memo(function AudioNodeView({ id, data, selected }:
         {bypassable && (
           <button
             type="button"
-            className={`mg-node__bypass nodrag${bypassed ? ' is-on' : ''}`}
+            className={`mg-node__icon-button mg-node__bypass nodrag${bypassed ? ' is-on' : ''}`}
             aria-pressed={bypassed}
             aria-label={`Bypass ${name}`}
             title={bypassed ? 'Bypassed: the input passes through unchanged. Click to enable.' : 'Bypass: pass the input through unchanged'}

@@ -1,37 +1,48 @@
 /** The M and S toggles on every node's header (monitoring only; see `live/muteSolo.ts`). */
 import { toggleMute, toggleSolo, useMuteSolo } from '../live/muteSolo';
 
+/** What each toggle shows: its letter, its verb for screen readers, its tooltip off and on. */
+const TOGGLES = {
+  mute: {
+    letter: 'M',
+    verb: 'Mute',
+    titleOff: 'Mute: silence this node while you listen (not saved, not in a bounce)',
+    titleOn: 'Muted while you listen (not saved, not in a bounce). Click to unmute.',
+  },
+  solo: {
+    letter: 'S',
+    verb: 'Solo',
+    titleOff: 'Solo: hear only this node’s path to the master (several solos add; not saved, not in a bounce)',
+    titleOn: 'Soloed: you hear only the soloed paths to the master. Click to unsolo.',
+  },
+} as const;
+
+function Toggle({ kind, on, name, onToggle }: { kind: keyof typeof TOGGLES; on: boolean; name: string; onToggle: () => void }) {
+  const toggle = TOGGLES[kind];
+  return (
+    <button
+      type="button"
+      className={`mute-solo__btn mute-solo__btn--${kind}${on ? ' is-on' : ''}`}
+      aria-pressed={on}
+      aria-label={`${toggle.verb} ${name}`}
+      title={on ? toggle.titleOn : toggle.titleOff}
+      onClick={(event) => {
+        event.stopPropagation();
+        onToggle();
+      }}
+    >
+      {toggle.letter}
+    </button>
+  );
+}
+
 /** Mute and solo buttons for node `id`, named after the node for screen readers. */
 export function MuteSoloButtons({ id, name }: { id: string; name: string }) {
   const { muted, soloed } = useMuteSolo(id);
   return (
     <span className="mute-solo nodrag">
-      <button
-        type="button"
-        className={`mute-solo__btn mute-solo__btn--mute${muted ? ' is-on' : ''}`}
-        aria-pressed={muted}
-        aria-label={`Mute ${name}`}
-        title={muted ? 'Muted while you listen (not saved, not in a bounce). Click to unmute.' : 'Mute: silence this node while you listen (not saved, not in a bounce)'}
-        onClick={(event) => {
-          event.stopPropagation();
-          toggleMute(id);
-        }}
-      >
-        M
-      </button>
-      <button
-        type="button"
-        className={`mute-solo__btn mute-solo__btn--solo${soloed ? ' is-on' : ''}`}
-        aria-pressed={soloed}
-        aria-label={`Solo ${name}`}
-        title={soloed ? 'Soloed: you hear only the soloed paths to the master. Click to unsolo.' : 'Solo: hear only this node’s path to the master (several solos add; not saved, not in a bounce)'}
-        onClick={(event) => {
-          event.stopPropagation();
-          toggleSolo(id);
-        }}
-      >
-        S
-      </button>
+      <Toggle kind="mute" on={muted} name={name} onToggle={() => toggleMute(id)} />
+      <Toggle kind="solo" on={soloed} name={name} onToggle={() => toggleSolo(id)} />
     </span>
   );
 }

@@ -4,7 +4,7 @@
  * a menu for choices, a text field for clip names. Each has a reset to its default and the
  * param's help sentence.
  */
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import type { BoolParamSpec, EnumParamSpec, NumberParamSpec, ParamSpec, StringParamSpec } from '../../graph/catalog';
 import { resetParam, setParam } from '../../graph/commands';
 import type { ParamValue } from '../../graph/types';
@@ -50,18 +50,49 @@ function ResetButton({ nodeId, spec, value }: ParamProps<ParamSpec>) {
   );
 }
 
+interface ParamFrameProps extends ParamProps<ParamSpec> {
+  /** The control's id; the help sentence is `${id}-help`, which the control names in aria-describedby. */
+  id: string;
+  /** The control sits in the head, on one line with the label. */
+  inline?: boolean;
+  /** The label is a span of id `id` (for a control labelled by aria-labelledby), not a `<label>` for `id`. */
+  spanLabel?: boolean;
+  /** What stands in the head between the label and the reset button: a readout, or the control when inline. */
+  head?: ReactNode;
+  /** What stands under the head. */
+  children?: ReactNode;
+}
+
+/** What every param's control shares: the head (label, `head`, reset to default), `children`, the help sentence. */
+function ParamFrame({ id, nodeId, spec, value, inline = false, spanLabel = false, head, children }: ParamFrameProps) {
+  return (
+    <div className={inline ? 'param param--inline' : 'param'}>
+      <div className="param__head">
+        {spanLabel ? (
+          <span id={id} className="param__label">
+            {spec.label}
+          </span>
+        ) : (
+          <label htmlFor={id} className="param__label">
+            {spec.label}
+          </label>
+        )}
+        {head}
+        <ResetButton nodeId={nodeId} spec={spec} value={value} />
+      </div>
+      {children}
+      <p id={`${id}-help`} className="param__help">
+        {spec.help}
+      </p>
+    </div>
+  );
+}
+
 function NumberParam({ nodeId, spec, value }: ParamProps<NumberParamSpec>) {
   const id = useId();
   const numeric = typeof value === 'number' ? value : spec.default;
   return (
-    <div className="param">
-      <div className="param__head">
-        <label htmlFor={id} className="param__label">
-          {spec.label}
-        </label>
-        <span className="param__value">{formatNumberParam(spec, numeric)}</span>
-        <ResetButton nodeId={nodeId} spec={spec} value={value} />
-      </div>
+    <ParamFrame id={id} nodeId={nodeId} spec={spec} value={value} head={<span className="param__value">{formatNumberParam(spec, numeric)}</span>}>
       <div className="param__controls">
         <input
           id={id}
@@ -80,10 +111,7 @@ function NumberParam({ nodeId, spec, value }: ParamProps<NumberParamSpec>) {
         />
         <NumberField spec={spec} value={numeric} label={`${spec.label} value`} onCommit={(v) => apply(nodeId, spec.key, v)} />
       </div>
-      <p id={`${id}-help`} className="param__help">
-        {spec.help}
-      </p>
-    </div>
+    </ParamFrame>
   );
 }
 
@@ -91,11 +119,14 @@ function BoolParam({ nodeId, spec, value }: ParamProps<BoolParamSpec>) {
   const id = useId();
   const on = value === true;
   return (
-    <div className="param param--inline">
-      <div className="param__head">
-        <span id={id} className="param__label">
-          {spec.label}
-        </span>
+    <ParamFrame
+      id={id}
+      nodeId={nodeId}
+      spec={spec}
+      value={value}
+      inline
+      spanLabel
+      head={
         <button
           type="button"
           role="switch"
@@ -107,12 +138,8 @@ function BoolParam({ nodeId, spec, value }: ParamProps<BoolParamSpec>) {
         >
           <span className="switch__thumb" />
         </button>
-        <ResetButton nodeId={nodeId} spec={spec} value={value} />
-      </div>
-      <p id={`${id}-help`} className="param__help">
-        {spec.help}
-      </p>
-    </div>
+      }
+    />
   );
 }
 
@@ -120,11 +147,13 @@ function EnumParam({ nodeId, spec, value }: ParamProps<EnumParamSpec>) {
   const id = useId();
   const index = spec.options.findIndex((o) => o === value);
   return (
-    <div className="param param--inline">
-      <div className="param__head">
-        <label htmlFor={id} className="param__label">
-          {spec.label}
-        </label>
+    <ParamFrame
+      id={id}
+      nodeId={nodeId}
+      spec={spec}
+      value={value}
+      inline
+      head={
         <select
           id={id}
           className="select"
@@ -138,25 +167,15 @@ function EnumParam({ nodeId, spec, value }: ParamProps<EnumParamSpec>) {
             </option>
           ))}
         </select>
-        <ResetButton nodeId={nodeId} spec={spec} value={value} />
-      </div>
-      <p id={`${id}-help`} className="param__help">
-        {spec.help}
-      </p>
-    </div>
+      }
+    />
   );
 }
 
 function StringParam({ nodeId, spec, value }: ParamProps<StringParamSpec>) {
   const id = useId();
   return (
-    <div className="param">
-      <div className="param__head">
-        <label htmlFor={id} className="param__label">
-          {spec.label}
-        </label>
-        <ResetButton nodeId={nodeId} spec={spec} value={value} />
-      </div>
+    <ParamFrame id={id} nodeId={nodeId} spec={spec} value={value}>
       {(spec.suggestions !== undefined || spec.userFilePrefix !== undefined) && (
         <StringChoices id={`${id}-pick`} spec={spec} value={String(value)} onPick={(picked) => apply(nodeId, spec.key, picked)} />
       )}
@@ -170,10 +189,7 @@ function StringParam({ nodeId, spec, value }: ParamProps<StringParamSpec>) {
           return apply(nodeId, spec.key, checked.value);
         }}
       />
-      <p id={`${id}-help`} className="param__help">
-        {spec.help}
-      </p>
-    </div>
+    </ParamFrame>
   );
 }
 

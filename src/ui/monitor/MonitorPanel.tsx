@@ -27,8 +27,8 @@ export function MonitorPanel() {
   const match = levelMatchGainDb(system, LIVE_SAMPLE_RATE);
 
   return (
-    <details className="monitor" aria-label="Monitor section">
-      <summary className="monitor__title">Monitor{mode !== 'stereo' || systemId !== 'flat' ? ` · ${MONITOR_MODE_LABELS[mode]} · ${system.name}` : ''}{codec !== 'off' ? ` · ${codec.toUpperCase()} ${kbps}${artifacts ? ' artifacts' : ''}` : ''}</summary>
+    <details className="panel-section monitor" aria-label="Monitor section">
+      <summary className="panel-section__title">Monitor{mode !== 'stereo' || systemId !== 'flat' ? ` · ${MONITOR_MODE_LABELS[mode]} · ${system.name}` : ''}{codec !== 'off' ? ` · ${codec.toUpperCase()} ${kbps}${artifacts ? ' artifacts' : ''}` : ''}</summary>
       <div className="monitor__group" role="group" aria-label="Monitor mode">
         {MONITOR_MODES.map((m) => (
           <button key={m} type="button" className="monitor__chip" aria-pressed={m === mode} onClick={() => setMonitor({ mode: m })}>

@@ -3,15 +3,14 @@
  * offline and loudness-matched, so only the sound — never the level, a lit button or an inspector
  * value — can tell which X is.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { applySnapshot } from '../../graph/snapshot';
 import { SNAPSHOT_SLOTS, type SnapshotSlot } from '../../graph/types';
 import { abxHidden } from '../../teaching/earTraining';
-import { liveStore } from '../live/liveStore';
-import { pause } from '../live/transport';
 import { rootGraph, useRootGraph } from '../store/editorState';
-import { QuizPlayer, renderMatched } from './quizAudio';
+import { renderMatched } from './quizAudio';
 import { type Score, readScore, recordAnswer } from './quizScores';
+import { useQuizAudio } from './useQuizAudio';
 
 type Phase = { kind: 'idle' } | { kind: 'rendering' } | { kind: 'ready' } | { kind: 'answered'; correct: boolean } | { kind: 'failed'; message: string };
 
@@ -23,16 +22,8 @@ export function AbxSection({ seed }: { seed: string }) {
   const [round, setRound] = useState(0);
   const [hidden, setHidden] = useState<'A' | 'B'>('A');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const [playing, setPlaying] = useState<number | null>(null);
   const [score, setScore] = useState<Score>(() => readScore('abx'));
-  const audio = useRef<{ context: AudioContext; player: QuizPlayer; buffers: AudioBuffer[] } | null>(null);
-  useEffect(
-    () => () => {
-      audio.current?.player.stop();
-      void audio.current?.context.close();
-    },
-    [],
-  );
+  const quiz = useQuizAudio();
 
   const usable = stored.includes(a) && stored.includes(b) && a !== b;
 
@@ -44,28 +35,18 @@ export function AbxSection({ seed }: { seed: string }) {
     const x = abxHidden(seed, round);
     setRound(round + 1);
     setHidden(x);
-    setPlaying(null);
     setPhase({ kind: 'rendering' });
-    audio.current?.player.stop();
     try {
-      const context = audio.current?.context ?? new AudioContext({ sampleRate: 48_000 });
       const graphA = applySnapshot(graph, snapA).graph;
       const graphB = applySnapshot(graph, snapB).graph;
-      const [bufA, bufB] = await renderMatched(context, graphA, [graphA, graphB], [0, 0]);
-      audio.current = { context, player: audio.current?.player ?? new QuizPlayer(context), buffers: [bufA!, bufB!, x === 'A' ? bufA! : bufB!] };
+      await quiz.prepare(async (context) => {
+        const [bufA, bufB] = await renderMatched(context, graphA, [graphA, graphB], [0, 0]);
+        return [bufA!, bufB!, x === 'A' ? bufA! : bufB!];
+      });
       setPhase({ kind: 'ready' });
     } catch (cause) {
       setPhase({ kind: 'failed', message: cause instanceof Error ? cause.message : String(cause) });
     }
-  };
-
-  const listen = (index: number) => {
-    const current = audio.current;
-    if (current === null) return;
-    if (liveStore.get().playing) pause();
-    void current.context.resume();
-    current.player.play(current.buffers[index]!);
-    setPlaying(index);
   };
 
   const answer = (guess: 'A' | 'B') => {
@@ -110,7 +91,7 @@ export function AbxSection({ seed }: { seed: string }) {
           <p className="teach__prompt">X is either A or B, at the same loudness. Which?</p>
           <div className="teach__row" role="group" aria-label="Listen">
             {['A', 'B', 'X'].map((label, i) => (
-              <button key={label} type="button" className="teach__slot teach__slot--small" aria-pressed={playing === i} onClick={() => listen(i)}>
+              <button key={label} type="button" className="teach__slot teach__slot--small" aria-pressed={quiz.playing === i} onClick={() => quiz.listen(i)}>
                 ▶ {label}
               </button>
             ))}

@@ -3,18 +3,17 @@
  * the same questions. Every version is loudness-matched (quizAudio.ts), so level never gives the
  * answer away. "Which band?" is answered by clicking the EQ plot. Scores stay in this browser.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Graph } from '../../graph/types';
 import { MASTER_NODE_TYPE } from '../../nodes/registry';
 import { DEMO_STEMS } from '../../nodes/source/demo';
 import { type Difficulty, type ExerciseKind, type Question, generateQuestion, isBandClickCorrect } from '../../teaching/earTraining';
 import { clipLibrary } from '../live/clipLibrary';
-import { pause } from '../live/transport';
-import { liveStore } from '../live/liveStore';
 import { rootGraph } from '../store/editorState';
 import { AbxSection } from './AbxSection';
-import { QuizPlayer, renderQuestion } from './quizAudio';
+import { renderQuestion } from './quizAudio';
 import { type Score, readScore, recordAnswer } from './quizScores';
+import { useQuizAudio } from './useQuizAudio';
 
 const KINDS: { id: ExerciseKind; label: string }[] = [
   { id: 'which-band', label: 'Which band was boosted?' },
@@ -113,46 +112,25 @@ export function EarTrainingSection() {
   const [round, setRound] = useState(0);
   const [question, setQuestion] = useState<Question | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const [playing, setPlaying] = useState<number | null>(null);
   const [picked, setPicked] = useState<number | null>(null);
   const [score, setScore] = useState<Score>(() => readScore('which-band'));
-  const audio = useRef<{ context: AudioContext; player: QuizPlayer; buffers: AudioBuffer[] } | null>(null);
+  const quiz = useQuizAudio();
 
   useEffect(() => setScore(readScore(kind)), [kind]);
-  useEffect(
-    () => () => {
-      audio.current?.player.stop();
-      void audio.current?.context.close();
-    },
-    [],
-  );
 
   const next = async () => {
     const q = generateQuestion(kind, seed, round, difficulty);
     setRound(round + 1);
     setQuestion(q);
     setPicked(null);
-    setPlaying(null);
     setPhase({ kind: 'rendering' });
-    audio.current?.player.stop();
     try {
-      const context = audio.current?.context ?? new AudioContext({ sampleRate: 48_000 });
       const { graph, master } = sourceGraph(source);
-      const buffers = await renderQuestion(context, graph, master, q);
-      audio.current = { context, player: audio.current?.player ?? new QuizPlayer(context), buffers };
+      await quiz.prepare((context) => renderQuestion(context, graph, master, q));
       setPhase({ kind: 'ready' });
     } catch (cause) {
       setPhase({ kind: 'failed', message: cause instanceof Error ? cause.message : String(cause) });
     }
-  };
-
-  const listen = (index: number) => {
-    const a = audio.current;
-    if (a === null) return;
-    if (liveStore.get().playing) pause();
-    void a.context.resume();
-    a.player.play(a.buffers[index]!);
-    setPlaying(index);
   };
 
   const answer = (choice: string, correct: boolean) => {
@@ -221,18 +199,11 @@ export function EarTrainingSection() {
               <p className="teach__prompt">{question.prompt}</p>
               <div className="teach__row" role="group" aria-label="Listen">
                 {question.versions.map((v, i) => (
-                  <button key={v.label} type="button" className="teach__slot teach__slot--small" aria-pressed={playing === i} onClick={() => listen(i)}>
+                  <button key={v.label} type="button" className="teach__slot teach__slot--small" aria-pressed={quiz.playing === i} onClick={() => quiz.listen(i)}>
                     ▶ {v.label}
                   </button>
                 ))}
-                <button
-                  type="button"
-                  className="btn btn--small"
-                  onClick={() => {
-                    audio.current?.player.stop();
-                    setPlaying(null);
-                  }}
-                >
+                <button type="button" className="btn btn--small" onClick={quiz.stop}>
                   Stop
                 </button>
               </div>

@@ -63,8 +63,8 @@ export function TeachPanel() {
   }, [lessonOpen]);
 
   return (
-    <details className="teach" aria-label="Teach" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary className="teach__title">Teach{lessonOpen ? ' · lesson open' : ''}</summary>
+    <details className="panel-section teach" aria-label="Teach" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="panel-section__title teach__title">Teach{lessonOpen ? ' · lesson open' : ''}</summary>
       <div className="teach__tabs" role="tablist" aria-label="Teaching tools">
         {TABS.map((t) => (
           <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className="teach__tab" onClick={() => setTab(t.id)}>

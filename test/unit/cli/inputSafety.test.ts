@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ffmpegEbur128 } from '../../helpers/externalTools';
+import { pcm16le, wavBytes } from '../../helpers/wavBytes';
 
 const bin = resolve('bin/mixgraph.mjs');
 const dir = fs.mkdtempSync(join(tmpdir(), 'mixgraph-in-'));
@@ -133,15 +134,11 @@ describe('bounded reads (issue 10, item 8)', () => {
 
   it('still reads a WAV whose metadata chunks before the audio are larger than the first read', () => {
     const d = scratch('bigheader');
-    const plain = join(d, 'plain.wav');
-    expect(spawnSync('sox', ['-n', '-r', '48000', '-c', '2', '-b', '16', plain, 'synth', '1', 'sine', '440', 'vol', '0.5']).status).toBe(0);
-    const bytes = fs.readFileSync(plain);
-    // RIFF header + a 300 kB JUNK chunk + the rest of sox's file (fmt and data).
-    const junk = Buffer.alloc(8 + 300_000);
-    junk.write('JUNK', 0, 'latin1');
-    junk.writeUInt32LE(300_000, 4);
-    const padded = Buffer.concat([bytes.subarray(0, 12), junk, bytes.subarray(12)]);
-    fs.writeFileSync(join(d, 'padded.wav'), padded);
+    // One second of a 440 Hz sine, 16-bit stereo at 48 kHz, plain and behind a 300 kB JUNK chunk.
+    const sine = pcm16le(Int16Array.from({ length: 2 * 48_000 }, (_, i) => Math.round(16384 * Math.sin((2 * Math.PI * 440 * (i >> 1)) / 48_000))));
+    const format = { channels: 2, rate: 48_000, bits: 16, data: sine };
+    fs.writeFileSync(join(d, 'plain.wav'), wavBytes(format));
+    fs.writeFileSync(join(d, 'padded.wav'), wavBytes({ ...format, extraChunks: [{ id: 'JUNK', body: new Uint8Array(300_000) }] }));
     const a = JSON.parse(mixgraph(['loudness', 'bigheader/plain.wav', '--json']).stdout);
     const b = JSON.parse(mixgraph(['loudness', 'bigheader/padded.wav', '--json']).stdout);
     expect(b).toEqual(a);
@@ -163,19 +160,7 @@ describe('loudness and data chunks (issue 10, item 10)', () => {
     }
     // Below the decoder's range: one clear message naming the range.
     const tooLow = join(dir, 'low500.wav');
-    const header = Buffer.alloc(44);
-    header.write('RIFF', 0, 'latin1');
-    header.writeUInt32LE(36, 4);
-    header.write('WAVEfmt ', 8, 'latin1');
-    header.writeUInt32LE(16, 16);
-    header.writeUInt16LE(1, 20);
-    header.writeUInt16LE(1, 22);
-    header.writeUInt32LE(500, 24);
-    header.writeUInt32LE(1000, 28);
-    header.writeUInt16LE(2, 32);
-    header.writeUInt16LE(16, 34);
-    header.write('data', 36, 'latin1');
-    fs.writeFileSync(tooLow, header);
+    fs.writeFileSync(tooLow, wavBytes({ rate: 500 }));
     const r = mixgraph(['loudness', tooLow]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/sample rate 500 Hz is outside the supported range 1000–768000 Hz/);

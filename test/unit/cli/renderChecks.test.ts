@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pcm16le, wavBytes } from '../../helpers/wavBytes';
 
 const bin = resolve('bin/mixgraph.mjs');
 const dir = fs.mkdtempSync(join(tmpdir(), 'mixgraph-checks-'));
@@ -104,21 +105,8 @@ describe('memory limits (issue 10, item 5)', () => {
     const clip = join(dir, 'long1k.wav');
     // 16-bit mono at 1 kHz, 1.8 M frames of a 100 Hz sine (3.6 MB), written directly (sox takes seconds).
     const frames = 1_800_000;
-    const wav = Buffer.alloc(44 + frames * 2);
-    wav.write('RIFF', 0, 'latin1');
-    wav.writeUInt32LE(36 + frames * 2, 4);
-    wav.write('WAVEfmt ', 8, 'latin1');
-    wav.writeUInt32LE(16, 16);
-    wav.writeUInt16LE(1, 20);
-    wav.writeUInt16LE(1, 22);
-    wav.writeUInt32LE(1000, 24);
-    wav.writeUInt32LE(2000, 28);
-    wav.writeUInt16LE(2, 32);
-    wav.writeUInt16LE(16, 34);
-    wav.write('data', 36, 'latin1');
-    wav.writeUInt32LE(frames * 2, 40);
-    for (let i = 0; i < frames; i++) wav.writeInt16LE(Math.round(16384 * Math.sin((2 * Math.PI * 100 * i) / 1000)), 44 + 2 * i);
-    fs.writeFileSync(clip, wav);
+    const sine = Int16Array.from({ length: frames }, (_, i) => Math.round(16384 * Math.sin((2 * Math.PI * 100 * i) / 1000)));
+    fs.writeFileSync(clip, wavBytes({ rate: 1000, data: pcm16le(sine) }));
     const graph = chain('long', [{ id: 'src', type: 'source', params: { clip: 'file:a', loop: false } }]);
     const r = measured(['render', graph, '-o', 'long.wav', '--seconds', '1', '--input', `a=${clip}`]);
     expect(r.stderr).toBe('');
