@@ -85,7 +85,7 @@ test('a group frame is selected from anywhere on its border, and F / the fit but
   await openEditor(page);
   await settled(page);
 
-  // Fit view, one key away: the whole demo (26 nodes, five of them channel strips) on screen.
+  // Fit view, one key away: the whole demo (27 nodes, five of them channel strips) on screen.
   await page.locator('.react-flow').focus();
   await page.keyboard.press('f');
   await settled(page);
