@@ -111,11 +111,3 @@ export function presetItem(page: Page, name: string): Locator {
 export async function openFlatDemo(page: Page): Promise<void> {
   await openPreset(page, 'demo-mix-flat');
 }
-
-/** Opens the module instance named `name` (double-click) and waits for the breadcrumb. */
-export async function openModule(page: Page, name: string): Promise<Locator> {
-  await nodeNamed(page, name).locator('.mg-node__name').dblclick();
-  const crumbs = page.getByRole('navigation', { name: 'Open module' });
-  await expect(crumbs).toContainText(`(${name})`);
-  return crumbs;
-}
