@@ -9,7 +9,7 @@ import masteringChain from '../../presets/mastering-chain.json';
 import sidechainDucking from '../../presets/sidechain-ducking.json';
 import loudnessWar from '../../presets/loudness-war.json';
 import eqTeaching from '../../presets/eq-teaching.json';
-import demoStrips from '../../presets/demo-strips.json';
+import demoMixFlat from '../../presets/demo-mix-flat.json';
 import vocalTuning from '../../presets/vocal-tuning.json';
 
 export interface BuiltInPreset {
@@ -27,7 +27,7 @@ export const builtInPresets: readonly BuiltInPreset[] = [
   { name: 'sidechain-ducking', document: sidechainDucking },
   { name: 'loudness-war', document: loudnessWar },
   { name: 'eq-teaching', document: eqTeaching },
-  { name: 'demo-strips', document: demoStrips },
+  { name: 'demo-mix-flat', document: demoMixFlat },
   { name: 'vocal-tuning', document: vocalTuning },
 ];
 

@@ -87,8 +87,8 @@ test('a long bounce runs in the background while the editor is used; Cancel leav
   // Continue in the background: the editor is usable, the toolbar shows the progress.
   await dialog.getByRole('button', { name: 'Continue in background' }).click();
   await expect(dialog).toHaveCount(0);
-  await nodeNamed(page, 'Bass EQ').locator('.mg-node__name').click();
-  await expect(page.locator('#inspector-heading')).toHaveText('Bass EQ');
+  await nodeNamed(page, 'Bass strip').locator('.mg-node__name').click();
+  await expect(page.locator('#inspector-heading')).toHaveText('Bass strip');
   await expect(page.getByRole('button', { name: /^Bounce \d+ %$/ })).toBeVisible();
 
   // Back in the dialog, Cancel.

@@ -17,10 +17,22 @@ test('a note and a group survive export and import; export → import → export
   // A note (N, with the pointer over empty canvas), written in the inspector.
   const paneBox = await page.locator('.react-flow__pane').boundingBox();
   if (paneBox === null) throw new Error('no canvas');
-  // The demo opens on its channel strips; fit it whole (F) so there is empty canvas to the lower right.
+  // The demo opens on its channel strips; fit it whole (F), then find empty canvas for the note.
   await page.mouse.move(paneBox.x + paneBox.width * 0.75, paneBox.y + paneBox.height * 0.75);
   await page.keyboard.press('f');
   await page.waitForTimeout(300);
+  const spot = await page.evaluate(() => {
+    const box = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+    const free = (x: number, y: number) => document.elementFromPoint(x, y)?.classList.contains('react-flow__pane') === true;
+    for (let y = box.bottom - 160; y > box.top + 40; y -= 16) {
+      for (let x = box.right - 280; x > box.left + 40; x -= 16) {
+        if (free(x, y) && free(x + 240, y) && free(x, y + 120) && free(x + 240, y + 120) && free(x + 120, y + 60)) return { x, y };
+      }
+    }
+    return null;
+  });
+  expect(spot).not.toBeNull();
+  await page.mouse.move(spot!.x, spot!.y);
   await page.keyboard.press('n');
   await expect(page.locator('.react-flow__node-mgNote.selected')).toHaveCount(1);
   const text = inspector.getByRole('textbox', { name: 'Text' });
@@ -42,18 +54,18 @@ test('a note and a group survive export and import; export → import → export
 
   // A group of two nodes (Ctrl+G), renamed in the inspector.
   await nodeNamed(page, 'Keys').locator('.mg-node__name').click();
-  await nodeNamed(page, 'Keys EQ').locator('.mg-node__name').click({ modifiers: ['Shift'] });
+  await nodeNamed(page, 'Keys strip').locator('.mg-node__name').click({ modifiers: ['Shift'] });
   await page.keyboard.press('Control+g');
   const label = inspector.getByRole('textbox', { name: 'Label' });
-  await label.fill('Keys strip');
+  await label.fill('Keys track');
   await label.press('Enter');
-  await expect(page.locator('.mg-group__label', { hasText: 'Keys strip' })).toBeVisible();
+  await expect(page.locator('.mg-group__label', { hasText: 'Keys track' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/04-note-and-group.png` });
 
   // Dragging the frame by its title moves its nodes; one undo puts them back.
   const keys = nodeNamed(page, 'Keys');
   const keysBefore = await keys.boundingBox();
-  await dragBetween(page, page.locator('.mg-group__header', { hasText: 'Keys strip' }), { x: (keysBefore?.x ?? 0) + 120, y: (keysBefore?.y ?? 0) - 60 });
+  await dragBetween(page, page.locator('.mg-group__header', { hasText: 'Keys track' }), { x: (keysBefore?.x ?? 0) + 120, y: (keysBefore?.y ?? 0) - 60 });
   await expect.poll(async () => Math.abs(((await keys.boundingBox())?.x ?? 0) - (keysBefore?.x ?? 0))).toBeGreaterThan(30);
   await page.keyboard.press('Control+z');
   await expect.poll(async () => Math.round((await keys.boundingBox())?.y ?? 0)).toBe(Math.round(keysBefore?.y ?? 0));
@@ -62,15 +74,15 @@ test('a note and a group survive export and import; export → import → export
   const first = await exportJson(page);
   const doc = JSON.parse(first.text) as Doc;
   expect(doc.notes?.some((n) => n.text === 'Teaching note: the keys are high-passed at 150 Hz.')).toBe(true);
-  const group = doc.groups?.find((g) => g.label === 'Keys strip');
-  expect(group?.nodes.map((id) => doc.nodes.find((n) => n.id === id)?.label)).toEqual(['Keys', 'Keys EQ']);
+  const group = doc.groups?.find((g) => g.label === 'Keys track');
+  expect(group?.nodes.map((id) => doc.nodes.find((n) => n.id === id)?.label)).toEqual(['Keys', 'Keys strip']);
   await expect(page.locator('.toolbar__doc-state')).not.toContainText('Unsaved');
 
   // Start over, then import the exported file: note and group are back on the canvas.
   await newGraph(page);
-  await expect(page.locator('.mg-group__label', { hasText: 'Keys strip' })).toHaveCount(0);
+  await expect(page.locator('.mg-group__label', { hasText: 'Keys track' })).toHaveCount(0);
   await importFile(page, { name: 'exported.json', mimeType: 'application/json', buffer: Buffer.from(first.text) });
-  await expect(page.locator('.mg-group__label', { hasText: 'Keys strip' })).toBeVisible();
+  await expect(page.locator('.mg-group__label', { hasText: 'Keys track' })).toBeVisible();
   await expect(page.locator('.mg-note__text', { hasText: 'Teaching note' })).toBeVisible();
   await expect(audioNodes(page)).toHaveCount(doc.nodes.length);
   await expect(page.locator('.toolbar__doc-name')).toHaveText(doc.name);
@@ -129,12 +141,12 @@ test('insert a file into the current graph by menu and by drag-and-drop: ids rem
     name: 'Small',
     nodes: [
       { id: 'src-drums', type: 'source', label: 'Extra drums', position: { x: 0, y: 0 }, params: { clip: 'demo:drums' } },
-      { id: 'eq-drums', type: 'eq', label: 'Extra EQ', position: { x: 240, y: 0 }, params: {} },
+      { id: 'drums', type: 'eq', label: 'Extra EQ', position: { x: 240, y: 0 }, params: {} },
       { id: 'master', type: 'output', label: 'Other master', position: { x: 480, y: 0 }, params: {} },
     ],
     edges: [
-      { id: 'w1', from: { node: 'src-drums', port: 'out' }, to: { node: 'eq-drums', port: 'in' } },
-      { id: 'w2', from: { node: 'eq-drums', port: 'out' }, to: { node: 'master', port: 'in' } },
+      { id: 'w1', from: { node: 'src-drums', port: 'out' }, to: { node: 'drums', port: 'in' } },
+      { id: 'w2', from: { node: 'drums', port: 'out' }, to: { node: 'master', port: 'in' } },
     ],
   });
   await page.getByRole('button', { name: 'Import' }).click();

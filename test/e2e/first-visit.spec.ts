@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { SHOTS, audioNodes, openEditor, watchConsole } from './helpers';
+import { SHOTS, audioNodes, openEditor, presetItem, watchConsole } from './helpers';
 
 /** The preset as shipped: what a first visit must show. */
 const demo = JSON.parse(readFileSync('presets/demo-mix.json', 'utf8')) as {
   name: string;
-  nodes: unknown[];
+  nodes: { type: string }[];
   edges: unknown[];
   notes?: unknown[];
   groups?: unknown[];
@@ -19,6 +19,9 @@ test('a first visit opens demo-mix, valid, with palette, canvas, inspector and s
   await expect(page.locator('.react-flow__edge')).toHaveCount(demo.edges.length);
   await expect(page.locator('.react-flow__node-mgNote')).toHaveCount(demo.notes?.length ?? 0);
   await expect(page.locator('.react-flow__node-mgGroup')).toHaveCount(demo.groups?.length ?? 0);
+  // Issue 14: the demo's tracks run through five instances of one channel-strip module.
+  await expect(page.locator('.mg-node[data-node-type="module"]')).toHaveCount(5);
+  expect(demo.nodes.filter((n) => n.type === 'module')).toHaveLength(5);
   await expect(page.getByRole('navigation', { name: 'Node palette' })).toBeVisible();
   for (const category of ['Sources', 'Mixing', 'EQ', 'Output']) {
     await expect(page.getByRole('heading', { name: category, exact: true })).toBeVisible();
@@ -38,7 +41,7 @@ test('every built-in preset opens from the Presets menu, valid and without error
   expect(hints).toContain('demo-mix');
   for (const name of hints) {
     await page.getByRole('button', { name: 'Presets' }).click();
-    await page.getByRole('menuitem').filter({ hasText: name }).click();
+    await presetItem(page, name).click();
     const preset = JSON.parse(readFileSync(`presets/${name}.json`, 'utf8')) as { name: string; nodes: unknown[] };
     await expect(page.locator('.toolbar__doc-name')).toHaveText(preset.name);
     await expect(audioNodes(page)).toHaveCount(preset.nodes.length);

@@ -84,3 +84,30 @@ export async function newGraph(page: Page): Promise<void> {
   await discardIfAsked(page);
   await expect(audioNodes(page)).toHaveCount(1);
 }
+
+/**
+ * Opens a built-in preset from the Presets menu by its file name (`demo-mix-flat`), matched
+ * exactly on the item's hint, and waits until it is the document.
+ */
+export async function openPreset(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Presets' }).click();
+  await presetItem(page, name).click();
+  await discardIfAsked(page);
+  const doc = JSON.parse(await readFile(`presets/${name}.json`, 'utf8')) as { name: string; nodes: unknown[] };
+  await expect(page.locator('.toolbar__doc-name')).toHaveText(doc.name);
+  await expect(audioNodes(page)).toHaveCount(doc.nodes.length);
+}
+
+/** The Presets menu's item for the built-in preset `name` (its hint is the file name). */
+export function presetItem(page: Page, name: string): Locator {
+  return page.getByRole('menuitem').filter({ has: page.locator('.menu__hint', { hasText: new RegExp(`^${name}$`) }) });
+}
+
+/**
+ * The demo mix with every EQ and compressor a node of its own ("Vocals comp"): for tests of
+ * features other than modules that need one track's processor alone (the default `demo-mix`
+ * builds its strips from one module).
+ */
+export async function openFlatDemo(page: Page): Promise<void> {
+  await openPreset(page, 'demo-mix-flat');
+}

@@ -1,12 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { SHOTS, nodeNamed, openEditor, watchConsole } from './helpers';
 
+// On the demo's drums channel strip: its low shelf gain is a promoted param of the strip's EQ, on
+// the instance's face with the inner param's range, unit and slider scale.
 test('change a param by slider and by typing; undo and redo each', async ({ page }) => {
   const problems = watchConsole(page);
   await openEditor(page);
-  await nodeNamed(page, 'Drums EQ').locator('.mg-node__name').click();
+  await nodeNamed(page, 'Drums strip').locator('.mg-node__name').click();
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
-  await expect(inspector.getByRole('heading', { name: 'Drums EQ' })).toBeVisible();
+  await expect(inspector.getByRole('heading', { name: 'Drums strip' })).toBeVisible();
 
   const field = inspector.getByRole('textbox', { name: 'Low shelf gain value' });
   const slider = inspector.getByRole('slider', { name: 'Low shelf gain' });
@@ -43,9 +45,9 @@ test('change a param by slider and by typing; undo and redo each', async ({ page
   await expect(inspector.getByText('−6.5 dB', { exact: true })).toBeVisible();
 
   // Undo and redo the typed edit from the toolbar.
-  await page.getByRole('button', { name: /^Undo Set Drums EQ/ }).click();
+  await page.getByRole('button', { name: /^Undo Set Drums strip/ }).click();
   await expect(field).toHaveValue(String(bySlider));
-  await page.getByRole('button', { name: /^Redo Set Drums EQ/ }).click();
+  await page.getByRole('button', { name: /^Redo Set Drums strip/ }).click();
   await expect(field).toHaveValue('-6.5');
 
   // Reset to default.

@@ -24,7 +24,7 @@ test('save as preset, then list, rename, open and delete it in My presets', asyn
   await page.screenshot({ path: `${SHOTS}/07-library.png` });
   await library.getByRole('button', { name: 'Open' }).click();
   await discardIfAsked(page);
-  await expect(nodeNamed(page, 'Drums EQ')).toBeVisible();
+  await expect(nodeNamed(page, 'Drums strip')).toBeVisible();
   await expect(page.locator('.toolbar__doc-state')).toHaveText('my preset');
 
   // Delete it (with a confirmation inside the list).

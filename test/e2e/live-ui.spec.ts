@@ -8,12 +8,14 @@
 import { sineWav } from './ux2-helpers';
 import { type Page, expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SHOTS, nodeNamed, openEditor, watchConsole } from './helpers';
+import { SHOTS, nodeNamed, openEditor, openFlatDemo, watchConsole } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'mixgraph-live-ui-'));
+/** Nodes on the demo's canvas (27: five sources, five channel strips, buses, sends, master chain). */
+const DEMO_NODES = (JSON.parse(readFileSync('presets/demo-mix.json', 'utf8')) as { nodes: unknown[] }).nodes.length;
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** `mixgraph render <graph> --json` with extra options; returns the report. */
@@ -67,8 +69,10 @@ test('Play: the live master matches the CLI render, meters move without React re
   const sounding = second.filter((v) => v > -60).length;
   console.log(`\nmeters: ${second.length} node meters, ${sounding} sounding, ${moving} changed in 2 s`);
   console.log(`renders during 2 s of playback: AudioNodeView ${rendersAfter.AudioNodeView - rendersBefore.AudioNodeView} (of ${rendersAfter.AudioNodeView} since load), Canvas ${rendersAfter.Canvas - rendersBefore.Canvas}`);
-  expect(second.length).toBeGreaterThanOrEqual(31);
-  expect(sounding).toBeGreaterThanOrEqual(25);
+  // A meter on every node (a strip's shows its last inner node); at most six are quiet (as in the
+  // flat demo, whose 31 nodes had 25 sounding: the strips stand for ten sounding nodes).
+  expect(second.length).toBeGreaterThanOrEqual(DEMO_NODES);
+  expect(sounding).toBeGreaterThanOrEqual(DEMO_NODES - 6);
   expect(moving).toBeGreaterThanOrEqual(10);
   expect(rendersAfter.AudioNodeView - rendersBefore.AudioNodeView).toBe(0);
   expect(rendersAfter.Canvas - rendersBefore.Canvas).toBe(0);
@@ -111,6 +115,10 @@ test('probe: a clicked node or wire is heard alone, at its own level; A/B is lou
   test.setTimeout(60_000);
   const problems = watchConsole(page);
   await openEditor(page, '/?test');
+  // The flat demo: A/B measures a node's input through the analysers of the nodes wired into it,
+  // and does not yet resolve a module instance (or a node inside an open one) to its flat ids, so
+  // on the default demo a send fed by a channel strip reads no input (docs/modules.md, Not done).
+  await openFlatDemo(page);
   await startPlaying(page);
 
   // Probe the Bass source with its button: the speakers play the bass alone.
@@ -259,6 +267,9 @@ test.describe('documentation screenshots', () => {
   test('the playing editor: node meters, compressor dot and gain reduction, master loudness and spectrum', async ({ page }) => {
     const problems = watchConsole(page);
     await openEditor(page, '/?test');
+    // The flat demo: its compressors are nodes of their own, so the inspector shows Lead comp's
+    // own transfer curve under the live dot.
+    await openFlatDemo(page);
     // Frame the channel strips and sends, as the editor's own screenshot does.
     await nodeNamed(page, 'Keys').locator('.mg-node__name').click();
     await nodeNamed(page, 'Delay send').locator('.mg-node__name').click({ modifiers: ['Shift'] });

@@ -1,14 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { SHOTS, audioNodes, nodeNamed, openEditor, watchConsole } from './helpers';
+import { SHOTS, audioNodes, nodeNamed, openEditor, openFlatDemo, watchConsole } from './helpers';
 
 /**
  * Issue 14 in a real browser: make a module from three nodes, add a second instance, open one,
  * put a param on the face and change it inside (every instance's face follows), play and watch
- * the opened instance's inner meters, share the link into a fresh context, then unpack.
+ * the opened instance's inner meters, share the link into a fresh context, then unpack. The module
+ * is made from the flat demo's vocal nodes; the default demo is itself built from modules (below).
  */
 test('modules: make, open, edit for every instance, inner meters, share, unpack', async ({ page, browser }) => {
   const problems = watchConsole(page);
   await openEditor(page);
+  await openFlatDemo(page);
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   const before = await audioNodes(page).count();
 
@@ -43,7 +45,7 @@ test('modules: make, open, edit for every instance, inner meters, share, unpack'
   // Open the first instance (double-click): breadcrumb, inner nodes.
   await instance.locator('.mg-node__name').dblclick();
   const crumbs = page.getByRole('navigation', { name: 'Open module' });
-  await expect(crumbs).toContainText('Demo mix');
+  await expect(crumbs).toContainText('Demo mix (flat)');
   await expect(crumbs).toContainText('Module 1 (Module 1)');
   await expect(audioNodes(page)).toHaveCount(3);
 
@@ -64,7 +66,7 @@ test('modules: make, open, edit for every instance, inner meters, share, unpack'
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
 
   // Back out: both instances' faces show the new threshold.
-  await crumbs.getByRole('button', { name: 'Demo mix' }).click();
+  await crumbs.getByRole('button', { name: 'Demo mix (flat)' }).click();
   await expect(crumbs).toBeHidden();
   const faces = page.locator('.mg-node[data-node-type="module"] .mg-node__param', { hasText: 'Vocals comp Threshold' });
   await expect(faces).toHaveCount(2);
@@ -93,21 +95,34 @@ test('modules: make, open, edit for every instance, inner meters, share, unpack'
   expect(problems).toEqual([]);
 });
 
-test('the channel-strip demo: five instances of one module, one opened from the keyboard', async ({ page }) => {
+test('the demo mix: five instances of one channel strip, each with its own face; one opened from the keyboard and heard', async ({ page }) => {
   const problems = watchConsole(page);
   await openEditor(page);
-  await page.getByRole('button', { name: 'Presets' }).click();
-  await page.getByRole('menuitem', { name: /Demo mix \(channel strips\)/ }).click();
   const strips = page.locator('.mg-node[data-node-type="module"]');
   await expect(strips).toHaveCount(5);
+  for (const track of ['Drums', 'Bass', 'Keys', 'Lead', 'Vocals']) await expect(nodeNamed(page, `${track} strip`)).toHaveCount(1);
+  // One definition, each instance with its own values: the high-pass as each stem's flat chain had it.
+  const highPass = (strip: string) => nodeNamed(page, strip).locator('.mg-node__param', { hasText: 'High-pass frequency' });
+  await expect(highPass('Vocals strip')).toContainText('100 Hz');
+  await expect(highPass('Bass strip')).toContainText('35 Hz');
+  await expect(highPass('Lead strip')).toContainText('200 Hz');
   await page.screenshot({ path: `${SHOTS}/modules-demo-strips.png` });
   // Select the vocals strip and press Enter: its definition opens with the breadcrumb.
   await nodeNamed(page, 'Vocals strip').locator('.mg-node__name').click();
   await page.keyboard.press('Enter');
   const crumbs = page.getByRole('navigation', { name: 'Open module' });
+  await expect(crumbs).toContainText('Demo mix');
   await expect(crumbs).toContainText('Channel strip (Vocals strip)');
   await expect(audioNodes(page)).toHaveCount(4);
+  // Play: the opened strip's compressor meter moves (it reads vocals/comp in the engine).
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const innerMeter = nodeNamed(page, 'Compressor').locator('canvas.mg-meter');
+  await expect.poll(async () => Number(await innerMeter.getAttribute('data-peak-db')), { timeout: 15_000 }).toBeGreaterThan(-40);
+  await page.mouse.move(5, 5);
   await page.screenshot({ path: `${SHOTS}/modules-demo-strip-open.png` });
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  // Escape with nothing selected, on the canvas, goes back out.
+  await page.locator('.react-flow').focus();
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
   await expect(crumbs).toBeHidden();

@@ -4,11 +4,12 @@
  * definition provides and names no node type.
  */
 import { expect, test } from '@playwright/test';
-import { nodeNamed, openEditor, watchConsole } from './helpers';
+import { nodeNamed, openEditor, openFlatDemo, watchConsole } from './helpers';
 
 test('the EQ response plot: dragging a band handle is one undo step; handles work from the keyboard', async ({ page }) => {
   const problems = watchConsole(page);
   await openEditor(page);
+  await openFlatDemo(page); // an EQ of its own (the demo's EQs sit inside its channel-strip module)
   await nodeNamed(page, 'Vocals EQ').locator('.mg-node__name').click();
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   const handle = inspector.getByRole('slider', { name: 'Band 2 band' });

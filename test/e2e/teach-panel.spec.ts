@@ -6,7 +6,7 @@
  */
 import { type Page, expect, test } from '@playwright/test';
 import { abxHidden, generateQuestion } from '../../src/teaching/earTraining';
-import { SHOTS, discardIfAsked, nodeNamed, openEditor, watchConsole } from './helpers';
+import { SHOTS, discardIfAsked, nodeNamed, openEditor, openFlatDemo, watchConsole } from './helpers';
 import { dropFiles, sineWav } from './ux2-helpers';
 
 const openTeach = async (page: Page, tab: 'Snapshots' | 'Lesson' | 'Ear training') => {
@@ -26,6 +26,8 @@ test('snapshots A and B: stored, switched while playing, "what changed" in words
   test.setTimeout(120_000);
   const problems = watchConsole(page);
   await openEditor(page, '/?test');
+  // The flat demo: one compressor per track, so a snapshot can differ in the vocals' alone.
+  await openFlatDemo(page);
   await openTeach(page, 'Snapshots');
   await page.getByRole('button', { name: 'Snapshot A (empty)' }).click();
   await setParam(page, 'Vocals comp', /Threshold/, '-40');
@@ -38,7 +40,7 @@ test('snapshots A and B: stored, switched while playing, "what changed" in words
     'Mix bus: Gain \u22124 dB → 2 dB',
   ]);
   // The same two changes separate the built-in preset from the mix as it is now.
-  await page.getByRole('combobox', { name: 'Compare from' }).selectOption('preset:demo-mix');
+  await page.getByRole('combobox', { name: 'Compare from' }).selectOption('preset:demo-mix-flat');
   await page.getByRole('combobox', { name: 'Compare to' }).selectOption('current');
   await expect(page.getByRole('list', { name: 'What changed' }).getByRole('listitem')).toHaveCount(2);
   await page.getByRole('combobox', { name: 'Compare from' }).selectOption('A');

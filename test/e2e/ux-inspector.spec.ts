@@ -1,10 +1,11 @@
 /**
  * Issue 11, items 3 and 4 and the short-window inspector: A/B never pushes the right column off
  * screen; a new selection shows the inspector from the top; at 720 px tall the params stay
- * reachable (the plot folds away, the inspector scrolls apart from the master meters).
+ * reachable (the plot folds away, the inspector scrolls apart from the master meters). On the flat
+ * demo, whose EQs and compressors are nodes of their own (the default demo's sit in its module).
  */
 import { type Locator, type Page, expect, test } from '@playwright/test';
-import { SHOTS, nodeNamed, openEditor } from './helpers';
+import { SHOTS, nodeNamed, openEditor, openFlatDemo } from './helpers';
 
 /** Whether `locator` lies wholly inside the window. */
 async function inWindow(page: Page, locator: Locator): Promise<boolean> {
@@ -32,6 +33,7 @@ for (const [width, height] of [
   test(`A/B keeps the layout inside the window at ${width}×${height}`, async ({ page }) => {
     await page.setViewportSize({ width, height });
     await openEditor(page);
+    await openFlatDemo(page);
     await select(page, 'Vocals comp');
     const inspector = page.getByRole('complementary', { name: 'Inspector' });
     await inspector.getByRole('button', { name: 'A · processed' }).click();
@@ -57,6 +59,7 @@ for (const [width, height] of [
 test('a newly selected node shows its inspector from the top', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await openEditor(page);
+  await openFlatDemo(page);
   await select(page, 'Vocals EQ');
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   await inspector.evaluate((el) => el.scrollTo(0, el.scrollHeight));
@@ -70,6 +73,7 @@ test('a newly selected node shows its inspector from the top', async ({ page }) 
 test('at 720 px tall the params stay reachable: the plot folds away and the inspector scrolls apart from the meters', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await openEditor(page);
+  await openFlatDemo(page);
   await select(page, 'Vocals EQ');
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   const params = inspector.getByRole('region', { name: 'Parameters' });

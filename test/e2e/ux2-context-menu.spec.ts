@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { SHOTS, audioNodes, exportJson, nodeNamed, openEditor, watchConsole } from './helpers';
+import { SHOTS, audioNodes, exportJson, nodeNamed, openEditor, openFlatDemo, watchConsole } from './helpers';
 import { SIZES } from './ux2-helpers';
 
 type Doc = { nodes: { id: string; label?: string; bypass?: boolean }[]; edges: { id: string; from: { node: string }; to: { node: string } }[] };
@@ -30,6 +30,8 @@ for (const size of SIZES) {
     await page.setViewportSize(size);
     const problems = watchConsole(page);
     await openEditor(page);
+    // An EQ node of its own (bypass, help), and wires between one track's nodes: the flat demo.
+    await openFlatDemo(page);
     const count = await audioNodes(page).count();
 
     // Node menu: every action, focus on the first entry, arrows move, Escape closes.
@@ -122,6 +124,7 @@ for (const size of SIZES) {
 
 test('context menu from the keyboard: Shift+F10 on a focused node, arrows, Enter', async ({ page }) => {
   await openEditor(page);
+  await openFlatDemo(page);
   await nodeNamed(page, 'Keys EQ').focus();
   await page.keyboard.press('Shift+F10');
   const menu = page.getByRole('menu', { name: 'Node menu' });

@@ -30,8 +30,10 @@ for (const size of SIZES) {
     await expect(nodeNamed(page, 'Limiter')).toHaveClass(/selected/);
     await page.screenshot({ path: `${SHOTS}/ux2-find-${size.width}.png` });
 
-    // By type: "compressor" finds every compressor; Enter walks them, Shift+Enter steps back.
-    await field.fill('compressor');
+    // By type: "gain" finds every gain node (the demo's sends and crush blend); Enter walks them,
+    // Shift+Enter steps back. (Its compressors are mostly inside the channel-strip module, which
+    // the find bar does not search.)
+    await field.fill('gain');
     const status = page.getByRole('search', { name: 'Find nodes' }).getByRole('status');
     await expect(status).toHaveText(/^1 of [5-9]$/);
     const total = Number((await status.textContent())!.split(' of ')[1]);

@@ -44,18 +44,19 @@ test('with one node selected, click-to-add places the node after it and wires it
   const before = await exportJson(page);
   const wiresOf = (doc: Doc) => doc.edges.map((e) => `${e.from.node}>${e.to.node}`).sort();
 
-  // Bass EQ has one wire out (to the bass compressor): the new compressor goes into it.
-  await nodeNamed(page, 'Bass EQ').locator('.mg-node__name').click();
+  // The Bass source has one wire out (to the bass channel strip): the new gain goes into it.
+  await nodeNamed(page, 'Bass').locator('.mg-node__name').click();
   const from = JSON.parse(before.text) as Doc;
-  const bassEq = from.nodes.find((n) => n.label === 'Bass EQ')!.id;
-  const next = from.edges.find((e) => e.from.node === bassEq)!.to.node;
+  const bass = from.nodes.find((n) => n.label === 'Bass')!.id;
+  expect(from.edges.filter((e) => e.from.node === bass)).toHaveLength(1);
+  const next = from.edges.find((e) => e.from.node === bass)!.to.node;
   await page.getByRole('button', { name: 'Add Gain', exact: true }).click();
   await expect(nodeNamed(page, 'Gain')).toBeVisible();
   const after = JSON.parse((await exportJson(page)).text) as Doc;
   const gain = after.nodes.find((n) => n.label === 'Gain')!.id;
-  expect(wiresOf(after)).toContain(`${bassEq}>${gain}`);
+  expect(wiresOf(after)).toContain(`${bass}>${gain}`);
   expect(wiresOf(after)).toContain(`${gain}>${next}`);
-  expect(wiresOf(after)).not.toContain(`${bassEq}>${next}`);
+  expect(wiresOf(after)).not.toContain(`${bass}>${next}`);
   // (The preset's own compressors touch each other a little; only the new node counts here.)
   await expect.poll(async () => (await overlapping(page)).filter((pair) => pair.split(' / ').includes('Gain'))).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/ux2-placement-after.png` });

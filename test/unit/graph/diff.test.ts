@@ -1,7 +1,7 @@
 /**
  * "What changed" in words (issue 16): params, bypass, names, nodes and wires added or removed,
- * on the real catalog and the demo mix. Each expectation is written from the edit the test makes,
- * never from a previous run's output.
+ * on the real catalog and the flat demo mix (one node per EQ and compressor). Each expectation is
+ * written from the edit the test makes, never from a previous run's output.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import type { Graph } from '../../../src/graph/types';
 import { catalog } from '../../../src/nodes/registry';
 import { parseDocument } from '../../../src/runtime/document';
 
-const demoText = readFileSync('presets/demo-mix.json', 'utf8');
+const demoText = readFileSync('presets/demo-mix-flat.json', 'utf8');
 function demo(): Graph {
   const parsed = parseDocument(JSON.parse(demoText));
   if (!parsed.ok) throw new Error(parsed.errors[0]!.message);
@@ -113,15 +113,15 @@ describe('mixgraph diff', () => {
     b.nodes.find((n: { id: string }) => n.id === 'comp-bass').bypass = true;
     const file = join(dir, 'b.json');
     writeFileSync(file, JSON.stringify(b));
-    const text = run('demo-mix', file);
+    const text = run('demo-mix-flat', file);
     expect(text.status).toBe(0);
-    expect(text.stdout).toBe(`1 change from preset demo-mix to ${file}:\n  Bass comp: bypassed\n`);
-    const json = run('presets/demo-mix.json', file, '--json');
+    expect(text.stdout).toBe(`1 change from preset demo-mix-flat to ${file}:\n  Bass comp: bypassed\n`);
+    const json = run('presets/demo-mix-flat.json', file, '--json');
     expect(json.status).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ same: false, changes: [{ kind: 'bypass', nodeId: 'comp-bass', from: false, to: true }] });
-    const same = run('demo-mix', 'presets/demo-mix.json', '--json');
+    const same = run('demo-mix-flat', 'presets/demo-mix-flat.json', '--json');
     expect(JSON.parse(same.stdout)).toMatchObject({ same: true, changes: [] });
-    const missing = run('demo-mix', join(dir, 'nope.json'));
+    const missing = run('demo-mix-flat', join(dir, 'nope.json'));
     expect(missing.status).toBe(1);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
     expect(missing.stderr).toMatch(/nope\.json: no such file/);

@@ -26,7 +26,7 @@ function valid(graph: Graph): Graph {
   return parsed.graph;
 }
 
-const demo = () => load('test/fixtures/demo-mix-v1.json');
+const demo = () => load('presets/demo-mix-flat.json');
 const VOCAL_STRIP = ['eq-vocals', 'comp-vocals', 'vocals-verb-send'];
 
 describe('makeModule', () => {
@@ -185,13 +185,13 @@ describe('unpack, make unique, edits inside, promotion', () => {
 
 describe('definitions travel with the document', () => {
   it('a share link round-trips a graph with modules', () => {
-    const withModules = load('presets/demo-strips.json');
+    const withModules = load('presets/demo-mix.json');
     const decoded = decodeShareFragment(encodeShareFragment(withModules), catalog, { masterType: MASTER_NODE_TYPE });
     expect(decoded.ok && decoded.graph).toEqual(withModules);
   });
 
   it('copy and paste carries the definition; a different definition with the same id is renamed, an equal one reused', () => {
-    const withModules = load('presets/demo-strips.json');
+    const withModules = load('presets/demo-mix.json');
     const fragment = extractFragment(withModules, { nodes: ['vocals'] });
     expect(fragment.modules!.map((m) => m.id)).toEqual(['channel-strip']);
     expect(fragment.version).toBe(2);

@@ -18,7 +18,7 @@ const options = { latencyOf: testLatency };
 const TRACKS = ['drums', 'bass', 'keys', 'lead', 'vocals'];
 
 function strips(): Graph {
-  const parsed = parseDocument(JSON.parse(readFileSync('presets/demo-strips.json', 'utf8')));
+  const parsed = parseDocument(JSON.parse(readFileSync('presets/demo-mix.json', 'utf8')));
   if (!parsed.ok) throw new Error(parsed.errors[0].message);
   return parsed.graph;
 }

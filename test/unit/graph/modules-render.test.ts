@@ -25,9 +25,9 @@ async function renderOf(graph: Graph): Promise<{ left: Float32Array; right: Floa
 }
 
 /**
- * The version-1 demo mix rewritten by hand into what five channel strips mean: each track's EQ
- * and compressor renamed `<track>/eq`, `<track>/comp`, followed by a unity fader and a centred
- * pan; the drums (which had no compressor) get one with mix 0 (dry). Written without
+ * The flat demo mix (`demo-mix-flat`, version 1) rewritten by hand into what five channel strips
+ * mean: each track's EQ and compressor renamed `<track>/eq`, `<track>/comp`, followed by a unity
+ * fader and a centred pan; the drums (which had no compressor) get one with mix 0 (dry). Written without
  * `flattenModules`, so the test compares two independent constructions.
  */
 function handFlattened(v1: Graph, strip: { edges: GraphEdge[] }): Graph {
@@ -62,10 +62,10 @@ function handFlattened(v1: Graph, strip: { edges: GraphEdge[] }): Graph {
 }
 
 describe('modules in the offline engine', () => {
-  it('the demo mix with five channel-strip instances renders bit-identically to the same graph flattened by hand', async () => {
-    const withModules = parseFile('presets/demo-strips.json');
+  it('the demo mix (five channel-strip instances) renders bit-identically to the same graph flattened by hand', async () => {
+    const withModules = parseFile('presets/demo-mix.json');
     expect(withModules.nodes.filter((n) => n.type === 'module').map((n) => n.id)).toEqual(TRACKS);
-    const byHand = handFlattened(parseFile('test/fixtures/demo-mix-v1.json'), withModules.modules![0]);
+    const byHand = handFlattened(parseFile('presets/demo-mix-flat.json'), withModules.modules![0]);
     const a = await renderOf(withModules);
     const b = await renderOf(byHand);
     expect(a.left.length).toBe(SECONDS * 48000);
@@ -76,13 +76,13 @@ describe('modules in the offline engine', () => {
     expect(Buffer.from(a.right.buffer).equals(Buffer.from(b.right.buffer))).toBe(true);
   }, 60_000);
 
-  it('keeps the version-1 demo mix sound: the residual against the original is below -120 dBFS', async () => {
-    const a = await renderOf(parseFile('presets/demo-strips.json'));
-    const b = await renderOf(parseFile('test/fixtures/demo-mix-v1.json'));
+  it('sounds like the flat demo mix (the version-1 original): the residual is below -120 dBFS', async () => {
+    const a = await renderOf(parseFile('presets/demo-mix.json'));
+    const b = await renderOf(parseFile('presets/demo-mix-flat.json'));
     let worst = 0;
     for (let i = 0; i < a.left.length; i++) worst = Math.max(worst, Math.abs(a.left[i] - b.left[i]), Math.abs(a.right[i] - b.right[i]));
     const residualDb = worst === 0 ? -Infinity : 20 * Math.log10(worst);
-    console.log(`demo mix, modules vs version 1: largest sample difference ${worst} (${residualDb.toFixed(1)} dBFS)`);
+    console.log(`demo-mix (modules) vs demo-mix-flat: largest sample difference ${worst} (${residualDb.toFixed(1)} dBFS)`);
     expect(residualDb).toBeLessThan(-120);
   }, 60_000);
 
