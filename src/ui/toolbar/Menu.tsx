@@ -12,7 +12,26 @@ export type MenuEntry =
   | { kind: 'separator' };
 
 /** A menu button and its drop-down list. */
-export function Menu({ label, icon, entries, onOpen }: { label: string; icon?: ReactNode; entries: readonly MenuEntry[]; onOpen?: () => void }) {
+export function Menu({
+  label,
+  icon,
+  entries,
+  onOpen,
+  title,
+  labelClassName,
+  className,
+}: {
+  label: string;
+  icon?: ReactNode;
+  entries: readonly MenuEntry[];
+  onOpen?: () => void;
+  /** Tooltip of the button. */
+  title?: string;
+  /** Class of the label (`tool-btn__label` folds it away on narrow windows; it stays the name). */
+  labelClassName?: string;
+  /** Extra class of the menu's wrapper. */
+  className?: string;
+}) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLUListElement>(null);
@@ -40,7 +59,7 @@ export function Menu({ label, icon, entries, onOpen }: { label: string; icon?: R
   };
 
   return (
-    <div className="menu">
+    <div className={className === undefined ? 'menu' : `menu ${className}`}>
       <button
         ref={button}
         type="button"
@@ -48,6 +67,7 @@ export function Menu({ label, icon, entries, onOpen }: { label: string; icon?: R
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
+        title={title}
         onClick={() => {
           if (!open) onOpen?.();
           setOpen(!open);
@@ -61,7 +81,7 @@ export function Menu({ label, icon, entries, onOpen }: { label: string; icon?: R
         }}
       >
         {icon}
-        <span>{label}</span>
+        <span className={labelClassName}>{label}</span>
         <Icon name="chevron" size={12} />
       </button>
       {open && (
