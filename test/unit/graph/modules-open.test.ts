@@ -66,7 +66,7 @@ function valid(doc: unknown): Graph {
 const reparse = (graph: Graph) => valid(JSON.parse(serializeGraph(graph)));
 const OPEN_A: OpenStep[] = [{ instanceId: 'a', moduleId: 'strip' }];
 const OPEN_B: OpenStep[] = [{ instanceId: 'b', moduleId: 'strip' }];
-const node = (g: Graph, id: string) => g.nodes.find((n) => n.id === id)!;
+const node = (g: Pick<Graph, 'nodes'>, id: string) => g.nodes.find((n) => n.id === id)!;
 const strip = (g: Graph) => g.modules!.find((m) => m.id === 'strip')!;
 
 /** Runs a command built against the open view, as the editor's dispatch does. */
