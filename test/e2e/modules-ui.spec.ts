@@ -88,8 +88,19 @@ for (const [width, height] of [
     await nodeNamed(page, 'Tone A').locator('.mg-node__name').click();
     await nodeNamed(page, 'Tone B').locator('.mg-node__name').click({ modifiers: ['Shift'] });
     await menuButton.click();
+    // The list drops below its button, whole in the window; the toolbar (which clips what does not
+    // fit) stays where it was.
+    const makeItem = menu.getByRole('menuitem', { name: /Make module from selection/ });
+    await expect(makeItem).toBeFocused();
+    const buttonBox = (await menuButton.boundingBox())!;
+    const listBox = (await menu.boundingBox())!;
+    expect(buttonBox.y).toBeGreaterThanOrEqual(0);
+    expect(listBox.y).toBeGreaterThanOrEqual(buttonBox.y + buttonBox.height);
+    expect(listBox.y + listBox.height).toBeLessThanOrEqual(height);
+    expect(listBox.x + listBox.width).toBeLessThanOrEqual(width);
+    expect(await page.locator('.toolbar').evaluate((e) => e.scrollTop)).toBe(0);
     await page.screenshot({ path: `${SHOTS}/modules-ui-menu-${width}x${height}.png` });
-    await menu.getByRole('menuitem', { name: /Make module from selection/ }).click();
+    await makeItem.click();
     await expect(page.locator('.mg-node[data-node-type="module"]')).toHaveCount(3);
     await expect(nodeNamed(page, 'Tone A')).toHaveCount(0);
 

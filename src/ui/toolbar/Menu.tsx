@@ -1,8 +1,13 @@
 /**
  * A toolbar drop-down menu (WAI-ARIA menu button pattern): Enter/Space/↓ opens it, arrows move,
  * Enter picks, Escape closes and returns focus to the button.
+ *
+ * The list is placed `fixed` under its button (kept inside the window, scrolling when taller than
+ * the room below): the toolbar clips what does not fit (`overflow: hidden`, so the page never
+ * scrolls sideways), and an absolutely placed list was cut off by it, and focusing its first item
+ * scrolled the whole toolbar out of sight.
  */
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { Icon } from '../common/icons';
 
 /** An entry of a toolbar menu: an action, a section heading or a separator. */
@@ -37,9 +42,21 @@ export function Menu({
   const list = useRef<HTMLUListElement>(null);
   const menuId = useId();
 
+  useLayoutEffect(() => {
+    const el = list.current;
+    if (!open || el === null || button.current === null) return;
+    const anchor = button.current.getBoundingClientRect();
+    const top = anchor.bottom + 4;
+    el.style.position = 'fixed';
+    el.style.top = `${top}px`;
+    el.style.left = `${Math.max(8, Math.min(anchor.left, window.innerWidth - el.offsetWidth - 8))}px`;
+    el.style.maxHeight = `${Math.max(120, window.innerHeight - top - 8)}px`;
+    el.style.overflowY = 'auto';
+  }, [open]);
+
   useEffect(() => {
     if (!open) return;
-    list.current?.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')?.focus();
+    list.current?.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')?.focus({ preventScroll: true });
     const onPointer = (e: PointerEvent) => {
       if (!list.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node)) setOpen(false);
     };
