@@ -7,10 +7,9 @@
  */
 import { describeModule, findModule, instancesOf, promoteParam, removeModulePort, renameModule, renameModulePort, unpromoteParam } from '../../graph/modules/commands';
 import { promotionOf } from '../../graph/modules/openInstance';
-import type { Graph } from '../../graph/types';
 import { moduleIdOf } from '../../graph/modules/definitionSet';
 import { MODULE_PARAM } from '../../graph/modules/types';
-import type { GraphNode } from '../../graph/types';
+import type { Graph, GraphNode } from '../../graph/types';
 import { catalog } from '../../nodes/registry';
 import type { NodeDefinition } from '../../nodes/types';
 import { Icon } from '../common/icons';
