@@ -5,6 +5,7 @@
 import type { Catalog } from '../catalog';
 import type { Graph, GraphNode, ParamValue, Position } from '../types';
 import { checkParamValue } from '../validateParams';
+import { specOfNode } from '../modules/nodeSpec';
 import { type EditResult, type GestureOptions, freshId, makeEdit, nodeName, plural, refuse, takenItemIds } from './edit';
 
 /** What a new node needs; everything but the type and position is optional. */
@@ -177,7 +178,8 @@ export function setLabel(graph: Graph, nodeId: string, label: string, options: G
 export function setBypass(graph: Graph, catalog: Catalog, nodeId: string, bypass: boolean): EditResult {
   const node = graph.nodes.find((n) => n.id === nodeId);
   if (node === undefined) return refuse(`There is no node "${nodeId}".`);
-  const spec = catalog.get(node.type);
+  // A module instance is bypassed as a whole (every node inside passes through; docs/modules.md).
+  const spec = specOfNode(graph, catalog, node);
   if (spec === undefined || spec.inputs.length === 0 || spec.outputs.length === 0) {
     return refuse(`${nodeName(graph, nodeId)} cannot be bypassed: only nodes with an input and an output can.`);
   }
@@ -190,6 +192,12 @@ export function setBypass(graph: Graph, catalog: Catalog, nodeId: string, bypass
       else delete target.bypass;
     }),
   };
+}
+
+/** Whether `node` can be bypassed: a plain node by its type, a module instance by its ports. */
+export function canBypassNode(graph: Pick<Graph, 'modules'>, catalog: Catalog, node: Pick<GraphNode, 'type' | 'params'>): boolean {
+  const spec = specOfNode(graph, catalog, node);
+  return spec !== undefined && spec.inputs.length > 0 && spec.outputs.length > 0;
 }
 
 /** Whether a node of this type can be bypassed (has both an input and an output). */

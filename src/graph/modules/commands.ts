@@ -366,3 +366,66 @@ export function unpromoteParam(graph: Graph, moduleId: string, key: string): Edi
 export function instancesOf(graph: Graph, moduleId: string): GraphNode[] {
   return graph.nodes.filter((n) => moduleIdOf(n) === moduleId);
 }
+
+/**
+ * Exposes inner port `node.port` of a definition as a new port of the module (one undo step):
+ * every instance gains it, unwired. The id is the inner port's (`in`, then `in-<node>` when taken).
+ */
+export function addModulePort(graph: Graph, catalog: Catalog, moduleId: string, side: 'inputs' | 'outputs', nodeId: string, port: string, label?: string): EditResult<{ portId: string }> {
+  const definition = findModule(graph, moduleId);
+  const node = definition?.nodes.find((n) => n.id === nodeId);
+  if (definition === undefined || node === undefined) return refuse(`Module "${moduleId}" has no node "${nodeId}".`);
+  const kind = side === 'inputs' ? 'input' : 'output';
+  const spec = specOfNode(graph, catalog, node)?.[side].find((p) => p.id === port);
+  if (spec === undefined) return refuse(`${nodeName(graph, nodeId)} has no ${kind} "${port}".`);
+  const existing = definition[side].find((p) => p.node === nodeId && p.port === port);
+  if (existing !== undefined) return refuse(`${spec.label ?? port} of ${node.label ?? nodeId} is already the module's ${kind} "${existing.label ?? existing.id}".`);
+  const id = portId(port, nodeId, new Set(definition[side].map((p) => p.id)));
+  const name = label ?? (id === port ? (spec.label ?? port) : `${spec.label ?? port} (${node.label ?? nodeId})`);
+  return {
+    ok: true,
+    portId: id,
+    edit: makeEdit(`Expose ${name} as a module ${kind}`, (draft) => {
+      draft.modules!.find((m) => m.id === moduleId)![side].push({ id, label: name, node: nodeId, port });
+    }),
+  };
+}
+
+/**
+ * Removes port `portId` of a module (one undo step); the wires to it on every instance (top level
+ * and inside other definitions) go with it, every other wire stays.
+ */
+export function removeModulePort(graph: Graph, moduleId: string, side: 'inputs' | 'outputs', portId: string): EditResult {
+  const definition = findModule(graph, moduleId);
+  const port = definition?.[side].find((p) => p.id === portId);
+  if (definition === undefined || port === undefined) return refuse(`Module "${moduleId}" has no ${side === 'inputs' ? 'input' : 'output'} "${portId}".`);
+  return {
+    ok: true,
+    edit: makeEdit(`Remove port "${port.label ?? port.id}"`, (draft) => {
+      const target = draft.modules!.find((m) => m.id === moduleId)!;
+      target[side] = target[side].filter((p) => p.id !== portId);
+      const lists: { nodes: Draft<GraphNode>[]; edges: Draft<GraphEdge>[] }[] = [draft, ...(draft.modules ?? [])];
+      for (const list of lists) {
+        const instances = new Set(list.nodes.filter((n) => moduleIdOf(n) === moduleId).map((n) => n.id));
+        if (instances.size === 0) continue;
+        list.edges = list.edges.filter((e) => !(side === 'inputs' ? instances.has(e.to.node) && e.to.port === portId : instances.has(e.from.node) && e.from.port === portId));
+      }
+    }),
+  };
+}
+
+/** Sets a module's description (its definition's `description`); empty removes it. */
+export function describeModule(graph: Graph, moduleId: string, description: string): EditResult {
+  const definition = findModule(graph, moduleId);
+  if (definition === undefined) return refuse(`Module "${moduleId}" is not defined.`);
+  const text = description.trim();
+  if (text === (definition.description ?? '')) return refuse('The description is unchanged.');
+  return {
+    ok: true,
+    edit: makeEdit(`Describe module "${definition.name}"`, (draft) => {
+      const target = draft.modules!.find((m) => m.id === moduleId)!;
+      if (text === '') delete target.description;
+      else target.description = text;
+    }),
+  };
+}

@@ -7,7 +7,7 @@
 import { Handle, type NodeProps, Position, type ReactFlowState, useStore } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { resolveParams, type PortSpec } from '../../graph/catalog';
-import { canBypass, setBypass } from '../../graph/commands';
+import { setBypass } from '../../graph/commands';
 import { catalog } from '../../nodes/registry';
 import { formatParamValue } from '../common/formatParam';
 import { LARGE_GRAPH_ITEMS } from '../config';
@@ -103,7 +103,8 @@ export const AudioNodeView = memo(function AudioNodeView({ id, data, selected }:
     return spec === undefined ? [] : [{ spec, text: formatParamValue(spec, params[key]) }];
   });
   const errors = issues.filter((i) => i.severity === 'error');
-  const bypassable = canBypass(catalog, node.type);
+  // A module instance has its definition's ports: it bypasses as a whole (docs/modules.md).
+  const bypassable = definition.inputs.length > 0 && definition.outputs.length > 0;
   const bypassed = node.bypass === true;
   const category = definition.category.toLowerCase();
   const typeNote = node.label !== undefined && node.label !== definition.label ? ` (${definition.label})` : '';

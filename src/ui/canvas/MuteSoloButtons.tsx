@@ -1,5 +1,7 @@
 /** The M and S toggles on every node's header (monitoring only; see `live/muteSolo.ts`). */
 import { toggleMute, toggleSolo, useMuteSolo } from '../live/muteSolo';
+import { scopePrefix } from '../modules/moduleScope';
+import { useEditor } from '../store/editorState';
 
 /** What each toggle shows: its letter, its verb for screen readers, its tooltip off and on. */
 const TOGGLES = {
@@ -36,8 +38,12 @@ function Toggle({ kind, on, name, onToggle }: { kind: keyof typeof TOGGLES; on: 
   );
 }
 
-/** Mute and solo buttons for node `id`, named after the node for screen readers. */
-export function MuteSoloButtons({ id, name }: { id: string; name: string }) {
+/**
+ * Mute and solo buttons for node `nodeId` of the canvas, named after the node for screen readers.
+ * Inside an open module they act on the opened instance's node (`vox/comp`).
+ */
+export function MuteSoloButtons({ id: nodeId, name }: { id: string; name: string }) {
+  const id = useEditor(scopePrefix) + nodeId;
   const { muted, soloed } = useMuteSolo(id);
   return (
     <span className="mute-solo nodrag">

@@ -17,7 +17,7 @@ import { downloadText, fileNameFor } from '../persistence/download';
 import { type LibraryEntry, findPresetByName, savePreset } from '../persistence/library';
 import { choiceDialog, promptDialog } from '../store/dialogs';
 import { dispatch, loadDocument, markSaved, showNotice } from '../store/editorActions';
-import { type DocumentOrigin, currentGraph, editorStore, isDirty } from '../store/editorState';
+import { type DocumentOrigin, currentGraph, editorStore, isDirty, rootGraph } from '../store/editorState';
 import { refuseIfTooLarge } from './editorLimit';
 import { newGraph } from './newGraph';
 import { readTextFile } from './readFile';
@@ -167,14 +167,15 @@ export async function handleDroppedFile(file: File, at: Position): Promise<void>
 
 /** Downloads the document as `<name>.json` (canonical JSON). */
 export function exportDocument(): void {
-  const graph = currentGraph();
+  // The whole document, also while a module is open on the canvas (currentGraph is its definition).
+  const graph = rootGraph();
   downloadText(fileNameFor(graph.name), serializeGraph(graph));
   markSaved();
 }
 
 /** Saves the document into "My presets" under a name the user confirms. */
 export async function saveAsPreset(): Promise<void> {
-  const name = await promptDialog('Save as preset', 'Preset name', currentGraph().name, 'Save', (value) =>
+  const name = await promptDialog('Save as preset', 'Preset name', rootGraph().name, 'Save', (value) =>
     value.trim() === '' ? 'Give the preset a name.' : value.trim().length > 200 ? 'Use at most 200 characters.' : undefined,
   );
   if (name === null) return;
@@ -189,8 +190,8 @@ export async function saveAsPreset(): Promise<void> {
     }
     // "Save as" names the open document too (an undoable rename), so the library entry, the
     // title bar and a later export all agree.
-    if (name.trim() !== currentGraph().name) dispatch(setDocumentInfo(currentGraph(), { name }));
-    const entry = await savePreset(name, serializeGraph(currentGraph()), existing?.id);
+    if (name.trim() !== rootGraph().name) dispatch(setDocumentInfo(rootGraph(), { name }), { root: true });
+    const entry = await savePreset(name, serializeGraph(rootGraph()), existing?.id);
     markSaved({ kind: 'library', name: entry.name, libraryId: entry.id });
     showNotice('info', `Saved “${entry.name}” to My presets.`);
   } catch (cause) {

@@ -5,13 +5,14 @@ import { MASTER_NODE_TYPE } from '../config';
 import { ShareDialog } from '../dialogs/ShareDialog';
 import { customDialog } from '../store/dialogs';
 import { loadDocument, showNotice } from '../store/editorActions';
-import { currentGraph } from '../store/editorState';
+import { rootGraph } from '../store/editorState';
 import { confirmDiscard, showOpenErrors } from './documentActions';
 import { refuseIfTooLarge } from './editorLimit';
 
 /** Shows the share link of the current graph, ready to copy. */
 export function openShareDialog(): void {
-  const url = shareUrl(window.location.href, currentGraph());
+  // The whole document, also while a module is open on the canvas.
+  const url = shareUrl(window.location.href, rootGraph());
   void customDialog((close) => <ShareDialog url={url} onClose={close} />);
 }
 

@@ -13,6 +13,8 @@ import { GroupInspector, NoteInspector } from './AnnotationInspectors';
 import { DocumentInspector } from './DocumentInspector';
 import { NodeInspector } from './NodeInspector';
 import { MakeModuleButton } from '../modules/ModuleToolbar';
+import { ModuleDefinitionInspector } from '../modules/ModuleInspector';
+import { useEditor } from '../store/editorState';
 
 const NO_ISSUES: readonly never[] = [];
 
@@ -30,8 +32,9 @@ const Body = memo(function Body({ selection }: { selection: Selection }) {
   const graph = useGraph();
   const validation = useValidation();
   const count = selection.nodes.length + selection.notes.length + selection.groups.length + selection.edges.length;
+  const moduleOpen = useEditor((s) => s.scope !== null);
 
-  if (count === 0) return <DocumentInspector />;
+  if (count === 0) return moduleOpen ? <ModuleDefinitionInspector /> : <DocumentInspector />;
   if (count === 1 && selection.nodes.length === 1) {
     const node = graph.nodes.find((n) => n.id === selection.nodes[0]);
     if (node !== undefined) return <NodeInspector key={node.id} node={node} issues={validation.byNode.get(node.id) ?? NO_ISSUES} />;

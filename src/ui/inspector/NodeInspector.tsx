@@ -1,12 +1,12 @@
 /** The inspector for one audio node: label, bypass, help, its visual, and every param. */
 import { useMemo } from 'react';
 import { resolveParams } from '../../graph/catalog';
-import { canBypass, removeElements, setBypass, setLabel } from '../../graph/commands';
+import { canBypassNode, removeElements, setBypass, setLabel } from '../../graph/commands';
 import type { GraphNode } from '../../graph/types';
 import { catalog } from '../../nodes/registry';
 import { MODULE_NODE_TYPE, MODULE_PARAM } from '../../graph/modules/types';
 import { definitionOfNode } from '../modules/nodeDefinitionOf';
-import { ModuleInstanceSection, PromoteSection } from '../modules/ModuleInspector';
+import { ModuleInstanceSection, PromoteSection, ScopeParamNote } from '../modules/ModuleInspector';
 import { CategoryIcon, Icon } from '../common/icons';
 import { dispatch } from '../store/editorActions';
 import { currentGraph, useGraph } from '../store/editorState';
@@ -69,7 +69,7 @@ export function NodeInspector({ node, issues }: { node: GraphNode; issues: reado
         />
       </div>
       <div className="inspector__actions">
-        {canBypass(catalog, node.type) && (
+        {canBypassNode(graph, catalog, node) && (
           <button
             type="button"
             className={`btn btn--small${node.bypass === true ? ' btn--active' : ''}`}
@@ -93,6 +93,7 @@ export function NodeInspector({ node, issues }: { node: GraphNode; issues: reado
         </div>
       )}
       {/* Params come right after the plot: they are what a short window must still reach. */}
+      <ScopeParamNote node={node} />
       <section className="inspector__params" aria-label="Parameters">
         {definition.params
           .filter((spec) => !(node.type === MODULE_NODE_TYPE && spec.key === MODULE_PARAM))

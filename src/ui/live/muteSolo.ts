@@ -4,13 +4,14 @@
  * Whenever they, the document or the audio session change, the engine is told which wires to
  * silence (`silencedWires`), and it ramps them (no clicks).
  */
-import { silencedWires } from '../../graph/monitoring';
+import { flattenModules } from '../../graph/modules/flatten';
+import { monitorableIds, silencedFlatWires } from '../../graph/modules/monitoring';
 import { catalog } from '../../nodes/registry';
 import { createStore, useStoreValue } from '../store/createStore';
 import { editorStore } from '../store/editorState';
 import { currentSession, onSessionReady } from './audioSession';
 
-/** Muted and soloed node ids. */
+/** Muted and soloed node ids: flat ids (`vox/comp` inside the opened instance `vox`; docs/modules.md). */
 export interface MuteSoloState {
   muted: readonly string[];
   soloed: readonly string[];
@@ -51,7 +52,7 @@ function apply(): void {
   const engine = currentSession()?.engine;
   if (engine === undefined) return;
   const { muted, soloed } = muteSoloStore.get();
-  engine.setSilencedWires(silencedWires(editorStore.get().history.graph, catalog, new Set(muted), new Set(soloed)));
+  engine.setSilencedWires(silencedFlatWires(editorStore.get().history.graph, catalog, new Set(muted), new Set(soloed)));
 }
 
 // Deleted nodes leave mute and solo (an undo that brings one back does not re-mute it).
@@ -59,8 +60,10 @@ editorStore.subscribe(() => {
   const graph = editorStore.get().history.graph;
   if (graph === lastGraph) return;
   lastGraph = graph;
-  const ids = new Set(graph.nodes.map((n) => n.id));
   const s = muteSoloStore.get();
+  if (s.muted.length + s.soloed.length === 0) return;
+  const flat = flattenModules(graph);
+  const ids = flat.ok ? monitorableIds(flat.graph) : new Set(graph.nodes.map((n) => n.id));
   if (s.muted.some((id) => !ids.has(id)) || s.soloed.some((id) => !ids.has(id))) {
     muteSoloStore.set({ muted: s.muted.filter((id) => ids.has(id)), soloed: s.soloed.filter((id) => ids.has(id)) });
   } else if (s.muted.length + s.soloed.length > 0) {

@@ -1,6 +1,7 @@
 /**
  * Shown over the canvas while a module is open: `Demo mix › Channel strip (Vocals)`. Each crumb
- * goes back out to that level; the note says that edits here change every instance.
+ * goes back out to that level; the note says that edits here change every instance, except the
+ * promoted values, which are the opened instance's own.
  */
 import { useMemo } from 'react';
 import { useEditor } from '../store/editorState';
@@ -26,7 +27,7 @@ export function ModuleBreadcrumb() {
           </li>
         ))}
       </ol>
-      <span className="module-crumbs__note">Editing the module: changes apply to every instance · Esc goes back</span>
+      <span className="module-crumbs__note">Editing the module: changes apply to every instance, except promoted values (this instance’s own) · Esc goes back</span>
     </nav>
   );
 }

@@ -7,23 +7,58 @@ import { useEffect, useMemo } from 'react';
 import { Icon } from '../common/icons';
 import { Tooltip } from '../common/Tooltip';
 import { placementPoint } from '../canvas/canvasBridge';
+import { confirmDialog, promptDialog } from '../store/dialogs';
+import { showNotice } from '../store/editorActions';
 import { useRootGraph } from '../store/editorState';
 import {
   MODULE_MIME,
   type PaletteModule,
   builtInPaletteModules,
+  deleteLibraryModule,
   documentPaletteModules,
   insertModule,
   loadModuleLibrary,
   paletteModuleRef,
+  renameLibraryModule,
   useLibraryModules,
 } from './moduleLibrary';
 
 const SOURCE_NAMES: Record<PaletteModule['source'], string> = { document: 'In this document', library: 'My modules', builtin: 'Built-in' };
 
+async function renameInLibrary(module: PaletteModule): Promise<void> {
+  const name = await promptDialog(`Rename “${module.name}”`, 'Module name (in your library)', module.name, 'Rename', (value) =>
+    value.trim() === '' ? 'A module needs a name.' : undefined,
+  );
+  if (name !== null && name.trim() !== module.name && (await renameLibraryModule(module.id, name))) showNotice('info', `Renamed "${module.name}" to "${name.trim()}" in your module library.`);
+}
+
+async function deleteFromLibrary(module: PaletteModule): Promise<void> {
+  const sure = await confirmDialog(
+    `Delete “${module.name}” from your library?`,
+    'It leaves your module library in this browser. Documents that use it keep working: each one carries its own copy of the module.',
+    'Delete',
+    { danger: true },
+  );
+  if (sure && (await deleteLibraryModule(module.id))) showNotice('info', `Deleted "${module.name}" from your module library.`);
+}
+
+/** Rename and delete of a library module, beside its palette item. */
+function LibraryActions({ module }: { module: PaletteModule }) {
+  return (
+    <span className="palette__module-actions">
+      <button type="button" className="palette__module-action" aria-label={`Rename ${module.name} in my modules`} title="Rename in your library" onClick={() => void renameInLibrary(module)}>
+        <Icon name="note" size={13} />
+      </button>
+      <button type="button" className="palette__module-action" aria-label={`Delete ${module.name} from my modules`} title="Delete from your library (documents that use it keep their copy)" onClick={() => void deleteFromLibrary(module)}>
+        <Icon name="trash" size={13} />
+      </button>
+    </span>
+  );
+}
+
 function ModuleItem({ module }: { module: PaletteModule }) {
   return (
-    <li>
+    <li className={module.source === 'library' ? 'palette__module-row' : undefined}>
       <Tooltip text={module.description ?? `Module "${module.name}"`}>
         <button
           type="button"
@@ -46,6 +81,7 @@ function ModuleItem({ module }: { module: PaletteModule }) {
           <span className="palette__label">{module.name}</span>
         </button>
       </Tooltip>
+      {module.source === 'library' && <LibraryActions module={module} />}
     </li>
   );
 }

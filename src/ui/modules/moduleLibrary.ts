@@ -90,6 +90,44 @@ export async function saveModuleToLibrary(moduleId: string): Promise<void> {
   }
 }
 
+/**
+ * Renames library module `id` (the entry and its main definition's name). Documents that use it
+ * keep their own embedded copy, so they are not touched.
+ */
+export async function renameLibraryModule(id: string, name: string): Promise<boolean> {
+  const trimmed = name.trim();
+  if (trimmed === '') return false;
+  try {
+    const database = await db();
+    const entry = await runRequest(database, DB.store, 'readonly', (s) => s.get(id) as IDBRequest<LibraryModuleEntry | undefined>);
+    if (entry === undefined) return false;
+    const definitions = JSON.parse(entry.text) as { id?: unknown; name?: unknown }[];
+    for (const d of definitions) if (d.id === id) d.name = trimmed;
+    const next: LibraryModuleEntry = { ...entry, name: trimmed, text: JSON.stringify(definitions), updatedAt: new Date().toISOString() };
+    await runRequest(database, DB.store, 'readwrite', (s) => s.put(next));
+    await loadModuleLibrary();
+    return true;
+  } catch (error) {
+    showNotice('error', `Could not rename the module: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
+}
+
+/**
+ * Deletes library module `id`. Only the library entry goes: every document that uses the module
+ * holds its own copy of the definition (documents embed their definitions), so none changes.
+ */
+export async function deleteLibraryModule(id: string): Promise<boolean> {
+  try {
+    await runRequest(await db(), DB.store, 'readwrite', (s) => s.delete(id));
+    await loadModuleLibrary();
+    return true;
+  } catch (error) {
+    showNotice('error', `Could not delete the module: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
+}
+
 /** The built-in modules for the palette. */
 export function builtInPaletteModules(): PaletteModule[] {
   const all = builtInModules();

@@ -6,7 +6,8 @@
 import { applyEdit, type EditResult } from '../../graph/commands';
 import type { Graph } from '../../graph/types';
 import { createHistory, execute, mark, redo, undo } from '../../graph/history';
-import { findModule, scopeEdit } from '../../graph/modules/commands';
+import { findModule } from '../../graph/modules/commands';
+import { scopeEditToInstance } from '../../graph/modules/openInstance';
 import { tooLargeForEditor } from './editorLimit';
 import { type DocumentOrigin, EMPTY_SELECTION, type EditorState, type Notice, type Selection, editorStore, scopedGraph } from './editorState';
 
@@ -44,12 +45,10 @@ export function dispatch(result: EditResult, options: { select?: Selection; quie
     if (options.quiet !== true) showNotice('refusal', result.reason);
     return false;
   }
-  // Inside an open module an edit is built against its definition and runs there — unless it was
-  // built against the whole document (`root`: snapshots, lessons).
-  const scoped = (s: EditorState) => {
-    const open = s.scope?.trail[s.scope.trail.length - 1];
-    return open === undefined || options.root === true ? result.edit : scopeEdit(result.edit, open.moduleId);
-  };
+  // Inside an open module an edit is built against its definition (showing the opened instance's
+  // values) and runs there, a promoted param going to that instance — unless it was built against
+  // the whole document (`root`: snapshots, lessons).
+  const scoped = (s: EditorState) => (s.scope === null || s.scope.trail.length === 0 || options.root === true ? result.edit : scopeEditToInstance(result.edit, s.scope.trail));
   if (editGuard !== null) {
     const before = editorStore.get().history.graph;
     const reason = editGuard(before, applyEdit(before, scoped(editorStore.get())));

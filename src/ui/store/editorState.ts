@@ -5,7 +5,7 @@
  */
 import type { Graph } from '../../graph/types';
 import { type History, createHistory } from '../../graph/history';
-import { moduleView } from '../../graph/modules/commands';
+import { openInstanceView } from '../../graph/modules/openInstance';
 import { createStore, useStoreValue } from './createStore';
 
 /** What is selected, by kind. Node, note and group ids share one namespace; edges have their own. */
@@ -70,20 +70,21 @@ export const editorStore = createStore<EditorState>({
   scope: null,
 });
 
-let lastView: { graph: Graph; moduleId: string; view: Graph } | undefined;
+let lastView: { graph: Graph; scope: ModuleScope; view: Graph } | undefined;
 
 /**
  * What the canvas and the inspector edit: the document, or the open module's definition seen as a
- * graph (memoised, so selectors get a stable object until the document changes).
+ * graph showing the opened instance's promoted values (memoised, so selectors get a stable object
+ * until the document or the open module changes).
  */
 export function scopedGraph(state: EditorState): Graph {
   const graph = state.history.graph;
-  const open = state.scope?.trail[state.scope.trail.length - 1];
-  if (open === undefined) return graph;
-  if (lastView !== undefined && lastView.graph === graph && lastView.moduleId === open.moduleId) return lastView.view;
-  const view = moduleView(graph, open.moduleId);
+  const scope = state.scope;
+  if (scope === null || scope.trail.length === 0) return graph;
+  if (lastView !== undefined && lastView.graph === graph && lastView.scope === scope) return lastView.view;
+  const view = openInstanceView(graph, scope.trail);
   if (view === undefined) return graph;
-  lastView = { graph, moduleId: open.moduleId, view };
+  lastView = { graph, scope, view };
   return view;
 }
 

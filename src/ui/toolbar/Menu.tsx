@@ -1,8 +1,13 @@
 /**
  * A toolbar drop-down menu (WAI-ARIA menu button pattern): Enter/Space/↓ opens it, arrows move,
  * Enter picks, Escape closes and returns focus to the button.
+ *
+ * The list is placed `fixed` under its button (kept inside the window, scrolling when taller than
+ * the room below): the toolbar clips what does not fit (`overflow: hidden`, so the page never
+ * scrolls sideways), and an absolutely placed list was cut off by it, and focusing its first item
+ * scrolled the whole toolbar out of sight.
  */
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { Icon } from '../common/icons';
 
 /** An entry of a toolbar menu: an action, a section heading or a separator. */
@@ -12,15 +17,46 @@ export type MenuEntry =
   | { kind: 'separator' };
 
 /** A menu button and its drop-down list. */
-export function Menu({ label, icon, entries, onOpen }: { label: string; icon?: ReactNode; entries: readonly MenuEntry[]; onOpen?: () => void }) {
+export function Menu({
+  label,
+  icon,
+  entries,
+  onOpen,
+  title,
+  labelClassName,
+  className,
+}: {
+  label: string;
+  icon?: ReactNode;
+  entries: readonly MenuEntry[];
+  onOpen?: () => void;
+  /** Tooltip of the button. */
+  title?: string;
+  /** Class of the label (`tool-btn__label` folds it away on narrow windows; it stays the name). */
+  labelClassName?: string;
+  /** Extra class of the menu's wrapper. */
+  className?: string;
+}) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const menuId = useId();
 
+  useLayoutEffect(() => {
+    const el = list.current;
+    if (!open || el === null || button.current === null) return;
+    const anchor = button.current.getBoundingClientRect();
+    const top = anchor.bottom + 4;
+    el.style.position = 'fixed';
+    el.style.top = `${top}px`;
+    el.style.left = `${Math.max(8, Math.min(anchor.left, window.innerWidth - el.offsetWidth - 8))}px`;
+    el.style.maxHeight = `${Math.max(120, window.innerHeight - top - 8)}px`;
+    el.style.overflowY = 'auto';
+  }, [open]);
+
   useEffect(() => {
     if (!open) return;
-    list.current?.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')?.focus();
+    list.current?.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')?.focus({ preventScroll: true });
     const onPointer = (e: PointerEvent) => {
       if (!list.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node)) setOpen(false);
     };
@@ -40,7 +76,7 @@ export function Menu({ label, icon, entries, onOpen }: { label: string; icon?: R
   };
 
   return (
-    <div className="menu">
+    <div className={className === undefined ? 'menu' : `menu ${className}`}>
       <button
         ref={button}
         type="button"
@@ -48,6 +84,7 @@ export function Menu({ label, icon, entries, onOpen }: { label: string; icon?: R
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
+        title={title}
         onClick={() => {
           if (!open) onOpen?.();
           setOpen(!open);
@@ -61,7 +98,7 @@ export function Menu({ label, icon, entries, onOpen }: { label: string; icon?: R
         }}
       >
         {icon}
-        <span>{label}</span>
+        <span className={labelClassName}>{label}</span>
         <Icon name="chevron" size={12} />
       </button>
       {open && (

@@ -17,6 +17,7 @@ import { type LibraryEntry, listPresets } from '../persistence/library';
 import { customDialog } from '../store/dialogs';
 import { redoEdit, undoEdit } from '../store/editorActions';
 import { isDirty, useEditor } from '../store/editorState';
+import { ModuleMenu } from '../modules/ModuleToolbar';
 import { Menu, type MenuEntry } from './Menu';
 import { TransportSlot } from './TransportSlot';
 
@@ -153,8 +154,9 @@ export function Toolbar() {
         </button>
         <button type="button" className="tool-btn" onClick={addNoteHere} title="Add a sticky note (N)">
           <Icon name="note" />
-          <span>Note</span>
+          <span className="tool-btn__label">Note</span>
         </button>
+        <ModuleMenu />
       </div>
       <TransportSlot />
       {fileInput(openInput, 'Open file as new document', openFile)}

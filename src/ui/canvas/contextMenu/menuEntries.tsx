@@ -3,7 +3,7 @@
  * help. Wire: probe, insert node, delete. Canvas: add node, paste, fit view. Every entry runs the
  * same action as its button or shortcut elsewhere, so undo and refusals behave the same.
  */
-import { canBypass, disconnect, removeElements, setBypass } from '../../../graph/commands';
+import { canBypass, canBypassNode, disconnect, removeElements, setBypass } from '../../../graph/commands';
 import { catalog, getNodeDefinition } from '../../../nodes/registry';
 import { endAb, setAbSide } from '../../live/abCompare';
 import { liveStore } from '../../live/liveStore';
@@ -64,7 +64,7 @@ function nodeEntries(id: string): ContextEntry[] {
   const definition = getNodeDefinition(node.type);
   const live = liveStore.get();
   const entries: ContextEntry[] = [];
-  if (canBypass(catalog, node.type)) {
+  if (canBypassNode(currentGraph(), catalog, node)) {
     entries.push({ kind: 'item', label: 'Bypass', checked: node.bypass === true, onSelect: () => dispatch(setBypass(currentGraph(), catalog, id, node.bypass !== true)) });
   }
   entries.push(...monitorEntries(id));
