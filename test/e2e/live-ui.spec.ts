@@ -115,10 +115,9 @@ test('probe: a clicked node or wire is heard alone, at its own level; A/B is lou
   test.setTimeout(60_000);
   const problems = watchConsole(page);
   await openEditor(page, '/?test');
-  // The flat demo: A/B measures a node's input through the analysers of the nodes wired into it,
-  // and does not yet resolve a module instance (or a node inside an open one) to its flat ids, so
-  // on the default demo a send fed by a channel strip reads no input (docs/modules.md, Not done).
-  await openFlatDemo(page);
+  // The default demo, built from channel-strip modules: A/B reads a node's input from what feeds it
+  // in the flattened mix (a send fed by a strip: the strip's last inner node), and inside an opened
+  // strip it compares that instance's node (`vocals/comp`).
   await startPlaying(page);
 
   // Probe the Bass source with its button: the speakers play the bass alone.
@@ -171,13 +170,18 @@ test('probe: a clicked node or wire is heard alone, at its own level; A/B is lou
   expect(a.playingThroughout && b.playingThroughout).toBe(true);
   expect(Math.abs(a.integratedLufs! - b.integratedLufs!)).toBeLessThanOrEqual(0.5);
 
-  // A/B on a compressor, in the mix: its gain change varies with the music, so the match is the
-  // last 3 s before B; over the same passage the mix stays within about a loudness unit.
-  await nodeNamed(page, 'Vocals comp').locator('.mg-node__name').click();
+  // A/B on a compressor inside the opened vocals strip, in the mix: its gain change varies with the
+  // music, so the match is the last 3 s before B; over the same passage the mix stays within about
+  // a loudness unit. The engine's node is the opened instance's: `vocals/comp`.
+  await nodeNamed(page, 'Vocals strip').locator('.mg-node__name').click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('navigation', { name: 'Open module' })).toContainText('Vocals strip');
+  await nodeNamed(page, 'Compressor').locator('.mg-node__name').click();
   await expect(inspector.locator('.listen__readout')).toHaveAttribute('data-match-db', /\d/, { timeout: 8000 });
   await page.waitForTimeout(3000);
-  const compId = await nodeNamed(page, 'Vocals comp').getAttribute('data-id');
+  const compId = 'vocals/comp';
   await inspector.getByRole('button', { name: 'B · bypassed' }).click();
+  await expect(page.getByTestId('hearing')).toHaveText(/A\/B Vocals strip › Compressor: B/);
   await page.waitForTimeout(400);
   const compMatch = Number(await inspector.locator('.listen__readout').getAttribute('data-match-db'));
   const compB = await audition(compId!);
@@ -188,7 +192,7 @@ test('probe: a clicked node or wire is heard alone, at its own level; A/B is lou
   await inspector.getByRole('button', { name: 'A · processed' }).click();
   await page.evaluate(() => window.__mixgraphTest!.seek(6));
   const ca = await record(page, 3, 'master');
-  console.log(`A/B Vocals comp, in the mix: match ${compMatch.toFixed(2)} dB, B bypass gain ${compB?.gain.toFixed(4)}; master A ${ca.integratedLufs?.toFixed(2)} LUFS, B ${cb.integratedLufs?.toFixed(2)} LUFS`);
+  console.log(`A/B Vocals strip › Compressor, in the mix: match ${compMatch.toFixed(2)} dB, B bypass gain ${compB?.gain.toFixed(4)}; master A ${ca.integratedLufs?.toFixed(2)} LUFS, B ${cb.integratedLufs?.toFixed(2)} LUFS`);
   expect(compB?.bypass).toBe(true);
   expect(compB?.gain).toBeCloseTo(10 ** (compMatch / 20), 3);
   // The compressor changes the vocal's level by more than a dB, so B unmatched would be audibly off.

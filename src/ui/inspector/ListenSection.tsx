@@ -14,34 +14,33 @@ import { type AbSide, useLive } from '../live/liveStore';
 import { toggleProbe } from '../live/probe';
 import { startAudio } from '../live/transport';
 import { formatReading } from '../meters/LoudnessReadouts';
-import { useGraph } from '../store/editorState';
+import { liveMainInputs } from '../live/liveInputs';
+import { liveIdOf } from '../modules/moduleScope';
+import { useEditor } from '../store/editorState';
 
-/** Ids of the nodes wired into `node`'s main input port, sorted. */
-export function mainInputSources(node: GraphNode, edges: readonly { from: { node: string }; to: { node: string; port: string } }[]): string[] {
-  const definition = getNodeDefinition(node.type);
-  const main = definition?.inputs[definition.mainInput ?? 0];
-  if (main === undefined) return [];
-  return [...new Set(edges.filter((e) => e.to.node === node.id && e.to.port === main.id).map((e) => e.from.node))].sort();
-}
-
-/** The inspector's Listen section for one node. */
+/**
+ * The inspector's Listen section for one node. Probe and A/B act on the live engine's node: inside
+ * an open module that is the opened instance's (`vocals/comp`), and the input is measured from
+ * whatever feeds it in the flattened mix (another inner node, or the track outside the instance).
+ */
 export function ListenSection({ node, name }: { node: GraphNode; name: string }) {
-  const graph = useGraph();
+  const liveId = useEditor((s) => liveIdOf(s, node.id, node.type));
+  const document = useEditor((s) => s.history.graph);
   const audioOn = useLive((s) => s.audio === 'on');
-  const probed = useLive((s) => s.monitored === node.id);
-  const abSide = useLive((s) => (s.ab?.nodeId === node.id ? s.ab.side : null));
+  const probed = useLive((s) => s.monitored === liveId);
+  const abSide = useLive((s) => (s.ab?.nodeId === liveId ? s.ab.side : null));
   const comparable = canBypass(catalog, node.type);
   const hasOutput = (getNodeDefinition(node.type)?.outputs.length ?? 0) > 0;
-  const inputs = useMemo(() => mainInputSources(node, graph.edges), [node, graph.edges]);
+  const inputs = useMemo(() => liveMainInputs(document, liveId), [document, liveId]);
   const inputsKey = inputs.join(',');
   const readout = useRef<HTMLParagraphElement>(null);
 
   // Measure input and output loudness while this node is shown, so B is matched from the start.
   useEffect(() => {
     if (!audioOn || !comparable) return;
-    const release = measureNode(node.id, inputsKey === '' ? [] : inputsKey.split(','));
+    const release = measureNode(liveId, inputsKey === '' ? [] : inputsKey.split(','));
     const timer = setInterval(() => {
-      const r = abReadout(node.id);
+      const r = abReadout(liveId);
       const element = readout.current;
       if (element === null) return;
       element.textContent =
@@ -54,7 +53,7 @@ export function ListenSection({ node, name }: { node: GraphNode; name: string })
       clearInterval(timer);
       release();
     };
-  }, [audioOn, comparable, node.id, inputsKey]);
+  }, [audioOn, comparable, liveId, inputsKey]);
 
   const choose = async (side: AbSide | null) => {
     if (side === null) {
@@ -62,7 +61,7 @@ export function ListenSection({ node, name }: { node: GraphNode; name: string })
       return;
     }
     await startAudio();
-    setAbSide(node.id, inputs, side);
+    setAbSide(liveId, inputs, side);
   };
 
   if (!hasOutput) return null;
@@ -70,7 +69,7 @@ export function ListenSection({ node, name }: { node: GraphNode; name: string })
     <section className="listen" aria-label="Listen">
       <h3 className="inspector__section-title">Listen</h3>
       <div className="inspector__actions">
-        <button type="button" className={`btn btn--small${probed ? ' btn--listening' : ''}`} aria-pressed={probed} onClick={() => void toggleProbe(node.id)} title="Hear this node's output alone, and see its spectrum (Alt+click a node or wire does the same)">
+        <button type="button" className={`btn btn--small${probed ? ' btn--listening' : ''}`} aria-pressed={probed} onClick={() => void toggleProbe(liveId)} title="Hear this node's output alone, and see its spectrum (Alt+click a node or wire does the same)">
           <Icon name="headphones" size={13} /> {probed ? 'Probing — back to master' : 'Probe this output'}
         </button>
       </div>

@@ -3,7 +3,8 @@
  * comparison, with the way back to the master), the master's loudness by the CLI's BS.1770 meter
  * (running in an AudioWorklet on the master bus), and the spectrum of what is heard.
  */
-import { nodeName } from '../../graph/commands';
+import { flatNodeName } from '../../graph/modules/flatNodeName';
+import { catalog } from '../../nodes/registry';
 import { Icon } from '../common/icons';
 import { currentSession } from '../live/audioSession';
 import { endAb } from '../live/abCompare';
@@ -19,8 +20,8 @@ export function MasterPanel() {
   const monitored = useLive((s) => s.monitored);
   const abNode = useLive((s) => s.ab?.nodeId ?? null);
   const abSide = useLive((s) => s.ab?.side ?? null);
-  const probedName = useEditor((s) => (monitored === null ? null : nodeName(s.history.graph, monitored)));
-  const abName = useEditor((s) => (abNode === null ? null : nodeName(s.history.graph, abNode)));
+  const probedName = useEditor((s) => (monitored === null ? null : flatNodeName(s.history.graph, catalog, monitored)));
+  const abName = useEditor((s) => (abNode === null ? null : flatNodeName(s.history.graph, catalog, abNode)));
   const hearing = abName !== null ? `A/B ${abName}: ${abSide === 'A' ? 'A, processed' : 'B, bypassed (level-matched)'}` : probedName !== null ? `Probe: ${probedName}` : 'Master';
 
   return (

@@ -9,7 +9,8 @@ import { endAb, setAbSide } from '../../live/abCompare';
 import { liveStore } from '../../live/liveStore';
 import { toggleProbe } from '../../live/probe';
 import { startAudio } from '../../live/transport';
-import { mainInputSources } from '../../inspector/ListenSection';
+import { liveMainInputs } from '../../live/liveInputs';
+import { liveIdOf } from '../../modules/moduleScope';
 import { duplicate, groupSelection, pasteText } from '../../keyboard/editActions';
 import { customDialog } from '../../store/dialogs';
 import { dispatch, setSelection, showNotice } from '../../store/editorActions';
@@ -63,16 +64,18 @@ function nodeEntries(id: string): ContextEntry[] {
   }
   const definition = getNodeDefinition(node.type);
   const live = liveStore.get();
+  // Probe and A/B act on the live engine's node (inside an open module, the opened instance's).
+  const liveId = liveIdOf(editorStore.get(), id, node.type);
   const entries: ContextEntry[] = [];
   if (canBypassNode(currentGraph(), catalog, node)) {
     entries.push({ kind: 'item', label: 'Bypass', checked: node.bypass === true, onSelect: () => dispatch(setBypass(currentGraph(), catalog, id, node.bypass !== true)) });
   }
   entries.push(...monitorEntries(id));
   if ((definition?.outputs.length ?? 0) > 0) {
-    entries.push({ kind: 'item', label: 'Probe (listen here)', hint: 'Alt+click', checked: live.monitored === id, onSelect: () => void toggleProbe(id) });
+    entries.push({ kind: 'item', label: 'Probe (listen here)', hint: 'Alt+click', checked: live.monitored === liveId, onSelect: () => void toggleProbe(liveId) });
   }
   if (canBypass(catalog, node.type)) {
-    const comparing = live.ab?.nodeId === id;
+    const comparing = live.ab?.nodeId === liveId;
     entries.push({
       kind: 'item',
       label: comparing ? 'End A/B' : 'A/B: hear it bypassed',
@@ -80,7 +83,7 @@ function nodeEntries(id: string): ContextEntry[] {
       onSelect: () => {
         setSelection({ nodes: [id], edges: [], notes: [], groups: [] });
         if (comparing) endAb();
-        else void startAudio().then(() => setAbSide(id, mainInputSources(node, currentGraph().edges), 'B'));
+        else void startAudio().then(() => setAbSide(liveId, liveMainInputs(editorStore.get().history.graph, liveId), 'B'));
       },
     });
   }
