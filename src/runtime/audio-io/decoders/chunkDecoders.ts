@@ -21,9 +21,10 @@
  *    ogg-vorbis 0.1.x; their shape is checked on creation (a clear error if an update changes
  *    it), and `test/unit/audio-io/compressed-stream.test.ts` compares every codec with the
  *    package's whole-file decode sample for sample.
- * Pure: no `node:` imports (runs in the CLI's workers and the editor's Web Workers alike).
+ * Pure: no `node:` imports (runs in the CLI's workers and the editor's Web Workers alike). The
+ * packages are imported on first use, as in compressedDecoders.ts.
  */
-import CodecParser, { type CodecFrame, type OggPage, type OpusHeader, type VorbisHeader } from 'codec-parser';
+import type { CodecFrame, OggPage, OpusHeader, VorbisHeader } from 'codec-parser';
 import type { CompressedCodec, WasmDecoded } from './compressedDecoders';
 
 /** A decoder fed successive byte chunks of one file. */
@@ -63,6 +64,11 @@ export const DECODE_CHUNK_BYTES = 1 << 16;
 /** codec-parser's generators, typed as `Iterator`, are iterable (they are generator objects). */
 export const iterable = <T>(it: Iterator<T>): Iterable<T> => it as unknown as Iterable<T>;
 
+/** codec-parser, loaded on first use. */
+export async function loadCodecParser(): Promise<typeof import('codec-parser').default> {
+  return (await import('codec-parser')).default;
+}
+
 const EMPTY: WasmDecoded = { channelData: [], samplesDecoded: 0, sampleRate: 0, errors: [] };
 
 interface InnerFlac {
@@ -94,6 +100,7 @@ async function flacDecoder(): Promise<ChunkDecoder> {
   const wrapper = new FLACDecoder();
   await wrapper.ready;
   const inner = innerDecoder<InnerFlac>(wrapper, ['decodeFrames'], '@wasm-audio-decoders/flac');
+  const CodecParser = await loadCodecParser();
   const parser = new CodecParser<CodecFrame>('audio/flac', { enableFrameCRC32: false });
   return {
     decode: (bytes) => inner.decodeFrames(frameData(iterable(parser.parseChunk(bytes)))),
@@ -118,6 +125,7 @@ async function opusDecoder(setup: OpusSetup): Promise<ChunkDecoder> {
   // The options ogg-opus-decoder gives it at its default 48 kHz output, not forced to stereo.
   const decoder = new OpusDecoder({ ...setup, sampleRate: 48000, forceStereo: false } as ConstructorParameters<typeof OpusDecoder>[0]);
   await decoder.ready;
+  const CodecParser = await loadCodecParser();
   const parser = new CodecParser<OggPage>('application/ogg', { enableFrameCRC32: false });
   const decodePages = (pages: Iterable<OggPage>): WasmDecoded => {
     const frames: Uint8Array[] = [];
@@ -136,6 +144,7 @@ async function vorbisDecoder(): Promise<ChunkDecoder> {
   const wrapper = new OggVorbisDecoder();
   await wrapper.ready;
   const inner = innerDecoder<InnerVorbis>(wrapper, ['sendSetupHeader', 'initDsp', 'decodePackets'], '@wasm-audio-decoders/ogg-vorbis');
+  const CodecParser = await loadCodecParser();
   const parser = new CodecParser<OggPage>('audio/ogg', { enableFrameCRC32: false });
   let setupInProgress = true;
   // OggVorbisDecoder.decodeOggPages: the identification header (a page whose data starts with

@@ -15,12 +15,12 @@
  * (several logical streams one after another) would need a new decoder mid-stream; it is decoded
  * whole, as before. Pure: no `node:` imports.
  */
-import CodecParser, { type OggPage } from 'codec-parser';
+import type { OggPage } from 'codec-parser';
 import { AudioFileError } from '../audioFileError';
 import { downmixToStereo } from '../prepareClip';
 import type { DecodedAudio } from '../types';
 import type { ByteSource } from './byteSource';
-import { createChunkDecoder, DECODE_CHUNK_BYTES, iterable, opusSetupOf, type ChunkDecoder, type OpusSetup } from './chunkDecoders';
+import { createChunkDecoder, DECODE_CHUNK_BYTES, iterable, loadCodecParser, opusSetupOf, type ChunkDecoder, type OpusSetup } from './chunkDecoders';
 import { CODEC_NAMES, codecOf, damagedFramesWarning, decodeCompressed, toOurScale, type CompressedCodec, type WasmDecoded } from './compressedDecoders';
 import type { StereoStream } from './stereoStream';
 
@@ -87,7 +87,8 @@ export async function scanCompressed(source: ByteSource, kind: 'flac' | 'mp3' | 
     firstError ??= d.errors[0];
   };
   // Ogg: the pages tell the OpusHead values and whether a second logical stream begins.
-  const ogg = codec === 'opus' || codec === 'vorbis' ? new CodecParser<OggPage>('application/ogg', { enableFrameCRC32: false }) : null;
+  const CodecParser = codec === 'opus' || codec === 'vorbis' ? await loadCodecParser() : null;
+  const ogg = CodecParser ? new CodecParser<OggPage>('application/ogg', { enableFrameCRC32: false }) : null;
   let opus: OpusSetup | undefined;
   let firstPages = 0;
   const pages = (it: Iterable<OggPage>) => {
