@@ -1,9 +1,12 @@
 /**
  * Album memory rows for compressed tracks (part of section `album`): the peak RSS (GNU time) of
  * `mixgraph album TRACK --jobs 1` on one FLAC and one MP3 track of 2 minutes against the same of
- * 20 minutes (12 s and 120 s with `--quick`). FLAC, MP3 and Ogg tracks are streamed (decoded in
+ * 20 minutes (2 and 4 minutes with `--quick`). FLAC, MP3 and Ogg tracks are streamed (decoded in
  * 64 KiB chunks), so the peak must not grow with the track: target ≤ 16 MiB of growth. Decoding
  * such a track whole would hold 20 min × 44.1 kHz × 2 channels × 4 bytes ≈ 404 MiB of samples.
+ * The short track is not shorter than 2 minutes: each decoder's WebAssembly heap (16 MiB) is
+ * touched page by page as it decodes, so the peak settles only after the first minute or so
+ * (12 s → 120 s grows by ≈ 25 MiB, 120 s → 1200 s by ≈ 5; docs/album.md).
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -32,8 +35,8 @@ const FORMATS = [
  * @param dir scratch directory (the caller removes it).
  */
 export function compressedMemoryRows(root: string, dir: string, options: BenchOptions, tools: Toolset): { rows: Row[]; commands: CommandNote[] } {
-  const short = options.quick ? 12 : 120;
-  const long = 10 * short;
+  const short = 120;
+  const long = options.quick ? 240 : 1200;
   const rows: Row[] = [];
   const commands: CommandNote[] = [];
   const timePath = tools.time.version ? tools.time.path : null;
