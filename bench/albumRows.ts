@@ -3,12 +3,14 @@
  * = cores against `--jobs 1`, whole processes, paired runs; target ≤ 0.6 on 2 cores. Skipped
  * until the CLI has the `album` command. Memory: the peak RSS (GNU time) of the `--jobs` = cores
  * run against one on tracks four times as long (4 × 12 min): tracks are streamed, so it must be
- * flat in track length.
+ * flat in track length. The same for one FLAC and one MP3 track, 2 min against 20 min
+ * (`albumCompressedRows.ts`).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { compressedMemoryRows } from './albumCompressedRows';
 import { writePinkNoiseWav } from './inputs';
 import { ensureCliBundle } from './mixgraphCli';
 import type { BenchOptions } from './options';
@@ -84,6 +86,8 @@ export async function albumSection(root: string, options: BenchOptions): Promise
         skipped,
       },
     );
+    const compressed = compressedMemoryRows(root, dir, options, tools);
+    rows.push(...compressed.rows);
     const timeWrap = timePath ? `${timePath} -f %M ` : '';
     return {
       rows,
@@ -91,6 +95,7 @@ export async function albumSection(root: string, options: BenchOptions): Promise
         { section: SECTION, label: 'album, one job', command: docCommand(serial, dir) },
         { section: SECTION, label: 'album, every core', command: timeWrap + docCommand(parallel, dir) },
         { section: SECTION, label: 'album, every core, 4× longer tracks', command: timeWrap + docCommand(long, dir) },
+        ...compressed.commands,
       ],
     };
   } finally {

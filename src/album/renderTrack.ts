@@ -54,6 +54,13 @@ export interface TrackInput {
   frames: number;
   /** A fresh stream from the first frame. */
   open(): StereoStream;
+  /**
+   * Resolves when the next `open()` can run (a compressed track makes a decoder per stream,
+   * asynchronously: `TrackSource.prepare`). Absent: `open()` can always run.
+   */
+  prepare?(): Promise<void>;
+  /** The same track held so that `open()` can run any number of times at any moment. */
+  decodeWhole?(): Promise<TrackInput>;
 }
 
 /** The track after its matching filter (streamed: the filter runs block by block). */
@@ -61,7 +68,11 @@ export function matchedTrack(plan: AlbumPlan, index: number, track: TrackInput):
   const correction = plan.tracks[index].correctionDb;
   if (isFlat(correction)) return track;
   const filter = designMatchFilter(correction, plan.options.sampleRate);
-  return { frames: track.frames, open: () => new MatchFilterStream(track.open(), filter) };
+  return {
+    frames: track.frames,
+    open: () => new MatchFilterStream(track.open(), filter),
+    ...(track.prepare ? { prepare: () => track.prepare!() } : {}),
+  };
 }
 
 /**
@@ -75,13 +86,22 @@ export async function renderAlbumTrack(plan: AlbumPlan, index: number, input: Tr
   const album = prepareAlbumGraph(plan.graph, plan.options.ceilingDbtp, plan.graphSource);
   const warnings: string[] = [];
   if (album.limiters.length === 0) warnings.push(`${plan.graphSource}: the graph has no limiter, so nothing holds the ${plan.options.ceilingDbtp} dBTP ceiling`);
-  const matched = matchedTrack(plan, index, input);
+  // A compressed track streams with one decoder per stream, made ahead (asynchronously). One
+  // source reads the track forward, and reopens it at most once per pass (a looping source wraps
+  // in the latency tail): a decoder for the stream and a spare suffice. Several sources playing
+  // the track read it at several places at once: then it is held whole (as before streaming).
+  const readable = album.trackSources.length > 1 && input.decodeWhole ? await input.decodeWhole() : input;
+  const matched = matchedTrack(plan, index, readable);
   const seconds = matched.frames / plan.options.sampleRate;
   if (!(seconds > 0)) throw new AlbumError(`${track.input}: the track is empty`);
 
   const history: { gain: number; lufs: number }[] = [];
   let gain = track.gainDb;
   for (let pass = 0; ; pass++) {
+    await matched.prepare?.();
+    // A fresh stream per pass: each pass reads the track from its start.
+    const clip = streamedClip(matched.open, matched.frames);
+    await matched.prepare?.();
     const output = options.openOutput();
     let report: RenderReport;
     try {
@@ -90,8 +110,7 @@ export async function renderAlbumTrack(plan: AlbumPlan, index: number, input: Tr
         {
           sampleRate: plan.options.sampleRate,
           seconds,
-          // A fresh stream per pass: each pass reads the track from its start.
-          inputs: { [TRACK_CLIP_NAME]: streamedClip(matched.open, matched.frames) },
+          inputs: { [TRACK_CLIP_NAME]: clip },
           signal: options.signal,
           onProgress: options.onProgress ? (done, total) => options.onProgress!(done / total) : undefined,
         },

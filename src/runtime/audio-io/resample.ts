@@ -190,7 +190,7 @@ export function resampleHead(input: Float32Array, fromRate: number, toRate: numb
   const outLength = Math.max(0, Math.min(Math.floor(count), resampledLength(input.length, fromRate, toRate)));
   if (fromRate === toRate) return input.slice(0, outLength);
   const design = resamplerDesign(fromRate, toRate);
-  const { up, down, taps, table, phases, exact } = design;
+  const { up, down, taps } = design;
   const output = new Float32Array(outLength);
   if (outLength === 0) return output;
 
@@ -202,13 +202,44 @@ export function resampleHead(input: Float32Array, fromRate: number, toRate: numb
   const padded = new Float32Array(Math.max(needed, 0) + taps);
   padded.set(input.subarray(0, needed), front);
 
+  resampleSpan(design, padded, output, 0, outLength, { whole: 0, remainder: 0 });
+  return output;
+}
+
+/**
+ * Where the next output of a polyphase span reads its input: output k's integer input time
+ * floor(k·M/L), relative to the start of the input array the span is given, and the phase
+ * numerator (k·M) mod L. {@link resampleSpan} advances it in place.
+ */
+export interface ResampleCursor {
+  whole: number;
+  remainder: number;
+}
+
+/**
+ * The polyphase inner loop: `count` outputs into `output[at …]`, output k being
+ * Σ_j table[phase_k][j] · padded[whole_k + j] (exact table) or the linear interpolation between
+ * the two neighbouring rows (interpolated table). `padded` is the zero-padded input (its index 0
+ * is `cursor.whole = 0`); the caller guarantees it reaches `whole_last + taps`. {@link resample}
+ * runs it once over the whole signal, the streaming resampler (decoders/stereoStream.ts) once per
+ * window, so both sum in the same order and agree bit for bit. No allocation.
+ */
+export function resampleSpan(
+  design: ResamplerDesign,
+  padded: Float32Array,
+  output: Float32Array,
+  at: number,
+  count: number,
+  cursor: ResampleCursor,
+): void {
+  const { up, down, taps, table, phases, exact } = design;
   const stepWhole = Math.floor(down / up);
   const stepRemainder = down % up;
-  let whole = 0; // floor(k · M / L)
-  let remainder = 0; // (k · M) mod L: the phase numerator
-
+  let whole = cursor.whole; // floor(k · M / L), relative to padded[0]
+  let remainder = cursor.remainder; // (k · M) mod L: the phase numerator
+  const end = at + count;
   if (exact) {
-    for (let k = 0; k < outLength; k++) {
+    for (let k = at; k < end; k++) {
       const rowStart = remainder * taps;
       // Four partial sums: independent dependency chains run about 1.6× faster in V8.
       let s0 = 0;
@@ -234,7 +265,7 @@ export function resampleHead(input: Float32Array, fromRate: number, toRate: numb
     }
   } else {
     const phaseScale = phases / up;
-    for (let k = 0; k < outLength; k++) {
+    for (let k = at; k < end; k++) {
       const position = remainder * phaseScale;
       const rowIndex = Math.floor(position);
       const fraction = position - rowIndex;
@@ -264,5 +295,6 @@ export function resampleHead(input: Float32Array, fromRate: number, toRate: numb
       }
     }
   }
-  return output;
+  cursor.whole = whole;
+  cursor.remainder = remainder;
 }

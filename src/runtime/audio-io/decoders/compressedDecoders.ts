@@ -10,7 +10,7 @@ import { readFourCC } from '../fourcc';
 import type { DecodedAudio } from '../types';
 
 /** What a decoder gives back (the family's common shape). */
-interface WasmDecoded {
+export interface WasmDecoded {
   channelData: Float32Array[];
   samplesDecoded: number;
   sampleRate: number;
@@ -72,7 +72,46 @@ async function run(kind: 'flac' | 'mp3' | 'opus' | 'vorbis', bytes: Uint8Array):
   }
 }
 
-const NAMES = { flac: 'FLAC', mp3: 'MP3', opus: 'Ogg Opus', vorbis: 'Ogg Vorbis' } as const;
+/** The codecs the WebAssembly decoders handle. */
+export type CompressedCodec = 'flac' | 'mp3' | 'opus' | 'vorbis';
+
+/** Names for messages. */
+export const CODEC_NAMES = { flac: 'FLAC', mp3: 'MP3', opus: 'Ogg Opus', vorbis: 'Ogg Vorbis' } as const satisfies Record<CompressedCodec, string>;
+const NAMES = CODEC_NAMES;
+
+/**
+ * The codec of a compressed file from its leading bytes (`detectAudioFileKind` said flac, mp3 or ogg).
+ * @throws AudioFileError for an Ogg stream that is neither Opus nor Vorbis.
+ */
+export function codecOf(head: Uint8Array, kind: 'flac' | 'mp3' | 'ogg', name: string): CompressedCodec {
+  if (kind !== 'ogg') return kind;
+  const c = oggCodec(head);
+  if (c === 'unknown') throw new AudioFileError(name, 28, 'an Ogg file, but neither Opus nor Vorbis; convert it to WAV or FLAC first');
+  return c;
+}
+
+/** The warning for damaged frames the decoder skipped (undefined when none). */
+export function damagedFramesWarning(name: string, codec: CompressedCodec, count: number, first: WasmDecoded['errors'][number] | undefined): string | undefined {
+  if (count === 0 || !first) return undefined;
+  return `${name}: ${count} damaged ${NAMES[codec]} frame(s) skipped (first near byte ${first.inputBytes}: ${first.message})`;
+}
+
+/**
+ * Brings decoded samples to our convention, in place, over `frames` samples: non-finite samples
+ * become 0, and FLAC samples (the decoder scales by 1/(2^(b−1) − 1)) are turned back into their
+ * integers and rescaled by 1/2^(b−1), as the WAV and AIFF readers do (types.ts), so a FLAC and a
+ * WAV of the same PCM decode to the same floats. Per sample, so chunked and whole decodes agree.
+ * @param bits the FLAC stream's bits per sample; 0 for the lossy codecs.
+ */
+export function toOurScale(channel: Float32Array, frames: number, bits: number): void {
+  const toInteger = bits > 0 ? Math.pow(2, bits - 1) - 1 : 0;
+  const fullScale = bits > 0 ? Math.pow(2, bits - 1) : 0;
+  for (let i = 0; i < frames; i++) {
+    const x = channel[i];
+    if (!Number.isFinite(x)) channel[i] = 0;
+    else if (bits > 0) channel[i] = Math.round(x * toInteger) / fullScale;
+  }
+}
 
 /**
  * Decodes a FLAC, MP3 or Ogg (Opus/Vorbis) file.
@@ -81,12 +120,7 @@ const NAMES = { flac: 'FLAC', mp3: 'MP3', opus: 'Ogg Opus', vorbis: 'Ogg Vorbis'
  * @throws AudioFileError naming the file (and the byte offset of the first bad frame).
  */
 export async function decodeCompressed(bytes: Uint8Array, kind: 'flac' | 'mp3' | 'ogg', name: string): Promise<DecodedAudio> {
-  let codec: keyof typeof NAMES;
-  if (kind === 'ogg') {
-    const c = oggCodec(bytes);
-    if (c === 'unknown') throw new AudioFileError(name, 28, 'an Ogg file, but neither Opus nor Vorbis; convert it to WAV or FLAC first');
-    codec = c;
-  } else codec = kind;
+  const codec = codecOf(bytes, kind, name);
   let decoded: WasmDecoded;
   try {
     decoded = await run(codec, bytes);
@@ -98,24 +132,13 @@ export async function decodeCompressed(bytes: Uint8Array, kind: 'flac' | 'mp3' |
     const first = decoded.errors[0];
     throw new AudioFileError(name, first?.inputBytes, `no audio could be decoded from this ${NAMES[codec]} file${first ? ` (${first.message})` : ''}`);
   }
-  const warnings = decoded.errors.length > 0
-    ? [`${name}: ${decoded.errors.length} damaged ${NAMES[codec]} frame(s) skipped (first near byte ${decoded.errors[0].inputBytes}: ${decoded.errors[0].message})`]
-    : undefined;
-  // The FLAC decoder scales by 1/(2^(b−1) − 1); our convention (types.ts) is integer / 2^(b−1),
-  // as the WAV and AIFF readers do: recover the integer and rescale, so a FLAC and a WAV of the
-  // same PCM decode to the same floats.
+  const warning = damagedFramesWarning(name, codec, decoded.errors.length, decoded.errors[0]);
   const bits = codec === 'flac' && decoded.bitDepth ? decoded.bitDepth : 0;
-  const toInteger = bits > 0 ? Math.pow(2, bits - 1) - 1 : 0;
-  const fullScale = bits > 0 ? Math.pow(2, bits - 1) : 0;
-  // Copy out of the decoder's memory, trimmed to the frames decoded, non-finite samples zeroed.
+  // Copy out of the decoder's memory, trimmed to the frames decoded, then to our scale.
   const channels = decoded.channelData.map((c) => {
     const out = c.slice(0, frames);
-    for (let i = 0; i < out.length; i++) {
-      const x = out[i];
-      if (!Number.isFinite(x)) out[i] = 0;
-      else if (bits > 0) out[i] = Math.round(x * toInteger) / fullScale;
-    }
+    toOurScale(out, frames, bits);
     return out;
   });
-  return { sampleRate: decoded.sampleRate, channels, ...(warnings ? { warnings } : {}) };
+  return { sampleRate: decoded.sampleRate, channels, ...(warning ? { warnings: [warning] } : {}) };
 }

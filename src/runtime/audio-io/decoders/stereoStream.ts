@@ -5,7 +5,7 @@
  * the samples are exactly those of `toRenderClip` on the whole file. Pure.
  */
 import { downmixToStereo } from '../prepareClip';
-import { resampledLength, resamplerDesign, type ResamplerDesign } from '../resample';
+import { resampledLength, resamplerDesign, resampleSpan, type ResampleCursor, type ResamplerDesign } from '../resample';
 
 /** Stereo frames read in order. */
 export interface StereoStream {
@@ -76,14 +76,12 @@ export class DownmixStream implements StereoStream {
 
 /** Outputs per refill of the resampler's window. */
 const RESAMPLE_BATCH = 4096;
-/** Outputs this small are written as 0, as `resample` does. */
-const DENORMAL_FLOOR = 1e-30;
 
 /**
  * Streaming form of `resample` (resample.ts: a windowed-sinc polyphase filter; output k sits at
  * input time k·M/L and is Σ_j table[phase_k][j] · padded[floor(k·M/L) + j]). It keeps only the
- * window of input the next outputs reach and sums in the same order, so its output equals
- * `resample` of the whole signal bit for bit.
+ * window of input the next outputs reach and runs the same inner loop (`resampleSpan`) over it,
+ * so its output equals `resample` of the whole signal bit for bit.
  */
 export class ResampleStream implements StereoStream {
   readonly frames: number;
@@ -99,6 +97,8 @@ export class ResampleStream implements StereoStream {
   private k = 0;
   private whole = 0;
   private remainder = 0;
+  /** Scratch cursor for {@link resampleSpan} (reused: no allocation per batch). */
+  private readonly cursor: ResampleCursor = { whole: 0, remainder: 0 };
 
   constructor(
     private readonly input: StereoStream,
@@ -161,70 +161,13 @@ export class ResampleStream implements StereoStream {
 
   /** Outputs k … k+n−1 of one channel into out[at …]; advances the phase after the second channel. */
   private compute(window: Float32Array, out: Float32Array, at: number, n: number, advance = false): void {
-    const { up, down, taps, table, phases, exact } = this.design;
-    const stepWhole = Math.floor(down / up);
-    const stepRemainder = down % up;
-    let whole = this.whole - this.base;
-    let remainder = this.remainder;
-    if (exact) {
-      for (let k = 0; k < n; k++) {
-        const rowStart = remainder * taps;
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let s3 = 0;
-        for (let j = 0; j < taps; j += 4) {
-          const r = rowStart + j;
-          const x = whole + j;
-          s0 += table[r] * window[x];
-          s1 += table[r + 1] * window[x + 1];
-          s2 += table[r + 2] * window[x + 2];
-          s3 += table[r + 3] * window[x + 3];
-        }
-        const sum = s0 + s1 + s2 + s3;
-        out[at + k] = sum > -DENORMAL_FLOOR && sum < DENORMAL_FLOOR ? 0 : sum;
-        whole += stepWhole;
-        remainder += stepRemainder;
-        if (remainder >= up) {
-          remainder -= up;
-          whole++;
-        }
-      }
-    } else {
-      const phaseScale = phases / up;
-      for (let k = 0; k < n; k++) {
-        const position = remainder * phaseScale;
-        const rowIndex = Math.floor(position);
-        const fraction = position - rowIndex;
-        const rowA = rowIndex * taps;
-        const rowB = rowA + taps;
-        let sumA = 0;
-        let sumB = 0;
-        let sumA2 = 0;
-        let sumB2 = 0;
-        for (let j = 0; j < taps; j += 2) {
-          const x0 = window[whole + j];
-          const x1 = window[whole + j + 1];
-          sumA += table[rowA + j] * x0;
-          sumB += table[rowB + j] * x0;
-          sumA2 += table[rowA + j + 1] * x1;
-          sumB2 += table[rowB + j + 1] * x1;
-        }
-        sumA += sumA2;
-        sumB += sumB2;
-        const sum = sumA + fraction * (sumB - sumA);
-        out[at + k] = sum > -DENORMAL_FLOOR && sum < DENORMAL_FLOOR ? 0 : sum;
-        whole += stepWhole;
-        remainder += stepRemainder;
-        if (remainder >= up) {
-          remainder -= up;
-          whole++;
-        }
-      }
-    }
+    const cursor = this.cursor;
+    cursor.whole = this.whole - this.base;
+    cursor.remainder = this.remainder;
+    resampleSpan(this.design, window, out, at, n, cursor);
     if (advance) {
-      this.whole = whole + this.base;
-      this.remainder = remainder;
+      this.whole = cursor.whole + this.base;
+      this.remainder = cursor.remainder;
       this.k += n;
     }
   }

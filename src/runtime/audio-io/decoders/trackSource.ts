@@ -1,15 +1,14 @@
 /**
- * Opens an audio file for streaming at the render rate: WAV/RF64/BW64 and AIFF are read by range
- * (`pcmRanges.ts`), so memory does not grow with the track. FLAC, MP3 and Ogg are decoded whole
- * by the WebAssembly decoders (their chunked `decode` calls exist, but their output at chunk
- * boundaries is not specified to equal a whole-file decode, and byte-identical results across
- * the CLI, the editor and split runs matter more here); their decoded samples are then streamed
- * the same way. Pure.
+ * Opens an audio file for streaming at the render rate, so memory does not grow with the track:
+ * WAV/RF64/BW64 and AIFF are read by range (`pcmRanges.ts`); FLAC, MP3 and Ogg Opus/Vorbis are
+ * read in chunks and decoded incrementally (`compressedTrack.ts`). Either way the samples are
+ * exactly those of decoding the whole file and preparing it with `toRenderClip`. Pure.
  */
 import { decodeAudioFile, detectAudioFileKind } from '../decodeAudioFile';
 import type { DecodedAudio } from '../types';
 import type { ByteSource } from './byteSource';
 import { decodeCompressed } from './compressedDecoders';
+import { openCompressedTrack } from './compressedTrack';
 import { locatePcm, readPcmFrames } from './pcmRanges';
 import { atRate, DownmixStream, type StereoStream } from './stereoStream';
 import { resampledLength } from '../resample';
@@ -19,23 +18,38 @@ export interface TrackSource {
   /** Frames at the render rate. */
   readonly frames: number;
   readonly sampleRate: number;
-  /** True when the file is read by range (WAV, AIFF); false when it was decoded whole. */
+  /** True when the file is streamed (WAV, AIFF by range; FLAC, MP3, Ogg by chunk); false when it was decoded whole. */
   readonly byRange: boolean;
   readonly warnings: string[];
+  /**
+   * Resolves when the next {@link open} can run. Compressed tracks need a decoder per stream,
+   * and making one is asynchronous (WebAssembly): call this before every `open()` after the
+   * first (opening the track readies the first). Other tracks: resolves at once.
+   */
+  prepare(): Promise<void>;
   /** A fresh stream from the first frame. */
   open(): StereoStream;
+  /**
+   * The track decoded whole (itself when it already is, or is read by range), so that any number
+   * of streams can be opened at any moment without {@link prepare} — for graphs that read the
+   * track from two places at once.
+   */
+  decodeWhole(): Promise<TrackSource>;
 }
 
 function fromDecoded(decoded: DecodedAudio, renderRate: number): TrackSource {
   const fileFrames = decoded.channels.reduce((m, c) => Math.min(m, c.length), decoded.channels.length === 0 ? 0 : Infinity);
   const range = (from: number, count: number) => decoded.channels.map((c) => c.subarray(from, from + count));
-  return {
+  const track: TrackSource = {
     frames: resampledLength(fileFrames, decoded.sampleRate, renderRate),
     sampleRate: renderRate,
     byRange: false,
     warnings: decoded.warnings ?? [],
+    prepare: () => Promise.resolve(),
     open: () => atRate(new DownmixStream(range, fileFrames, decoded.sampleRate, decoded.channelMask ?? 0), renderRate),
+    decodeWhole: () => Promise.resolve(track),
   };
+  return track;
 }
 
 /**
@@ -44,16 +58,33 @@ function fromDecoded(decoded: DecodedAudio, renderRate: number): TrackSource {
  */
 export async function openTrackSource(source: ByteSource, name: string, renderRate: number): Promise<TrackSource> {
   const kind = detectAudioFileKind(source.read(0, 64));
-  if (kind === 'flac' || kind === 'mp3' || kind === 'ogg') return fromDecoded(await decodeCompressed(source.read(0, source.size), kind, name), renderRate);
+  if (kind === 'flac' || kind === 'mp3' || kind === 'ogg') {
+    const compressed = await openCompressedTrack(source, kind, name);
+    const { layout } = compressed;
+    // A chained Ogg file would need a new decoder mid-stream (asynchronous): decoded whole.
+    if (layout.chained) return fromDecoded(await decodeCompressed(source.read(0, source.size), kind, name), renderRate);
+    return {
+      frames: resampledLength(layout.frames, layout.sampleRate, renderRate),
+      sampleRate: renderRate,
+      byRange: true,
+      warnings: layout.warnings,
+      prepare: () => compressed.prepare(),
+      open: () => atRate(compressed.open(), renderRate),
+      decodeWhole: async () => fromDecoded(await compressed.decodeWhole(), renderRate),
+    };
+  }
   if (kind !== 'wav' && kind !== 'aiff') return fromDecoded(decodeAudioFile(source.read(0, source.size), name), renderRate);
   const layout = locatePcm(source, name);
   if (layout === null) return fromDecoded(decodeAudioFile(source.read(0, source.size), name), renderRate);
   const range = (from: number, count: number) => readPcmFrames(source, layout, from, count, name);
-  return {
+  const track: TrackSource = {
     frames: resampledLength(layout.frames, layout.sampleRate, renderRate),
     sampleRate: renderRate,
     byRange: true,
     warnings: layout.warnings,
+    prepare: () => Promise.resolve(),
     open: () => atRate(new DownmixStream(range, layout.frames, layout.sampleRate, layout.channelMask), renderRate),
+    decodeWhole: () => Promise.resolve(track),
   };
+  return track;
 }
