@@ -257,26 +257,21 @@ export function limiterPeaks4(
     const h2 = load<f64>(h, 32);
     const p1 = g0 * (x0 + h0) + g1 * (hm1 + x1) + g2 * (xm1 + h1) + g3 * (hm2 + x2);
     const p3 = g0 * (h0 + x1) + g1 * (x0 + h1) + g2 * (hm1 + x2) + g3 * (xm1 + h2);
-    // Largest |point| and its neighbours, as the TypeScript periodPeak picks them.
+    // Largest |point| and its neighbours, as the TypeScript periodPeak picks them (the first
+    // largest wins); selects instead of branches, which noise would mispredict half the time.
     let best = abs(x0);
     let left = before;
     let mid = x0;
     let right = p1;
-    const a1 = abs(p1);
-    if (a1 > best) {
-      best = a1;
-      left = x0; mid = p1; right = h0;
-    }
-    const a2 = abs(h0);
-    if (a2 > best) {
-      best = a2;
-      left = p1; mid = h0; right = p3;
-    }
-    const a3 = abs(p3);
-    if (a3 > best) {
-      best = a3;
-      left = h0; mid = p3; right = x1;
-    }
+    let a = abs(p1);
+    let c = a > best;
+    best = select<f64>(a, best, c); left = select<f64>(x0, left, c); mid = select<f64>(p1, mid, c); right = select<f64>(h0, right, c);
+    a = abs(h0);
+    c = a > best;
+    best = select<f64>(a, best, c); left = select<f64>(p1, left, c); mid = select<f64>(h0, mid, c); right = select<f64>(p3, right, c);
+    a = abs(p3);
+    c = a > best;
+    best = select<f64>(a, best, c); left = select<f64>(h0, left, c); mid = select<f64>(p3, mid, c); right = select<f64>(x1, right, c);
     const v = refine(best, mid, left, right, threshold, refineLimit);
     store<f64>(peaks + (<usize>j << 3), v > threshold ? v : 0);
     before = p3;
@@ -355,36 +350,44 @@ export function cascadePeaks(
       const p8 = g0 * (a3 + x1) + g1 * (h0 + an1) + g2 * (a1 + h1);
       // The first largest |point| of p1 … p8 and its neighbours (strict >, as the TypeScript scan).
       left = p0; mid = x0; right = p2;
-      let a = abs(x0);
-      if (a > best) best = a;
-      a = abs(p2);
-      if (a > best) { best = a; left = x0; mid = p2; right = a1; }
+      best = abs(x0);
+      let a = abs(p2);
+      let c = a > best;
+      best = select<f64>(a, best, c); left = select<f64>(x0, left, c); mid = select<f64>(p2, mid, c); right = select<f64>(a1, right, c);
       a = abs(a1);
-      if (a > best) { best = a; left = p2; mid = a1; right = p4; }
+      c = a > best;
+      best = select<f64>(a, best, c); left = select<f64>(p2, left, c); mid = select<f64>(a1, mid, c); right = select<f64>(p4, right, c);
       a = abs(p4);
-      if (a > best) { best = a; left = a1; mid = p4; right = h0; }
+      c = a > best;
+      best = select<f64>(a, best, c); left = select<f64>(a1, left, c); mid = select<f64>(p4, mid, c); right = select<f64>(h0, right, c);
       a = abs(h0);
-      if (a > best) { best = a; left = p4; mid = h0; right = p6; }
+      c = a > best;
+      best = select<f64>(a, best, c); left = select<f64>(p4, left, c); mid = select<f64>(h0, mid, c); right = select<f64>(p6, right, c);
       a = abs(p6);
-      if (a > best) { best = a; left = h0; mid = p6; right = a3; }
+      c = a > best;
+      best = select<f64>(a, best, c); left = select<f64>(h0, left, c); mid = select<f64>(p6, mid, c); right = select<f64>(a3, right, c);
       a = abs(a3);
-      if (a > best) { best = a; left = p6; mid = a3; right = p8; }
+      c = a > best;
+      best = select<f64>(a, best, c); left = select<f64>(p6, left, c); mid = select<f64>(a3, mid, c); right = select<f64>(p8, right, c);
       a = abs(p8);
-      if (a > best) { best = a; left = a3; mid = p8; right = x1; }
+      c = a > best;
+      best = select<f64>(a, best, c); left = select<f64>(a3, left, c); mid = select<f64>(p8, mid, c); right = select<f64>(x1, right, c);
     } else {
       // 4×: y(k − 1/4), x0, y(k + 1/4), h0, y(k + 3/4), x1.
       const b = load<f64>(q3 + qa);
       const p2 = load<f64>(q1 + qa, 8);
       const p4 = load<f64>(q3 + qa, 8);
       left = b; mid = x0; right = p2;
-      let a = abs(x0);
-      if (a > best) best = a;
-      a = abs(p2);
-      if (a > best) { best = a; left = x0; mid = p2; right = h0; }
+      best = abs(x0);
+      let a = abs(p2);
+      let c = a > best;
+      best = select<f64>(a, best, c); left = select<f64>(x0, left, c); mid = select<f64>(p2, mid, c); right = select<f64>(h0, right, c);
       a = abs(h0);
-      if (a > best) { best = a; left = p2; mid = h0; right = p4; }
+      c = a > best;
+      best = select<f64>(a, best, c); left = select<f64>(p2, left, c); mid = select<f64>(h0, mid, c); right = select<f64>(p4, right, c);
       a = abs(p4);
-      if (a > best) { best = a; left = h0; mid = p4; right = x1; }
+      c = a > best;
+      best = select<f64>(a, best, c); left = select<f64>(h0, left, c); mid = select<f64>(p4, mid, c); right = select<f64>(x1, right, c);
     }
     const v = refine(best, mid, left, right, limit, refineLimit);
     if (v > limit) {
@@ -395,4 +398,37 @@ export function cascadePeaks(
     }
   }
   return limit;
+}
+
+/**
+ * One chunk of the limiter's band-limited detector at 4× (`BandLimitedPeakDetector.processChunk`
+ * between the block maxima and the output copy), in one call instead of two per group: the even
+ * phase for periods −2 … count + 1 (even[t + 2]); then per group of 8 periods either the exact
+ * pruning bound maxX·xBound ≤ threshold (peaks 0) or the odd phase the group reads and its
+ * refined 4× peaks. `line` is the detector's line (x[k_t] at line[t + center], center = m + 2),
+ * `lineMax` its block maxima.
+ */
+export function bandLimitGroups(
+  line: usize, lineMax: usize, center: i32, m: i32, evenTaps: usize, oddTaps: usize, stage2Taps: usize,
+  even: usize, odd: usize, count: i32, threshold: f64, xBound: f64, refineLimit: f64, pruning: i32, peaks: usize,
+): void {
+  evenPhase(line + (<usize>(center - 2) << 3), evenTaps, m, even, count + 4);
+  let oddDone = -3;
+  for (let g0 = 0; g0 < count; g0 += 8) {
+    const g1 = min(count, g0 + 8);
+    if (pruning) {
+      // The group's points read x at line[g0 + center − 2 − m … g1 + center + 1 + m] (≥ 0).
+      let maxX: f64 = 0;
+      const b1 = (g1 + center + 1 + m) >> 3;
+      for (let b = (g0 + center - 2 - m) >> 3; b <= b1; b++) maxX = max(maxX, load<f64>(lineMax + (<usize>b << 3)));
+      if (maxX * xBound <= threshold) {
+        for (let j = g0; j < g1; j++) store<f64>(peaks + (<usize>j << 3), 0);
+        continue;
+      }
+    }
+    const oddFrom = max(oddDone, g0 - 3);
+    oddPhase(line + (<usize>(oddFrom + center) << 3), oddTaps, m, odd + (<usize>(oddFrom + 3) << 3), g1 + 2 - oddFrom);
+    oddDone = g1 + 2;
+    limiterPeaks4(even, odd, stage2Taps, g0, g1, threshold, refineLimit, peaks);
+  }
 }

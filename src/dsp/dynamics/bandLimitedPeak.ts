@@ -275,6 +275,21 @@ export class BandLimitedPeakDetector {
       return;
     }
     const even = this.even;
+    if (wasm && this.factor === 4) {
+      // The whole group loop below in one call (asm/truePeak.ts `bandLimitGroups`, same values).
+      wasm.exports.bandLimitGroups(
+        wasm.line, wasm.lineMax, center, m, wasm.evenTaps, wasm.oddTaps, wasm.stage2Taps,
+        wasm.even, wasm.odd, count, threshold, this.xBound, this.refineLimit, pruning ? 1 : 0, wasm.peaks,
+      );
+      const peakScratch = this.peakScratch;
+      for (let i = 0; i < count; i++) {
+        const v = even[i + 2];
+        output[from + i] = Math.abs(v) < DENORMAL_FLOOR ? 0 : v;
+        peaks[from + i] = peakScratch[i];
+      }
+      line.copyWithin(0, count, count + history);
+      return;
+    }
     // Per group of periods: y (the output) always; the midpoints, stage 2 and the refinement only
     // where the group's peaks can beat the threshold. Computed ranges only grow, so each value is
     // computed once while groups follow each other.

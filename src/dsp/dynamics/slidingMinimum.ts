@@ -74,4 +74,42 @@ export class SlidingMinimum {
     this.position++;
     return values[this.head];
   }
+
+  /**
+   * `push` for each of input[0 … count), writing each minimum to output[i] (output may be input):
+   * the same deque steps with the state in locals for the block.
+   */
+  pushBlock(input: Float64Array, output: Float64Array, count: number): void {
+    const ringSize = this.ringSize;
+    const values = this.values;
+    const positions = this.positions;
+    const window = this.window;
+    let head = this.head;
+    let size = this.size;
+    let position = this.position;
+    for (let i = 0; i < count; i++) {
+      const value = input[i];
+      while (size > 0) {
+        let back = head + size - 1;
+        if (back >= ringSize) back -= ringSize;
+        if (values[back] < value) break;
+        size--;
+      }
+      let tail = head + size;
+      if (tail >= ringSize) tail -= ringSize;
+      values[tail] = value;
+      positions[tail] = position;
+      size++;
+      if (positions[head] <= position - window) {
+        head++;
+        if (head === ringSize) head = 0;
+        size--;
+      }
+      position++;
+      output[i] = values[head];
+    }
+    this.head = head;
+    this.size = size;
+    this.position = position;
+  }
 }

@@ -20,6 +20,10 @@ export interface TruePeakWasmExports {
     line: number, center: number, half: number, q1: number, q3: number, stage3Taps: number,
     j0: number, j1: number, factor: number, limit: number, rising: number, refineLimit: number, out: number,
   ): number;
+  bandLimitGroups(
+    line: number, lineMax: number, center: number, m: number, evenTaps: number, oddTaps: number, stage2Taps: number,
+    even: number, odd: number, count: number, threshold: number, xBound: number, refineLimit: number, pruning: number, peaks: number,
+  ): void;
   limiterPeaks4(even: number, odd: number, stage2Taps: number, j0: number, j1: number, threshold: number, refineLimit: number, peaks: number): void;
 }
 
