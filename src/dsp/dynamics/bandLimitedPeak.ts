@@ -30,10 +30,11 @@
  * R = the refinement's clamp). The even phase always runs (it is the output), both phases in one
  * pass where the group is not skipped; a chunk whose input is all zeros costs nothing.
  *
- * WebAssembly (asm/truePeak.ts): where it loads, both phases and the block maxima run there, eight
- * periods per pass in SIMD lanes, with the same sums in the same order (bit-identical; the
- * TypeScript loops below are the fallback). The even phase then runs for the whole chunk in one
- * call instead of per group: the values are the same, only fewer calls.
+ * WebAssembly (asm/truePeak.ts): where it loads, the block maxima and, at 4×, the whole group loop
+ * (`bandLimitGroups`: both phases eight periods per pass in SIMD lanes, the pruning bound, stage 2
+ * and the refined peaks) run there in one call per chunk, with the same sums in the same order
+ * (bit-identical; the TypeScript loops below are the fallback, and run the 2× factor's peaks). The
+ * even phase then covers the whole chunk at once instead of growing per group: same values.
  */
 import { designStreamBound, kaiser, STAGE2_TAPS } from '../truePeak';
 import { DENORMAL_FLOOR } from '../denormal';
