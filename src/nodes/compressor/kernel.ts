@@ -18,7 +18,7 @@
 import type { ResolvedParams } from '../../graph/catalog';
 import type { Kernel, KernelContext, KernelIO, KernelMeters, StereoBlock } from '../types';
 import { GainComputer } from '../../dsp/dynamics/gainComputer';
-import { FLUSH_DB, GainReductionSmoother } from '../../dsp/dynamics/gainSmoother';
+import { GainReductionSmoother } from '../../dsp/dynamics/gainSmoother';
 import { MovingAverage } from '../../dsp/dynamics/movingAverage';
 import { DB_TO_NEPER } from '../../dsp/dynamics/timeConstant';
 import { compressorSettings, RMS_WINDOW_SECONDS, type CompressorDetector } from './settings';
