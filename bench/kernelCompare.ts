@@ -79,7 +79,9 @@ const CASES: Case[] = [
   { name: 'tone (sine)', type: 'tone', params: { wave: 'sine' } },
   { name: 'tone (sweep)', type: 'tone', params: { wave: 'sweep' } },
   { name: 'source (demo:drums)', type: 'source', params: { clip: 'demo:drums' } },
-  { name: 'limiter (defaults, not ours)', type: 'limiter', params: {} },
+  { name: 'limiter (defaults)', type: 'limiter', params: {} },
+  { name: 'limiter (+12 dB, as in the chain)', type: 'limiter', params: { inputGain: 12, ceiling: -1, release: 60, lookahead: 5 } },
+  { name: 'limiter (+12 dB, bandLimit off)', type: 'limiter', params: { inputGain: 12, ceiling: -1, bandLimit: false } },
 ];
 
 interface Tree {

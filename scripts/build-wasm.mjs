@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /**
- * `npm run build:wasm`: compiles asm/reverb.ts and asm/eq.ts (AssemblyScript) into WebAssembly and
- * writes the bytes, base64-encoded, into src/dsp/wasm/{reverb,eq}WasmBytes.ts — plain modules every bundle
- * (CLI, editor, Worker) imports with no loader or file access. The generated file is committed;
- * test/unit/dsp/reverbWasm.test.ts rebuilds from the source and fails if the bytes differ, so the
- * committed module is always what the source compiles to (test/unit/dsp/eqWasm.test.ts for the EQ).
+ * `npm run build:wasm`: compiles asm/reverb.ts, asm/eq.ts and asm/truePeak.ts (AssemblyScript) into
+ * WebAssembly and writes the bytes, base64-encoded, into src/dsp/wasm/{reverb,eq,truePeak}WasmBytes.ts
+ * — plain modules every bundle (CLI, editor, Worker) imports with no loader or file access. The
+ * generated files are committed; test/unit/dsp/reverbWasm.test.ts (eqWasm, truePeakWasm likewise)
+ * rebuilds from the source and fails if the bytes differ, so the committed module is always what
+ * the source compiles to.
  *
- *   node scripts/build-wasm.mjs                 write both generated files
- *   node scripts/build-wasm.mjs --print [NAME]  print the base64 of a fresh build of `reverb` (default) or `eq`
+ *   node scripts/build-wasm.mjs                 write every generated file
+ *   node scripts/build-wasm.mjs --print [NAME]  print the base64 of a fresh build of `reverb` (default), `eq` or `truePeak`
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ const root = resolve(import.meta.dirname, '..');
 const MODULES = [
   { name: 'reverb', source: 'asm/reverb.ts', output: 'src/dsp/wasm/reverbWasmBytes.ts', constant: 'REVERB_WASM_BASE64', what: "The reverb's" },
   { name: 'eq', source: 'asm/eq.ts', output: 'src/dsp/wasm/eqWasmBytes.ts', constant: 'EQ_WASM_BASE64', what: "The EQ cascade's" },
+  { name: 'truePeak', source: 'asm/truePeak.ts', output: 'src/dsp/wasm/truePeakWasmBytes.ts', constant: 'TRUE_PEAK_WASM_BASE64', what: "The true-peak FIR stages'" },
 ];
 /** The exact compiler flags; part of what the bytes depend on. */
 const ASC_FLAGS = ['--runtime', 'stub', '--noAssert', '-O3', '--enable', 'simd', '--importMemory', '--use', 'abort='];

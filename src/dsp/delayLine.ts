@@ -116,6 +116,23 @@ export class DelayLine {
     this.writeIndex = (this.writeIndex + 1) & this.mask;
   }
 
+  /**
+   * For each i < count: output[i] = `readInteger(delay)`, then `write(input[i])` — a fixed
+   * integer delay over a block, with the index in a local.
+   */
+  exchangeBlock(input: ArrayLike<number>, output: Float64Array, delay: number, count: number): void {
+    const d = delay < 1 ? 1 : delay > this.maxDelay ? this.maxDelay : delay;
+    const buffer = this.buffer;
+    const mask = this.mask;
+    let w = this.writeIndex;
+    for (let i = 0; i < count; i++) {
+      output[i] = buffer[(w - d) & mask];
+      buffer[w] = input[i];
+      w = (w + 1) & mask;
+    }
+    this.writeIndex = w;
+  }
+
   /** Back to silence: every past sample becomes 0. */
   reset(): void {
     this.buffer.fill(0);

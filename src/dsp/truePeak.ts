@@ -33,7 +33,13 @@
  *    stage fills an array for a whole group of periods before the next stage reads it.
  *  - No 12.04 dB pre-attenuation: Annex 2 suggests it for fixed-point headroom; we work in
  *    floating point.
+ *  - WebAssembly (asm/truePeak.ts): where it loads, the block maxima, stage 1 (eight periods per
+ *    pass in SIMD lanes), stage 2, stage 3 and the refinement run there, with the same sums in the
+ *    same order (bit-identical; the TypeScript methods below are the fallback, and the 2× factor
+ *    of ≥ 176.4 kHz keeps its TypeScript `periodPeak`).
  */
+
+import { createTruePeakWasm, type TruePeakWasmExports } from './wasm/truePeakWasm';
 
 /** Taps of the first (sharp) half-band stage. */
 export const TAPS_PER_PHASE = 40;
@@ -201,6 +207,20 @@ export function designStreamBound(factor: number): number {
   return worst;
 }
 
+/** An interpolator's WebAssembly exports and the byte offsets of its arrays in the instance's memory. */
+interface CascadeWasm {
+  exports: TruePeakWasmExports;
+  line: number;
+  lineMax: number;
+  half: number;
+  quarter1: number;
+  quarter3: number;
+  peaks: number;
+  stage1Taps: number;
+  stage2Taps: number;
+  stage3Taps: number;
+}
+
 /** Bounds per factor, computed once per process. */
 const weightCache = new Map<number, Float64Array>();
 
@@ -264,14 +284,21 @@ export class TruePeakInterpolator {
   private readonly refineLimit: number;
   private readonly pruning: boolean;
   /** Line buffer: HISTORY samples (oldest first), then up to CHUNK new ones. */
-  private readonly line = new Float64Array(HISTORY + CHUNK);
+  private readonly line: Float64Array;
   /** max |line| over each run of GROUP entries. */
-  private readonly lineMax = new Float64Array(Math.ceil((HISTORY + CHUNK) / GROUP) + GROUP_BLOCKS);
-  /** Stage-1 midpoints y(k_j + 1/2) at index j + 3 (j = −3 … count + 1). */
-  private readonly half = new Float64Array(CHUNK + 5);
+  private readonly lineMax: Float64Array;
+  /**
+   * Stage-1 midpoints y(k_j + 1/2) at index j + 3 (j = −3 … count + 1; one spare entry that
+   * stage 2's unread last point may touch).
+   */
+  private readonly half: Float64Array;
   /** Stage-2 points y(k_j + 1/4), y(k_j + 3/4) at index j + 1 (j = −1 … count). */
-  private readonly quarter1 = new Float64Array(CHUNK + 2);
-  private readonly quarter3 = new Float64Array(CHUNK + 2);
+  private readonly quarter1: Float64Array;
+  private readonly quarter3: Float64Array;
+  /** The period peaks of a chunk for `scanPeaks`, in the WebAssembly memory (unused without it). */
+  private readonly peakScratch: Float64Array;
+  /** The WebAssembly stages and the byte offsets of the arrays above in its memory, or undefined. */
+  private readonly wasm: CascadeWasm | undefined;
   /** The F points of one period. */
   private readonly points: Float64Array;
   private readonly single = new Float64Array(1);
@@ -297,6 +324,42 @@ export class TruePeakInterpolator {
     this.pruning = options.pruning ?? true;
     this.streamBound = designStreamBound(factor) * this.refineLimit * (1 + 1e-9);
     this.points = new Float64Array(this.factor + 2);
+    const lineLength = HISTORY + CHUNK;
+    const lineMaxLength = Math.ceil(lineLength / GROUP) + GROUP_BLOCKS;
+    const wasm = createTruePeakWasm(lineLength + lineMaxLength + 4 * CHUNK + 16 + HALF_TAPS + 8);
+    if (wasm) {
+      this.line = wasm.allocate(lineLength);
+      this.lineMax = wasm.allocate(lineMaxLength);
+      this.half = wasm.allocate(CHUNK + 6);
+      this.quarter1 = wasm.allocate(CHUNK + 2);
+      this.quarter3 = wasm.allocate(CHUNK + 2);
+      this.peakScratch = wasm.allocate(CHUNK);
+      const taps = (values: ArrayLike<number>): number => {
+        const view = wasm.allocate(values.length);
+        view.set(values);
+        return view.byteOffset;
+      };
+      this.wasm = {
+        exports: wasm.exports,
+        line: this.line.byteOffset,
+        lineMax: this.lineMax.byteOffset,
+        half: this.half.byteOffset,
+        quarter1: this.quarter1.byteOffset,
+        quarter3: this.quarter3.byteOffset,
+        peaks: this.peakScratch.byteOffset,
+        stage1Taps: taps(S1),
+        stage2Taps: taps(G2),
+        stage3Taps: taps(G3),
+      };
+    } else {
+      this.line = new Float64Array(lineLength);
+      this.lineMax = new Float64Array(lineMaxLength);
+      this.half = new Float64Array(CHUNK + 6);
+      this.quarter1 = new Float64Array(CHUNK + 2);
+      this.quarter3 = new Float64Array(CHUNK + 2);
+      this.peakScratch = this.quarter1;
+      this.wasm = undefined;
+    }
   }
 
   /** Clears the history (as if the input had been silent forever). */
@@ -363,19 +426,25 @@ export class TruePeakInterpolator {
     const weights = this.blockWeights;
     const pruning = this.pruning;
     const factor = this.factor;
+    const wasm = this.wasm;
     // R, a hair over, so the rounding of the sums can never make a skipped period matter.
     const refineBound = this.refineLimit * (1 + 1e-9);
     let limit = threshold;
     let o = outStart;
     for (let from = start; from < end; from += CHUNK) {
       const count = Math.min(CHUNK, end - from);
+      // With WebAssembly the peaks go to its scratch first (copied out at the end of the chunk).
+      const peakOut = out !== null && wasm ? this.peakScratch : out;
+      const peakAt = out !== null && wasm ? 0 : o;
       // Copy the chunk after the history; NaN and ±Infinity count as 0.
       for (let i = 0; i < count; i++) {
         const x = input[from + i];
         line[HISTORY + i] = x - x === 0 ? x : 0;
       }
       const used = HISTORY + count;
-      if (pruning) {
+      if (pruning && wasm) {
+        wasm.exports.blockMaxima(wasm.line, used, wasm.lineMax);
+      } else if (pruning) {
         for (let g = 0, i = 0; i < used; g++) {
           let m = 0;
           const stop = Math.min(used, i + GROUP);
@@ -396,7 +465,7 @@ export class TruePeakInterpolator {
           const first = g0 / GROUP;
           for (let b = 0; b < GROUP_BLOCKS; b++) bound += weights[b] * lineMax[first + b];
           if (bound * refineBound <= limit) {
-            if (out !== null) out.fill(0, o + g0, o + g1);
+            if (out !== null) peakOut!.fill(0, peakAt + g0, peakAt + g1);
             continue;
           }
         }
@@ -404,7 +473,12 @@ export class TruePeakInterpolator {
         // y(k_g1 + 3/4) would need x beyond the chunk: it is never read here, and the next group
         // recomputes period g1).
         const h0 = halfDone > g0 - 3 ? halfDone : g0 - 3;
-        this.fillHalf(h0, g1 + 2);
+        if (wasm) {
+          // y(k_j + 1/2) for j = h0 … g1 + 1 at half[j + 3], x[k_j] at line[j + CENTER].
+          wasm.exports.halfBandMidpoints(wasm.line + 8 * (h0 + CENTER), wasm.stage1Taps, HALF_TAPS, wasm.half + 8 * (h0 + 3), g1 + 2 - h0);
+        } else {
+          this.fillHalf(h0, g1 + 2);
+        }
         halfDone = g1 + 2;
         if (pruning && rising) {
           // (The meter only: in the limiter, whose target loud material passes almost everywhere,
@@ -423,25 +497,37 @@ export class TruePeakInterpolator {
             if (a > m2) m2 = a;
           }
           if (m2 * this.streamBound <= limit) {
-            if (out !== null) out.fill(0, o + g0, o + g1);
+            if (out !== null) peakOut!.fill(0, peakAt + g0, peakAt + g1);
             continue;
           }
         }
         if (factor > 2) {
           const q0 = quarterDone > g0 - 1 ? quarterDone : g0 - 1;
-          this.fillQuarters(q0, g1 + 1);
+          if (wasm) {
+            wasm.exports.quarters(wasm.line, CENTER, wasm.half, wasm.quarter1, wasm.quarter3, wasm.stage2Taps, q0, g1 + 1);
+          } else {
+            this.fillQuarters(q0, g1 + 1);
+          }
           quarterDone = g1;
+        }
+        if (wasm && factor > 2) {
+          limit = wasm.exports.cascadePeaks(
+            wasm.line, CENTER, wasm.half, wasm.quarter1, wasm.quarter3, wasm.stage3Taps,
+            g0, g1, factor, limit, rising ? 1 : 0, this.refineLimit, out !== null ? wasm.peaks : 0,
+          );
+          continue;
         }
         for (let j = g0; j < g1; j++) {
           const v = this.periodPeak(j, limit);
           if (v > limit) {
             if (rising) limit = v;
-            if (out !== null) out[o + j] = v;
+            if (out !== null) peakOut![peakAt + j] = v;
           } else if (out !== null) {
-            out[o + j] = 0;
+            peakOut![peakAt + j] = 0;
           }
         }
       }
+      if (out !== null && peakOut !== out) for (let i = 0; i < count; i++) out[o + i] = peakOut![i];
       line.copyWithin(0, count, count + HISTORY);
       o += count;
     }

@@ -29,9 +29,16 @@
  * the samples the group's 2× stream reads, W = stage 2's largest Σ|weight| on the 2× stream,
  * R = the refinement's clamp). The even phase always runs (it is the output), both phases in one
  * pass where the group is not skipped; a chunk whose input is all zeros costs nothing.
+ *
+ * WebAssembly (asm/truePeak.ts): where it loads, the block maxima and, at 4×, the whole group loop
+ * (`bandLimitGroups`: both phases eight periods per pass in SIMD lanes, the pruning bound, stage 2
+ * and the refined peaks) run there in one call per chunk, with the same sums in the same order
+ * (bit-identical; the TypeScript loops below are the fallback, and run the 2× factor's peaks). The
+ * even phase then covers the whole chunk at once instead of growing per group: same values.
  */
 import { designStreamBound, kaiser, STAGE2_TAPS } from '../truePeak';
 import { DENORMAL_FLOOR } from '../denormal';
+import { createTruePeakWasm, type TruePeakWasmExports } from '../wasm/truePeakWasm';
 
 /** Highest frequency the filter passes flat, Hz (at rates where 0.4535·fs is higher). */
 export const BAND_LIMIT_PASS_HZ = 20000;
@@ -109,8 +116,21 @@ export function bandLimitGain(sampleRate: number, frequency: number): number {
 }
 
 const CHUNK = 256;
-/** Periods per pruning group, and the width of the |x| block maxima. */
+/** Periods per pruning group, and the width of the |x| block maxima (asm/truePeak.ts `blockMaxima` too). */
 const GROUP = 8;
+
+/** A detector's WebAssembly exports and the byte offsets of its arrays in the instance's memory. */
+interface BandLimitWasm {
+  exports: TruePeakWasmExports;
+  line: number;
+  lineMax: number;
+  even: number;
+  odd: number;
+  evenTaps: number;
+  oddTaps: number;
+  stage2Taps: number;
+  peaks: number;
+}
 
 /**
  * Streaming band-limiting filter + true-peak detector for one channel (see the file comment).
@@ -138,14 +158,18 @@ export class BandLimitedPeakDetector {
   /** max|x| of each run of GROUP line entries. */
   private readonly lineMax: Float64Array;
   /** y at period t at index t + 2 (t = −2 … count + 1). */
-  private readonly even = new Float64Array(CHUNK + 4);
+  private readonly even: Float64Array;
   /** y(k_t + 1/2) at index t + 3 (t = −3 … count + 1). */
-  private readonly odd = new Float64Array(CHUNK + 5);
+  private readonly odd: Float64Array;
   /** y(k_t + 1/4), y(k_t + 3/4) at index t + 1 (t = −1 … count − 1). */
   private readonly quarter1 = new Float64Array(CHUNK + 1);
   private readonly quarter3 = new Float64Array(CHUNK + 1);
   private readonly refineLimit: number;
   private readonly pruning: boolean;
+  /** The WebAssembly stages and the byte offsets of the arrays above in its memory, or undefined. */
+  private readonly wasm: BandLimitWasm | undefined;
+  /** The period peaks of a chunk, in the WebAssembly memory (unused without it). */
+  private readonly peakScratch: Float64Array;
 
   /**
    * @param sampleRate Hz (the filter's design depends on it).
@@ -163,8 +187,40 @@ export class BandLimitedPeakDetector {
     this.history = this.center + this.delaySamples;
     const evenSum = this.design.even.reduce((sum, v, i) => sum + (i === 0 ? 1 : 2) * Math.abs(v), 0);
     const oddSum = 2 * this.design.odd.reduce((sum, v) => sum + Math.abs(v), 0);
-    this.line = new Float64Array(this.history + CHUNK);
-    this.lineMax = new Float64Array(Math.ceil((this.history + CHUNK) / GROUP) + 1);
+    const lineLength = this.history + CHUNK;
+    const lineMaxLength = Math.ceil(lineLength / GROUP) + 1;
+    const wasm = createTruePeakWasm(lineLength + lineMaxLength + 3 * CHUNK + 9 + 2 * m + 5);
+    if (wasm) {
+      this.line = wasm.allocate(lineLength);
+      this.lineMax = wasm.allocate(lineMaxLength);
+      this.even = wasm.allocate(CHUNK + 4);
+      this.odd = wasm.allocate(CHUNK + 5);
+      const evenTaps = wasm.allocate(m + 1);
+      evenTaps.set(this.design.even);
+      const oddTaps = wasm.allocate(m);
+      oddTaps.set(this.design.odd);
+      const stage2Taps = wasm.allocate(4);
+      stage2Taps.set(STAGE2_TAPS);
+      this.peakScratch = wasm.allocate(CHUNK);
+      this.wasm = {
+        exports: wasm.exports,
+        stage2Taps: stage2Taps.byteOffset,
+        peaks: this.peakScratch.byteOffset,
+        line: this.line.byteOffset,
+        lineMax: this.lineMax.byteOffset,
+        even: this.even.byteOffset,
+        odd: this.odd.byteOffset,
+        evenTaps: evenTaps.byteOffset,
+        oddTaps: oddTaps.byteOffset,
+      };
+    } else {
+      this.line = new Float64Array(lineLength);
+      this.lineMax = new Float64Array(lineMaxLength);
+      this.even = new Float64Array(CHUNK + 4);
+      this.odd = new Float64Array(CHUNK + 5);
+      this.peakScratch = this.odd;
+      this.wasm = undefined;
+    }
     this.refineLimit = 1 / Math.cos(Math.PI / (2 * factor));
     this.xBound = designStreamBound(factor) * this.refineLimit * Math.max(evenSum, oddSum) * (1 + 1e-9);
     this.pruning = pruning;
@@ -196,16 +252,21 @@ export class BandLimitedPeakDetector {
     const pruning = this.pruning;
     const lineMax = this.lineMax;
     const used = history + count;
+    const wasm = this.wasm;
     let chunkMax = 0;
-    for (let g = 0, i = 0; i < used; g++) {
-      let mx = 0;
-      const stop = Math.min(used, i + GROUP);
-      for (; i < stop; i++) {
-        const a = line[i] < 0 ? -line[i] : line[i];
-        if (a > mx) mx = a;
+    if (wasm) {
+      chunkMax = wasm.exports.blockMaxima(wasm.line, used, wasm.lineMax);
+    } else {
+      for (let g = 0, i = 0; i < used; g++) {
+        let mx = 0;
+        const stop = Math.min(used, i + GROUP);
+        for (; i < stop; i++) {
+          const a = line[i] < 0 ? -line[i] : line[i];
+          if (a > mx) mx = a;
+        }
+        lineMax[g] = mx;
+        if (mx > chunkMax) chunkMax = mx;
       }
-      lineMax[g] = mx;
-      if (mx > chunkMax) chunkMax = mx;
     }
     if (chunkMax === 0) {
       // Silence in everything this chunk reads: y and its peaks are exactly 0.
@@ -215,12 +276,35 @@ export class BandLimitedPeakDetector {
       return;
     }
     const even = this.even;
+    if (wasm && this.factor === 4) {
+      // The whole group loop below in one call (asm/truePeak.ts `bandLimitGroups`, same values).
+      wasm.exports.bandLimitGroups(
+        wasm.line, wasm.lineMax, center, m, wasm.evenTaps, wasm.oddTaps, wasm.stage2Taps,
+        wasm.even, wasm.odd, count, threshold, this.xBound, this.refineLimit, pruning ? 1 : 0, wasm.peaks,
+      );
+      const peakScratch = this.peakScratch;
+      for (let i = 0; i < count; i++) {
+        const v = even[i + 2];
+        output[from + i] = Math.abs(v) < DENORMAL_FLOOR ? 0 : v;
+        peaks[from + i] = peakScratch[i];
+      }
+      line.copyWithin(0, count, count + history);
+      return;
+    }
     // Per group of periods: y (the output) always; the midpoints, stage 2 and the refinement only
     // where the group's peaks can beat the threshold. Computed ranges only grow, so each value is
     // computed once while groups follow each other.
     let evenDone = -2;
     let oddDone = -3;
     let quarterDone = -1;
+    // With WebAssembly the peaks go to its scratch first (copied out at the end of the chunk).
+    const peakOut = wasm ? this.peakScratch : peaks;
+    const peakAt = wasm ? 0 : from;
+    if (wasm) {
+      // y for periods −2 … count + 1 in one call (each value as fillEven computes it).
+      wasm.exports.evenPhase(wasm.line + 8 * (center - 2), wasm.evenTaps, m, wasm.even, count + 4);
+      evenDone = count + 2;
+    }
     for (let g0 = 0; g0 < count; g0 += GROUP) {
       const g1 = Math.min(count, g0 + GROUP);
       if (pruning) {
@@ -234,18 +318,27 @@ export class BandLimitedPeakDetector {
             this.fillEven(evenDone > g0 ? evenDone : g0, g1);
             evenDone = g1;
           }
-          peaks.fill(0, from + g0, from + g1);
+          peakOut.fill(0, peakAt + g0, peakAt + g1);
           continue;
         }
       }
-      const evenFrom = evenDone > g0 - 2 ? evenDone : g0 - 2;
       const oddFrom = oddDone > g0 - 3 ? oddDone : g0 - 3;
-      const both = evenFrom > oddFrom ? evenFrom : oddFrom;
-      if (evenFrom < both) this.fillEven(evenFrom, both);
-      if (oddFrom < both) this.fillOdd(oddFrom, both);
-      this.fillBoth(both, g1 + 2);
-      evenDone = g1 + 2;
+      if (wasm) {
+        // The midpoints y(k_t + 1/2), t = oddFrom … g1 + 1, at odd[t + 3].
+        wasm.exports.oddPhase(wasm.line + 8 * (oddFrom + center), wasm.oddTaps, m, wasm.odd + 8 * (oddFrom + 3), g1 + 2 - oddFrom);
+      } else {
+        const evenFrom = evenDone > g0 - 2 ? evenDone : g0 - 2;
+        const both = evenFrom > oddFrom ? evenFrom : oddFrom;
+        if (evenFrom < both) this.fillEven(evenFrom, both);
+        if (oddFrom < both) this.fillOdd(oddFrom, both);
+        this.fillBoth(both, g1 + 2);
+        evenDone = g1 + 2;
+      }
       oddDone = g1 + 2;
+      if (wasm && this.factor === 4) {
+        wasm.exports.limiterPeaks4(wasm.even, wasm.odd, wasm.stage2Taps, g0, g1, threshold, this.refineLimit, wasm.peaks);
+        continue;
+      }
       if (this.factor === 4) {
         const q0 = quarterDone > g0 - 1 ? quarterDone : g0 - 1;
         this.fillQuarters(q0, g1);
@@ -253,9 +346,10 @@ export class BandLimitedPeakDetector {
       }
       for (let j = g0; j < g1; j++) {
         const v = this.periodPeak(j, threshold);
-        peaks[from + j] = v > threshold ? v : 0;
+        peakOut[peakAt + j] = v > threshold ? v : 0;
       }
     }
+    if (peakOut !== peaks) for (let i = 0; i < count; i++) peaks[from + i] = peakOut[i];
     // Output below −500 dB is 0: a tail of tiny input would otherwise ring into float32 subnormals.
     for (let i = 0; i < count; i++) {
       const v = even[i + 2];

@@ -63,4 +63,29 @@ export class GainComputer {
     const d = over + knee / 2;
     return (this.slope * d * d) / (2 * knee);
   }
+
+  /**
+   * `reductionDb` for each of powers[0 … count), written to out[i] (out may be powers): one loop
+   * with the curve's constants in locals, the same arithmetic per value.
+   */
+  reductionBlock(powers: Float64Array, out: Float64Array, count: number): void {
+    const kneeStartPower = this.kneeStartPower;
+    const thresholdDb = this.thresholdDb;
+    const knee = this.kneeDb;
+    const slope = this.slope;
+    for (let i = 0; i < count; i++) {
+      const power = powers[i];
+      if (!(power > kneeStartPower)) {
+        out[i] = 0; // also catches NaN
+        continue;
+      }
+      const over = 10 * Math.log10(power) - thresholdDb;
+      if (2 * over >= knee) {
+        out[i] = slope * over;
+      } else {
+        const d = over + knee / 2;
+        out[i] = (slope * d * d) / (2 * knee);
+      }
+    }
+  }
 }

@@ -45,6 +45,27 @@ export class GainReductionSmoother {
     return next;
   }
 
+  /**
+   * `step` for each of targets[0 … count), the smoothed reduction written to out[i] (out may be
+   * targets), with the state and coefficients in locals. Returns the largest value written (≥ 0).
+   */
+  stepBlock(targets: Float64Array, out: Float64Array, count: number): number {
+    const attack = this.attackCoeff;
+    const release = this.releaseCoeff;
+    let value = this.value;
+    let largest = 0;
+    for (let i = 0; i < count; i++) {
+      const target = targets[i];
+      const a = target > value ? attack : release;
+      value = a * value + (1 - a) * target;
+      if (!(value >= FLUSH_DB)) value = 0;
+      out[i] = value;
+      if (value > largest) largest = value;
+    }
+    this.value = value;
+    return largest;
+  }
+
   reset(): void {
     this.value = 0;
   }

@@ -92,4 +92,21 @@ export class LookaheadGain {
     this.released = released;
     return this.smooth.push(released);
   }
+
+  /**
+   * `push` for each of required[0 … count), writing g to gains[i] (gains may be required): the
+   * hold, the release and the average each run as one loop over the block (same values).
+   */
+  pushBlock(required: Float64Array, gains: Float64Array, count: number): void {
+    this.hold.pushBlock(required, gains, count);
+    const releaseCoeff = this.releaseCoeff;
+    let released = this.released;
+    for (let i = 0; i < count; i++) {
+      const held = gains[i];
+      released = held <= released ? held : held - releaseCoeff * (held - released);
+      gains[i] = released;
+    }
+    this.released = released;
+    this.smooth.pushBlock(gains, gains, count);
+  }
 }

@@ -64,4 +64,30 @@ export class MovingAverage {
     this.index = index;
     return this.sum / this.length;
   }
+
+  /**
+   * `push` for each of input[0 … count), writing each mean to output[i] (output may be input):
+   * the same running sum (and the same exact re-sum at each wrap) with the state in locals.
+   */
+  pushBlock(input: Float64Array, output: Float64Array, count: number): void {
+    const ring = this.ring;
+    const length = this.length;
+    let index = this.index;
+    let sum = this.sum;
+    for (let i = 0; i < count; i++) {
+      const value = input[i];
+      sum += value - ring[index];
+      ring[index] = value;
+      index++;
+      if (index === length) {
+        index = 0;
+        let exact = 0;
+        for (let k = 0; k < length; k++) exact += ring[k];
+        sum = exact;
+      }
+      output[i] = sum / length;
+    }
+    this.index = index;
+    this.sum = sum;
+  }
 }

@@ -18,7 +18,7 @@
 import type { ResolvedParams } from '../../graph/catalog';
 import type { Kernel, KernelContext, KernelIO, KernelMeters, StereoBlock } from '../types';
 import { GainComputer } from '../../dsp/dynamics/gainComputer';
-import { FLUSH_DB, GainReductionSmoother } from '../../dsp/dynamics/gainSmoother';
+import { GainReductionSmoother } from '../../dsp/dynamics/gainSmoother';
 import { MovingAverage } from '../../dsp/dynamics/movingAverage';
 import { DB_TO_NEPER } from '../../dsp/dynamics/timeConstant';
 import { compressorSettings, RMS_WINDOW_SECONDS, type CompressorDetector } from './settings';
@@ -43,8 +43,9 @@ export class CompressorKernel implements Kernel {
   private mix = 1;
   private detector: CompressorDetector = 'peak';
   private link = true;
-  /** Per-frame scratch of the linked loop's passes (grown if a host ever sends a larger block). */
+  /** Per-frame scratch of the block passes (the right channel's too when unlinked). */
   private work: Float64Array;
+  private workRight: Float64Array;
 
   constructor(ctx: KernelContext, params: ResolvedParams) {
     this.sampleRate = ctx.sampleRate;
@@ -52,6 +53,7 @@ export class CompressorKernel implements Kernel {
     this.rmsLeft = new MovingAverage(rmsLength);
     this.rmsRight = new MovingAverage(rmsLength);
     this.work = new Float64Array(ctx.maxBlockSize);
+    this.workRight = new Float64Array(ctx.maxBlockSize);
     this.rmsLeft.configure(rmsLength, 0);
     this.rmsRight.configure(rmsLength, 0);
     this.setParams(params);
@@ -91,99 +93,95 @@ export class CompressorKernel implements Kernel {
       : this.processUnlinked(main, key, io.outputs[0], io.frames);
   }
 
+  /** The per-frame scratch arrays, grown if a host ever sends a larger block than announced. */
+  private scratch(frames: number): void {
+    if (this.work.length < frames) {
+      this.work = new Float64Array(frames);
+      this.workRight = new Float64Array(frames);
+    }
+  }
+
   /**
    * Linked stereo: one detector, one smoothed reduction r[n], so one log (inside the gain
    * computer, and only above the knee) and one exp per frame, the gain shared by both channels.
-   * Three passes over the block — static reductions, the smoother's recursion, gains — so the
-   * logs and the exps, which do not depend on each other, run in tight loops of their own (about
-   * 1.1–1.2× the single loop, same operations, same samples); the recursion keeps its state and
-   * coefficients in locals.
+   * Block passes — detector powers, static reductions (the logs), the smoother's recursion, gains
+   * (the exps) — each one loop with its state in locals, so the logs and the exps, which do not
+   * depend on each other, run in tight loops of their own; same operations, same samples.
    * @returns the largest reduction of the block, dB.
    */
   private processLinked(main: StereoBlock, key: StereoBlock, out: StereoBlock, frames: number): number {
+    this.scratch(frames);
+    const work = this.work;
+    const keyLeft = key.left;
+    const keyRight = key.right;
+    if (this.detector === 'rms') {
+      for (let i = 0; i < frames; i++) {
+        const dl = finiteOrZero(keyLeft[i]);
+        const dr = finiteOrZero(keyRight[i]);
+        work[i] = 0.5 * (dl * dl + dr * dr);
+      }
+      this.rmsLeft.pushBlock(work, work, frames);
+    } else {
+      for (let i = 0; i < frames; i++) {
+        const dl = finiteOrZero(keyLeft[i]);
+        const dr = finiteOrZero(keyRight[i]);
+        work[i] = Math.max(dl * dl, dr * dr);
+      }
+    }
+    this.computer.reductionBlock(work, work, frames);
+    const largestReduction = this.smoothLeft.stepBlock(work, work, frames);
+    this.reductionsToWeights(work, frames);
+    applyWeights(main.left, out.left, work, frames);
+    applyWeights(main.right, out.right, work, frames);
+    return largestReduction;
+  }
+
+  /**
+   * Unlinked stereo: each channel its own detector, smoother and gain, in the same block passes
+   * as the linked path. @returns the largest reduction, dB.
+   */
+  private processUnlinked(main: StereoBlock, key: StereoBlock, out: StereoBlock, frames: number): number {
+    this.scratch(frames);
     const rms = this.detector === 'rms';
-    const computer = this.computer;
-    const average = this.rmsLeft;
-    const smoother = this.smoothLeft;
-    const attack = smoother.attackCoeff;
-    const release = smoother.releaseCoeff;
-    let reduction = smoother.value;
+    let largestReduction = 0;
+    for (let c = 0; c < 2; c++) {
+      const work = c === 0 ? this.work : this.workRight;
+      const keyChannel = c === 0 ? key.left : key.right;
+      for (let i = 0; i < frames; i++) {
+        const d = finiteOrZero(keyChannel[i]);
+        work[i] = d * d;
+      }
+      if (rms) (c === 0 ? this.rmsLeft : this.rmsRight).pushBlock(work, work, frames);
+      this.computer.reductionBlock(work, work, frames);
+      const largest = (c === 0 ? this.smoothLeft : this.smoothRight).stepBlock(work, work, frames);
+      if (largest > largestReduction) largestReduction = largest;
+      this.reductionsToWeights(work, frames);
+      applyWeights(c === 0 ? main.left : main.right, c === 0 ? out.left : out.right, work, frames);
+    }
+    return largestReduction;
+  }
+
+  /**
+   * In place, each smoothed reduction r (dB) becomes the weight (1 − m) + m·g of its frame,
+   * g = 10^((M − r)/20) (one exp per frame; none while r is 0).
+   */
+  private reductionsToWeights(work: Float64Array, frames: number): void {
     const makeupDb = this.makeupDb;
     const makeupGain = this.makeupGain;
     const dryWeight = 1 - this.mix;
     const wetWeight = this.mix;
-    const keyLeft = key.left;
-    const keyRight = key.right;
-    const inLeft = main.left;
-    const inRight = main.right;
-    const outLeft = out.left;
-    const outRight = out.right;
-    let largestReduction = 0;
-    if (this.work.length < frames) this.work = new Float64Array(frames);
-    const work = this.work;
-    // Pass 1: the static reduction per frame (the logs, independent of each other).
-    for (let i = 0; i < frames; i++) {
-      const dl = finiteOrZero(keyLeft[i]);
-      const dr = finiteOrZero(keyRight[i]);
-      const power = rms ? average.push(0.5 * (dl * dl + dr * dr)) : Math.max(dl * dl, dr * dr);
-      work[i] = computer.reductionDb(power);
-    }
-    // Pass 2: the smoother's recursion (GainReductionSmoother.step, inlined).
-    for (let i = 0; i < frames; i++) {
-      const target = work[i];
-      const a = target > reduction ? attack : release;
-      reduction = a * reduction + (1 - a) * target;
-      if (!(reduction >= FLUSH_DB)) reduction = 0;
-      work[i] = reduction;
-      if (reduction > largestReduction) largestReduction = reduction;
-    }
-    // Pass 3: gains (the exps, independent) applied.
     for (let i = 0; i < frames; i++) {
       const r = work[i];
       const gain = r === 0 ? makeupGain : Math.exp((makeupDb - r) * DB_TO_NEPER);
       // (1 − m) + m·g is exactly 1 for m = 0, so a dry mix is a bit-exact copy.
-      const weight = dryWeight + wetWeight * gain;
-      outLeft[i] = finiteOrZero(inLeft[i]) * weight;
-      outRight[i] = finiteOrZero(inRight[i]) * weight;
+      work[i] = dryWeight + wetWeight * gain;
     }
-    smoother.value = reduction;
-    return largestReduction;
   }
+}
 
-  /** Unlinked stereo: each channel its own detector, smoother and gain. @returns the largest reduction, dB. */
-  private processUnlinked(main: StereoBlock, key: StereoBlock, out: StereoBlock, frames: number): number {
-    const rms = this.detector === 'rms';
-    const computer = this.computer;
-    const smoothLeft = this.smoothLeft;
-    const smoothRight = this.smoothRight;
-    const makeupDb = this.makeupDb;
-    const makeupGain = this.makeupGain;
-    const dryWeight = 1 - this.mix;
-    const wetWeight = this.mix;
-    const keyLeft = key.left;
-    const keyRight = key.right;
-    const inLeft = main.left;
-    const inRight = main.right;
-    const outLeft = out.left;
-    const outRight = out.right;
-    let largestReduction = 0;
-    for (let i = 0; i < frames; i++) {
-      const dl = finiteOrZero(keyLeft[i]);
-      const dr = finiteOrZero(keyRight[i]);
-      const powerLeft = rms ? this.rmsLeft.push(dl * dl) : dl * dl;
-      const powerRight = rms ? this.rmsRight.push(dr * dr) : dr * dr;
-      const reductionLeft = smoothLeft.step(computer.reductionDb(powerLeft));
-      const reductionRight = smoothRight.step(computer.reductionDb(powerRight));
-      const gainLeft = reductionLeft === 0 ? makeupGain : Math.exp((makeupDb - reductionLeft) * DB_TO_NEPER);
-      const gainRight =
-        reductionRight === 0 ? makeupGain : Math.exp((makeupDb - reductionRight) * DB_TO_NEPER);
-      outLeft[i] = finiteOrZero(inLeft[i]) * (dryWeight + wetWeight * gainLeft);
-      outRight[i] = finiteOrZero(inRight[i]) * (dryWeight + wetWeight * gainRight);
-      if (reductionLeft > largestReduction) largestReduction = reductionLeft;
-      if (reductionRight > largestReduction) largestReduction = reductionRight;
-    }
-    return largestReduction;
-  }
+/** output[i] = input[i]·weights[i], a non-finite input sample counting as 0. */
+function applyWeights(input: Float32Array, output: Float32Array, weights: Float64Array, frames: number): void {
+  for (let i = 0; i < frames; i++) output[i] = finiteOrZero(input[i]) * weights[i];
 }
 
 /** Builds a compressor kernel with `params` applied. */

@@ -96,6 +96,10 @@ export class LimiterKernel implements Kernel {
   private readonly filteredRight = new Float64Array(DETECT_CHUNK);
   private readonly peaksLeft = new Float64Array(DETECT_CHUNK);
   private readonly peaksRight = new Float64Array(DETECT_CHUNK);
+  /** Scratch per chunk: the required gain, then the gain path's output; the delayed audio. */
+  private readonly gains = new Float64Array(DETECT_CHUNK);
+  private readonly delayedLeft = new Float64Array(DETECT_CHUNK);
+  private readonly delayedRight = new Float64Array(DETECT_CHUNK);
   /** D = a: detector delay and guard, in samples (depends on `bandLimit`). */
   private guard = 0;
   private bandLimit = false;
@@ -187,6 +191,8 @@ export class LimiterKernel implements Kernel {
     const gainPath = this.gainPath;
     const delayLeft = this.delayLeft;
     const delayRight = this.delayRight;
+    const delayedLeft = this.delayedLeft;
+    const delayedRight = this.delayedRight;
     let smallestGain = 1;
     let clips = 0;
 
@@ -210,17 +216,21 @@ export class LimiterKernel implements Kernel {
         this.detectLeft.scanPeaks(scaledLeft, 0, count, target, peaksLeft, 0);
         this.detectRight.scanPeaks(scaledRight, 0, count, target, peaksRight, 0);
       }
+      // Required gain per frame, then the gain path and the delayed audio, each one block loop.
+      const gains = this.gains;
       for (let i = 0; i < count; i++) {
         const peak = peaksLeft[i] > peaksRight[i] ? peaksLeft[i] : peaksRight[i];
-        const required = peak > target ? target / peak : 1;
-        const gain = gainPath.push(required);
+        gains[i] = peak > target ? target / peak : 1;
+      }
+      gainPath.pushBlock(gains, gains, count);
+      // The audio, delayed by the latency (≥ 1 ms of lookahead, so never 0), meets its gain.
+      delayLeft.exchangeBlock(signalLeft, delayedLeft, delay, count);
+      delayRight.exchangeBlock(signalRight, delayedRight, delay, count);
+      for (let i = 0; i < count; i++) {
+        const gain = gains[i];
         if (gain < smallestGain) smallestGain = gain;
-
-        // The audio, delayed by the latency (≥ 1 ms of lookahead, so never 0), meets its gain.
-        let yl = delayLeft.readInteger(delay) * gain;
-        let yr = delayRight.readInteger(delay) * gain;
-        delayLeft.write(signalLeft[i]);
-        delayRight.write(signalRight[i]);
+        let yl = delayedLeft[i] * gain;
+        let yr = delayedRight[i] * gain;
         // Safety stage: never expected to act (see the class comment); counted so tests can prove it.
         if (yl > limit || yl < -limit) {
           yl = yl > 0 ? limit : -limit;

@@ -1,0 +1,86 @@
+/**
+ * Loads the true-peak FIR stages in WebAssembly (asm/truePeak.ts, embedded by `npm run build:wasm`)
+ * and gives one detector an instance with its own memory arena.
+ *
+ * Synchronous, like the reverb's and the EQ's loaders: where WebAssembly, SIMD or a synchronous
+ * compile is unavailable, `createTruePeakWasm` returns undefined and the detector runs its
+ * TypeScript loops, which give the same values (test/unit/dsp/truePeakWasm.test.ts).
+ */
+import { decodeBase64 } from './base64';
+import { TRUE_PEAK_WASM_BASE64 } from './truePeakWasmBytes';
+
+/** The exports of asm/truePeak.ts (byte offsets into the instance's memory); see there for the sums. */
+export interface TruePeakWasmExports {
+  evenPhase(line: number, taps: number, m: number, out: number, count: number): void;
+  oddPhase(line: number, taps: number, m: number, out: number, count: number): void;
+  halfBandMidpoints(line: number, taps: number, n: number, out: number, count: number): void;
+  blockMaxima(line: number, used: number, out: number): number;
+  quarters(line: number, center: number, half: number, q1: number, q3: number, stage2Taps: number, j0: number, j1: number): void;
+  cascadePeaks(
+    line: number, center: number, half: number, q1: number, q3: number, stage3Taps: number,
+    j0: number, j1: number, factor: number, limit: number, rising: number, refineLimit: number, out: number,
+  ): number;
+  bandLimitGroups(
+    line: number, lineMax: number, center: number, m: number, evenTaps: number, oddTaps: number, stage2Taps: number,
+    even: number, odd: number, count: number, threshold: number, xBound: number, refineLimit: number, pruning: number, peaks: number,
+  ): void;
+  limiterPeaks4(even: number, odd: number, stage2Taps: number, j0: number, j1: number, threshold: number, refineLimit: number, peaks: number): void;
+}
+
+/** One detector's instance: carve zeroed Float64Arrays out of its memory, then call the exports. */
+export interface TruePeakWasm {
+  readonly exports: TruePeakWasmExports;
+  /** A zeroed view of `length` f64 in the instance's memory (16-byte aligned). */
+  allocate(length: number): Float64Array;
+}
+
+const PAGE_BYTES = 65536;
+/** Address 0 stays unused. */
+const ARENA_START = 1024;
+
+let compiled: WebAssembly.Module | null | undefined;
+let disabledForTests = false;
+
+/** Forces the TypeScript loops (for the tests and benchmarks that compare both). */
+export function setTruePeakWasmEnabled(enabled: boolean): void {
+  disabledForTests = !enabled;
+}
+
+function compile(): WebAssembly.Module | null {
+  if (compiled !== undefined) return compiled;
+  try {
+    compiled = typeof WebAssembly === 'object' ? new WebAssembly.Module(decodeBase64(TRUE_PEAK_WASM_BASE64)) : null;
+  } catch {
+    compiled = null; // no SIMD, sync compile refused, …: the TypeScript loops run instead
+  }
+  return compiled;
+}
+
+/**
+ * A fresh instance with room for `float64s` values (the caller's arrays together), or undefined
+ * when WebAssembly cannot be used here.
+ */
+export function createTruePeakWasm(float64s: number): TruePeakWasm | undefined {
+  if (disabledForTests) return undefined;
+  const module = compile();
+  if (!module) return undefined;
+  try {
+    // Every allocation may waste up to 8 bytes to stay 16-byte aligned; count generously.
+    const bytes = ARENA_START + 8 * float64s + 16 * 32;
+    const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE_BYTES) });
+    const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as TruePeakWasmExports;
+    let next = ARENA_START;
+    return {
+      exports,
+      allocate(length: number): Float64Array {
+        next = (next + 15) & ~15;
+        if (next + 8 * length > memory.buffer.byteLength) throw new RangeError('true-peak wasm arena exhausted');
+        const view = new Float64Array(memory.buffer, next, length);
+        next += 8 * length;
+        return view;
+      },
+    };
+  } catch {
+    return undefined;
+  }
+}
