@@ -73,8 +73,46 @@ machine if it differs from the one above. (\`npm run bench\` keeps this section 
 | --- | --- | --- | --- |
 `;
 
-/** The markdown of docs/benchmarks.md; `history` is the kept section (or the empty template). */
-export function benchmarksMarkdown(input: DocInput, history: string | null): string {
+/** What a partial run (`--only`) keeps of the previous file: the sections it did not measure. */
+export interface KeptSections {
+  /** When the previous file was written ("2026-12-03 13:38"). */
+  written: string;
+  /** Results table (markdown) by section key. */
+  tables: ReadonlyMap<string, string>;
+  /** Command lines (markdown list items) by section key. */
+  commands: ReadonlyMap<string, string[]>;
+}
+
+/**
+ * Reads the previous docs/benchmarks.md's results tables and command lines by section, so a
+ * partial run rewrites only what it measured (a `--only chain,demo --docs` run once dropped every
+ * other table).
+ */
+export function readKeptSections(path: string): KeptSections | null {
+  if (!existsSync(path)) return null;
+  const text = readFileSync(path, 'utf8');
+  const written = /Written by .*? on (\d{4}-\d\d-\d\d \d\d:\d\d) UTC/.exec(text)?.[1] ?? 'an earlier run';
+  const tables = new Map<string, string>();
+  for (const [section, title] of Object.entries(SECTION_TITLES)) {
+    const at = text.indexOf(`\n### ${title}\n`);
+    if (at < 0) continue;
+    const body = text.slice(at + title.length + 6);
+    const end = body.search(/\n(## |### )/);
+    tables.set(section, (end < 0 ? body : body.slice(0, end)).trim());
+  }
+  const commands = new Map<string, string[]>();
+  for (const line of text.split('\n')) {
+    const match = /^- \*\*.+?\*\* \((\w+)\): `/.exec(line);
+    if (match !== null) commands.set(match[1], [...(commands.get(match[1]) ?? []), line]);
+  }
+  return { written, tables, commands };
+}
+
+/**
+ * The markdown of docs/benchmarks.md; `history` is the kept section (or the empty template), and
+ * `kept` the previous file's sections this run did not measure (listed after, marked as kept).
+ */
+export function benchmarksMarkdown(input: DocInput, history: string | null, kept: KeptSections | null = null): string {
   const m = input.machine;
   const sections = [...new Set(input.rows.map((r) => r.section))];
   const parts: string[] = [
@@ -108,8 +146,15 @@ export function benchmarksMarkdown(input: DocInput, history: string | null): str
   for (const section of sections) {
     parts.push(`### ${SECTION_TITLES[section] ?? section}`, '', resultsTable(input.rows.filter((r) => r.section === section)), '');
   }
+  const keptSections = Object.keys(SECTION_TITLES).filter((section) => !sections.includes(section) && kept?.tables.has(section) === true);
+  for (const section of keptSections) {
+    const table = kept!.tables.get(section)!;
+    const note = table.startsWith('_Kept from') ? '' : `_Kept from the run of ${kept!.written} UTC: not measured by this run (\`--only\`)._\n\n`;
+    parts.push(`### ${SECTION_TITLES[section]}`, '', note + table, '');
+  }
   parts.push('## Commands', '', '`$TMP` is the run\'s scratch directory; commands run in the repository root.', '');
   for (const c of input.commands) parts.push(`- **${c.label}** (${c.section}): \`${c.command}\``);
+  for (const section of keptSections) parts.push(...(kept!.commands.get(section) ?? []));
   parts.push('', CHOICES, '', (history ?? DEFAULT_HISTORY).trimEnd(), '');
   return parts.join('\n');
 }
@@ -164,7 +209,8 @@ const CHOICES = `## How the rows are made, and why
 - Options: \`npm run bench -- --quick\` (or \`npm run bench:quick\`: one run each, 20 s of audio;
   does not rewrite this file unless \`--docs\` is given), \`--only
   chain|demo|album|scaling|kernels|inproc|profile\` (comma-separated; a partial run does not
-  rewrite this file either unless \`--docs\` is given).`;
+  rewrite this file either unless \`--docs\` is given, and then keeps the tables of the sections
+  it did not run, marked with the date they were measured).`;
 
 /** Reads the kept History section of `path` (null when the file or the section is missing). */
 export function readHistory(path: string): string | null {
@@ -176,5 +222,5 @@ export function readHistory(path: string): string | null {
 
 /** Rewrites docs/benchmarks.md at `path`, keeping its History section. */
 export function writeBenchmarksDoc(path: string, input: DocInput): void {
-  writeFileSync(path, benchmarksMarkdown(input, readHistory(path)));
+  writeFileSync(path, benchmarksMarkdown(input, readHistory(path), readKeptSections(path)));
 }

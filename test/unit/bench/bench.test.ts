@@ -174,4 +174,37 @@ describe('docs/benchmarks.md', () => {
     expect(second).toContain('| 2026-01-02 | abc123 | faster reverb | chain 7.5 → 15 |');
     expect(benchmarksMarkdown(input, null)).toContain('## History');
   });
+
+  it('a partial run rewrites the sections it measured and keeps the others, marked with their date', () => {
+    const path = join(dir, 'partial.md');
+    const machine = { cpu: 'cpu', cores: 2, ramGiB: 4, node: 'v20', sox: 'sox', ffmpeg: 'ffmpeg', chromium: 'chromium' };
+    const full: DocInput = {
+      date: new Date('2026-01-01T10:00:00Z'),
+      machine,
+      quick: false,
+      runs: 5,
+      rows: [
+        { section: 'chain', name: 'mixgraph / sox', value: 0.5, unit: 'ratio' },
+        { section: 'album', name: 'album 4 tracks: --jobs 2 / --jobs 1 wall time', value: 0.55, unit: 'ratio' },
+      ],
+      commands: [
+        { section: 'chain', label: 'sox', command: 'sox in.wav out.wav' },
+        { section: 'album', label: 'album, one job', command: 'mixgraph album a.wav -o out --jobs 1' },
+      ],
+    };
+    writeBenchmarksDoc(path, full);
+    writeBenchmarksDoc(path, { ...full, date: new Date('2026-01-02T10:00:00Z'), rows: [{ section: 'chain', name: 'mixgraph / sox', value: 0.9, unit: 'ratio' }], commands: [full.commands[0]] });
+    const partial = readFileSync(path, 'utf8');
+    expect(partial).toContain('| mixgraph / sox | 0.90 |');
+    expect(partial).not.toContain('| mixgraph / sox | 0.50 |');
+    expect(partial).toContain('| album 4 tracks: --jobs 2 / --jobs 1 wall time | 0.55 |');
+    expect(partial).toContain('_Kept from the run of 2026-01-01 10:00 UTC');
+    expect(partial).toContain('- **album, one job** (album): `mixgraph album a.wav -o out --jobs 1`');
+    // A second partial run keeps the kept table once, with its first date.
+    writeBenchmarksDoc(path, { ...full, date: new Date('2026-01-03T10:00:00Z'), rows: [{ section: 'chain', name: 'mixgraph / sox', value: 1.1, unit: 'ratio' }], commands: [full.commands[0]] });
+    const again = readFileSync(path, 'utf8');
+    expect(again.match(/_Kept from the run of/g)?.length).toBe(1);
+    expect(again).toContain('_Kept from the run of 2026-01-01 10:00 UTC');
+    expect(again.match(/album, one job/g)?.length).toBe(1);
+  });
 });
