@@ -356,6 +356,7 @@ export function unpromoteParam(graph: Graph, moduleId: string, key: string): Edi
     edit: makeEdit(`Take ${key} off the module`, (draft) => {
       const target = draft.modules!.find((m) => m.id === moduleId)!;
       target.params = target.params.filter((p) => p.key !== key);
+      if (target.summaryParams !== undefined) target.summaryParams = target.summaryParams.filter((k) => k !== key);
       strip(draft.nodes);
       for (const m of draft.modules!) strip(m.nodes);
     }),
