@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { serializeGraph } from '../../../src/graph';
 import { applyEdit } from '../../../src/graph/commands';
-import { unpromoteParam } from '../../../src/graph/modules/commands';
+import { moduleView, scopeEdit, unpromoteParam } from '../../../src/graph/modules/commands';
+import { removeElements } from '../../../src/graph/commands';
 import type { Graph } from '../../../src/graph/types';
 import { parseDocument } from '../../../src/runtime/document';
 import { definitionOfNode } from '../../../src/ui/modules/nodeDefinitionOf';
@@ -71,6 +72,16 @@ describe('summaryParams of a module definition', () => {
     if (!result.ok) return;
     const after = applyEdit(graph, result.edit);
     expect(after.modules![0]!.summaryParams).toEqual(['threshold', 'level']);
+    const reparsed = parseDocument(JSON.parse(serializeGraph(after)));
+    expect(reparsed.ok && reparsed.warnings).toEqual([]);
+  });
+
+  it('deleting an inner node takes its promoted params off the face list too', () => {
+    const graph = parse(demoJson());
+    const removed = removeElements(moduleView(graph, 'channel-strip')!, { nodes: ['fader'], edges: [], notes: [], groups: [] });
+    if (!removed.ok) throw new Error(removed.reason);
+    const after = applyEdit(graph, scopeEdit(removed.edit, 'channel-strip'));
+    expect(after.modules![0]!.summaryParams).toEqual(['threshold', 'ratio']);
     const reparsed = parseDocument(JSON.parse(serializeGraph(after)));
     expect(reparsed.ok && reparsed.warnings).toEqual([]);
   });
