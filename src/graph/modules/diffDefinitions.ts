@@ -12,6 +12,9 @@ import type { Graph, GraphNode } from '../types';
 import { specOfNode } from './nodeSpec';
 import { MODULE_NODE_TYPE, MODULE_PARAM, type ModuleDefinition, type ModulePort, type PromotedParam } from './types';
 
+/** Looks up the spec of a node of one side (catalog type or module instance). */
+type SpecOf = (node: GraphNode) => NodeTypeSpec | undefined;
+
 /** Diffs one scope's nodes and wires (`diffScope` of `graph/diff.ts`, passed in to keep imports one-way). */
 export type ScopeDiffer = (a: DiffScope, b: DiffScope, context: DiffContext) => GraphChange[];
 
@@ -73,7 +76,7 @@ function promotedReach(keys: readonly string[], instances: readonly InstanceRef[
   return ` (${names}; ${others})`;
 }
 
-function innerNodeName(definition: ModuleDefinition, nodeId: string, specOf: (node: GraphNode) => NodeTypeSpec | undefined): string {
+function innerNodeName(definition: ModuleDefinition, nodeId: string, specOf: SpecOf): string {
   const node = definition.nodes.find((n) => n.id === nodeId);
   if (node === undefined) return nodeId;
   const label = node.label?.trim();
@@ -81,13 +84,13 @@ function innerNodeName(definition: ModuleDefinition, nodeId: string, specOf: (no
 }
 
 /** `Compressor (Sidechain)`: the inner end of a port. */
-function innerEnd(definition: ModuleDefinition, port: ModulePort, side: 'inputs' | 'outputs', specOf: (node: GraphNode) => NodeTypeSpec | undefined): string {
+function innerEnd(definition: ModuleDefinition, port: ModulePort, side: 'inputs' | 'outputs', specOf: SpecOf): string {
   const node = definition.nodes.find((n) => n.id === port.node);
   const portLabel = (node === undefined ? undefined : specOf(node))?.[side].find((p) => p.id === port.port)?.label ?? port.port;
   return `${innerNodeName(definition, port.node, specOf)} (${portLabel})`;
 }
 
-function portChanges(a: ModuleDefinition, b: ModuleDefinition, side: 'inputs' | 'outputs', context: { prefix: string; reach: string; specA: (n: GraphNode) => NodeTypeSpec | undefined; specB: (n: GraphNode) => NodeTypeSpec | undefined }): string[] {
+function portChanges(a: ModuleDefinition, b: ModuleDefinition, side: 'inputs' | 'outputs', context: { prefix: string; reach: string; specA: SpecOf; specB: SpecOf }): string[] {
   const word = side === 'inputs' ? 'input' : 'output';
   const before = new Map(a[side].map((p) => [p.id, p]));
   const after = new Map(b[side].map((p) => [p.id, p]));
@@ -108,12 +111,12 @@ function portChanges(a: ModuleDefinition, b: ModuleDefinition, side: 'inputs' | 
   return out;
 }
 
-function faceChanges(a: ModuleDefinition, b: ModuleDefinition, prefix: string, specA: (n: GraphNode) => NodeTypeSpec | undefined, specB: (n: GraphNode) => NodeTypeSpec | undefined): string[] {
-  const innerLabel = (definition: ModuleDefinition, p: PromotedParam, specOf: (n: GraphNode) => NodeTypeSpec | undefined) => {
+function faceChanges(a: ModuleDefinition, b: ModuleDefinition, prefix: string, specA: SpecOf, specB: SpecOf): string[] {
+  const innerLabel = (definition: ModuleDefinition, p: PromotedParam, specOf: SpecOf) => {
     const node = definition.nodes.find((n) => n.id === p.node);
     return (node === undefined ? undefined : specOf(node))?.params.find((q) => q.key === p.param)?.label ?? p.param;
   };
-  const label = (definition: ModuleDefinition, p: PromotedParam, specOf: (n: GraphNode) => NodeTypeSpec | undefined) => p.label ?? innerLabel(definition, p, specOf);
+  const label = (definition: ModuleDefinition, p: PromotedParam, specOf: SpecOf) => p.label ?? innerLabel(definition, p, specOf);
   const before = new Map(a.params.map((p) => [p.key, p]));
   const after = new Map(b.params.map((p) => [p.key, p]));
   const out: string[] = [];
@@ -141,8 +144,8 @@ export function diffDefinitions(a: Graph, b: Graph, catalog: Catalog, diffScope:
   const before = new Map((a.modules ?? []).map((m) => [m.id, m]));
   const afterIds = new Set((b.modules ?? []).map((m) => m.id));
   const instances = instancesByDefinition(b);
-  const specA = (node: GraphNode) => specOfNode(a, catalog, node);
-  const specB = (node: GraphNode) => specOfNode(b, catalog, node);
+  const specA: SpecOf = (node) => specOfNode(a, catalog, node);
+  const specB: SpecOf = (node) => specOfNode(b, catalog, node);
   const changes: GraphChange[] = [];
   for (const definition of b.modules ?? []) {
     const refs = instances.get(definition.id) ?? [];
