@@ -46,6 +46,7 @@ export function moduleToJSON(m: ModuleDefinition): ModuleDefinition {
     inputs: m.inputs.map(port),
     outputs: m.outputs.map(port),
     params: m.params.map(param),
+    ...(m.summaryParams !== undefined ? { summaryParams: [...m.summaryParams] } : {}),
   };
 }
 

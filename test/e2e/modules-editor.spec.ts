@@ -103,11 +103,17 @@ test('the demo mix: five instances of one channel strip, each with its own face;
   const strips = page.locator('.mg-node[data-node-type="module"]');
   await expect(strips).toHaveCount(5);
   for (const track of ['Drums', 'Bass', 'Keys', 'Lead', 'Vocals']) await expect(nodeNamed(page, `${track} strip`)).toHaveCount(1);
-  // One definition, each instance with its own values: the high-pass as each stem's flat chain had it.
-  const highPass = (strip: string) => nodeNamed(page, strip).locator('.mg-node__param', { hasText: 'High-pass frequency' });
-  await expect(highPass('Vocals strip')).toContainText('100 Hz');
-  await expect(highPass('Bass strip')).toContainText('35 Hz');
-  await expect(highPass('Lead strip')).toContainText('200 Hz');
+  // One definition, each instance with its own values: the face shows the module's summary params
+  // (threshold, ratio, fader), with the compression each stem's flat chain had; the drums strip
+  // sets no threshold of its own, so it shows the compressor's default, −18 dB.
+  const face = (strip: string, label: string) => nodeNamed(page, strip).locator('.mg-node__param', { hasText: label });
+  await expect(face('Vocals strip', 'Threshold')).toContainText('\u221228 dB');
+  await expect(face('Keys strip', 'Threshold')).toContainText('\u221226 dB');
+  await expect(face('Drums strip', 'Threshold')).toContainText('\u221218 dB');
+  await expect(face('Keys strip', 'Ratio')).toContainText('2.5:1');
+  await expect(face('Lead strip', 'Ratio')).toContainText('3:1');
+  await expect(face('Bass strip', 'Fader')).toContainText('0 dB');
+  await expect(nodeNamed(page, 'Bass strip').locator('.mg-node__param')).toHaveCount(3);
   await page.screenshot({ path: `${SHOTS}/modules-demo-strips.png` });
   // Select the vocals strip and press Enter: its definition opens with the breadcrumb.
   await nodeNamed(page, 'Vocals strip').locator('.mg-node__name').click();

@@ -6,7 +6,7 @@
  */
 import { type Page, expect, test } from '@playwright/test';
 import { abxHidden, generateQuestion } from '../../src/teaching/earTraining';
-import { SHOTS, discardIfAsked, nodeNamed, openEditor, openFlatDemo, watchConsole } from './helpers';
+import { SHOTS, discardIfAsked, nodeNamed, openEditor, watchConsole } from './helpers';
 import { dropFiles, sineWav } from './ux2-helpers';
 
 const openTeach = async (page: Page, tab: 'Snapshots' | 'Lesson' | 'Ear training') => {
@@ -25,28 +25,27 @@ test('snapshots A and B: stored, switched while playing, "what changed" in words
   // Each slot is listened to for 6.5 s twice: about 25 s on a quiet machine, more on a busy one.
   test.setTimeout(120_000);
   const problems = watchConsole(page);
+  // The default demo: the vocals' threshold is a promoted param of its channel strip instance.
   await openEditor(page, '/?test');
-  // The flat demo: one compressor per track, so a snapshot can differ in the vocals' alone.
-  await openFlatDemo(page);
   await openTeach(page, 'Snapshots');
   await page.getByRole('button', { name: 'Snapshot A (empty)' }).click();
-  await setParam(page, 'Vocals comp', /Threshold/, '-40');
+  await setParam(page, 'Vocals strip', /Threshold/, '-40');
   await setParam(page, 'Mix bus', /Gain/, '2');
   await page.getByRole('button', { name: 'Snapshot B (empty)' }).click();
   await page.getByRole('combobox', { name: 'Compare from' }).selectOption('A');
   await page.getByRole('combobox', { name: 'Compare to' }).selectOption('B');
   await expect(page.getByRole('list', { name: 'What changed' }).getByRole('listitem')).toHaveText([
-    'Vocals comp: Threshold \u221228 dB → \u221240 dB',
+    'Vocals strip: Threshold \u221228 dB → \u221240 dB',
     'Mix bus: Gain \u22124 dB → 2 dB',
   ]);
   // The same two changes separate the built-in preset from the mix as it is now.
-  await page.getByRole('combobox', { name: 'Compare from' }).selectOption('preset:demo-mix-flat');
+  await page.getByRole('combobox', { name: 'Compare from' }).selectOption('preset:demo-mix');
   await page.getByRole('combobox', { name: 'Compare to' }).selectOption('current');
   await expect(page.getByRole('list', { name: 'What changed' }).getByRole('listitem')).toHaveCount(2);
   await page.getByRole('combobox', { name: 'Compare from' }).selectOption('A');
   await page.getByRole('combobox', { name: 'Compare to' }).selectOption('B');
   // The changed nodes are outlined on the canvas.
-  await expect(nodeNamed(page, 'Vocals comp')).toHaveCSS('outline-style', 'solid');
+  await expect(nodeNamed(page, 'Vocals strip')).toHaveCSS('outline-style', 'solid');
   await expect(nodeNamed(page, 'Drums')).not.toHaveCSS('outline-style', 'solid');
 
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });

@@ -30,21 +30,35 @@ for (const size of SIZES) {
     await expect(nodeNamed(page, 'Limiter')).toHaveClass(/selected/);
     await page.screenshot({ path: `${SHOTS}/ux2-find-${size.width}.png` });
 
-    // By type: "gain" finds every gain node (the demo's sends and crush blend); Enter walks them,
-    // Shift+Enter steps back. (Its compressors are mostly inside the channel-strip module, which
-    // the find bar does not search.)
-    await field.fill('gain');
+    // "compressor" finds the compressor inside each of the five channel strips (named by their
+    // path, label matches first) and the two top-level ones found by type; Enter walks them,
+    // Shift+Enter steps back.
+    await field.fill('compressor');
     const status = page.getByRole('search', { name: 'Find nodes' }).getByRole('status');
-    await expect(status).toHaveText(/^1 of [5-9]$/);
-    const total = Number((await status.textContent())!.split(' of ')[1]);
+    await expect(status).toHaveText('1 of 7');
+    const options = page.getByRole('listbox', { name: 'Matches' }).getByRole('option');
+    await expect(options).toHaveCount(7);
+    for (const track of ['Drums', 'Bass', 'Keys', 'Lead', 'Vocals']) await expect(options.filter({ hasText: `${track} strip › Compressor` })).toHaveCount(1);
+    await expect(options.filter({ hasText: /^(Drum crush|Glue comp)$/ })).toHaveCount(2);
+    const crumbs = page.getByRole('navigation', { name: 'Open module' });
     await field.press('Enter');
-    await expect(status).toHaveText(`2 of ${total}`);
+    await expect(status).toHaveText('2 of 7');
+    await expect(crumbs).toBeVisible(); // the second match is inside a strip: that strip is open
     await field.press('Shift+Enter');
     await field.press('Shift+Enter');
-    await expect(status).toHaveText(`${total} of ${total}`);
+    await expect(status).toHaveText('7 of 7');
+    await expect(crumbs).toBeHidden(); // back on the document for a top-level compressor
     const selected = page.locator('.react-flow__node-mgAudio.selected .mg-node__name');
     const name = (await selected.textContent())!;
     await expect.poll(() => inView(page, name)).toBe(true);
+
+    // Choosing "Vocals strip › Compressor" opens the vocals strip with its compressor selected.
+    await options.filter({ hasText: 'Vocals strip › Compressor' }).click();
+    await expect(crumbs).toContainText('Channel strip (Vocals strip)');
+    await expect(nodeNamed(page, 'Compressor')).toHaveClass(/selected/);
+    await expect.poll(() => inView(page, 'Compressor')).toBe(true);
+    await expect(field).toBeFocused();
+    await page.screenshot({ path: `${SHOTS}/ux2-find-module-${size.width}.png` });
 
     await field.fill('no such thing');
     await expect(status).toHaveText('No match');

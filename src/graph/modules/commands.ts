@@ -63,6 +63,7 @@ function dropDanglingPorts(draft: Draft<Graph>, definition: Draft<ModuleDefiniti
   definition.inputs = definition.inputs.filter((p) => !goneIn.has(p.id));
   definition.outputs = definition.outputs.filter((p) => !goneOut.has(p.id));
   definition.params = definition.params.filter((p) => alive.has(p.node));
+  if (definition.summaryParams !== undefined) definition.summaryParams = definition.summaryParams.filter((k) => !goneParams.includes(k));
   const lists: { nodes: Draft<GraphNode>[]; edges: Draft<GraphEdge>[] }[] = [draft, ...(draft.modules ?? [])];
   for (const list of lists) {
     const instances = new Set(list.nodes.filter((n) => n.type === MODULE_NODE_TYPE && n.params[MODULE_PARAM] === definition.id).map((n) => n.id));
@@ -356,6 +357,7 @@ export function unpromoteParam(graph: Graph, moduleId: string, key: string): Edi
     edit: makeEdit(`Take ${key} off the module`, (draft) => {
       const target = draft.modules!.find((m) => m.id === moduleId)!;
       target.params = target.params.filter((p) => p.key !== key);
+      if (target.summaryParams !== undefined) target.summaryParams = target.summaryParams.filter((k) => k !== key);
       strip(draft.nodes);
       for (const m of draft.modules!) strip(m.nodes);
     }),

@@ -50,4 +50,9 @@ export interface ModuleDefinition {
   inputs: ModulePort[];
   outputs: ModulePort[];
   params: PromotedParam[];
+  /**
+   * Keys of promoted params shown on an instance's face on the canvas, in order. Unset: the
+   * first three promoted params ("Make module" leaves it unset).
+   */
+  summaryParams?: string[];
 }

@@ -26,7 +26,7 @@ import { MODULE_NODE_TYPE, MODULE_PARAM, type ModuleDefinition, type ModulePort,
 export const MAX_MODULES = 1000;
 
 /** The keys of a definition, in the order `serializeGraph` writes them. */
-export const MODULE_KEYS: readonly string[] = ['id', 'name', 'description', 'version', 'nodes', 'edges', 'inputs', 'outputs', 'params'];
+export const MODULE_KEYS: readonly string[] = ['id', 'name', 'description', 'version', 'nodes', 'edges', 'inputs', 'outputs', 'params', 'summaryParams'];
 const PORT_KEYS: readonly string[] = ['id', 'label', 'node', 'port'];
 const PARAM_KEYS: readonly string[] = ['key', 'label', 'node', 'param'];
 
@@ -182,6 +182,7 @@ function validateDefinition(
   const inputs = readPorts(item, 'inputs', place, nodes.byId, specOfInner, issues);
   const outputs = readPorts(item, 'outputs', place, nodes.byId, specOfInner, issues);
   const params = readPromoted(item, place, nodes.byId, specOfInner, issues);
+  const summary = params === undefined ? undefined : readSummary(item, place, params, issues);
 
   if (issues.errorCount !== errorsBefore || name === undefined || !description.ok || inputs === undefined || outputs === undefined || params === undefined) {
     return undefined;
@@ -196,7 +197,33 @@ function validateDefinition(
     inputs,
     outputs,
     params,
+    ...(summary !== undefined ? { summaryParams: summary } : {}),
   };
+}
+
+/**
+ * Reads `summaryParams`: an array of promoted keys. A key that is not promoted (or repeated) is a
+ * warning and left off the face — the face is display only, so a stale key must not make the
+ * document unopenable; a value that is not an array of strings is an error.
+ */
+function readSummary(item: JsonRecord, place: string, params: readonly PromotedParam[], issues: IssueCollector): string[] | undefined {
+  const raw = own(item, 'summaryParams');
+  if (raw === undefined) return undefined;
+  const at = keyPath(place, 'summaryParams');
+  if (!Array.isArray(raw) || raw.some((k) => typeof k !== 'string')) {
+    issues.error(at, `expected an array of promoted param keys, got ${describeValue(raw)}`);
+    return undefined;
+  }
+  const promoted = params.map((p) => p.key);
+  const out: string[] = [];
+  (raw as string[]).forEach((key, index) => {
+    if (out.includes(key)) issues.warn(`${at}[${index}]`, `${quote(key)} is already on the face; listed once`);
+    else if (!promoted.includes(key)) {
+      const hint = closestMatch(key, promoted);
+      issues.warn(`${at}[${index}]`, `${quote(key)} is not a promoted param of this module, so it is not shown${hint === undefined ? '' : `; did you mean ${quote(hint)}?`}`);
+    } else out.push(key);
+  });
+  return out;
 }
 
 /** Reads `inputs` or `outputs`: ids unique on their side, each naming an inner port of that kind. */

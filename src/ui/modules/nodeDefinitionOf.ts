@@ -4,13 +4,14 @@
  * (`specOfNode`), so the canvas and the inspector draw instances with the code they use for any node.
  */
 import type { NodeTypeSpec } from '../../graph/catalog';
+import { findModule } from '../../graph/modules/commands';
 import { MODULE_PARAM } from '../../graph/modules/types';
 import { specOfNode } from '../../graph/modules/nodeSpec';
 import type { Graph, GraphNode } from '../../graph/types';
 import { catalog, getNodeDefinition } from '../../nodes/registry';
 import type { NodeDefinition } from '../../nodes/types';
 
-/** Promoted params shown on an instance's face on the canvas. */
+/** Promoted params shown on an instance's face on the canvas when its module names none. */
 const FACE_PARAMS = 3;
 
 const bySpec = new WeakMap<NodeTypeSpec, NodeDefinition>();
@@ -25,7 +26,9 @@ export function definitionOfNode(graph: Pick<Graph, 'modules'>, node: Pick<Graph
   if (definition === undefined) {
     definition = {
       ...spec,
-      summaryParams: spec.params.filter((p) => p.key !== MODULE_PARAM).slice(0, FACE_PARAMS).map((p) => p.key),
+      summaryParams:
+        findModule(graph, String(node.params[MODULE_PARAM]))?.summaryParams ??
+        spec.params.filter((p) => p.key !== MODULE_PARAM).slice(0, FACE_PARAMS).map((p) => p.key),
       // Never called: engines only ever see flattened graphs (compile and liveState flatten first).
       createKernel: () => {
         throw new Error('a module instance has no kernel of its own; flatten the graph first');

@@ -96,14 +96,17 @@ export function WhatChanged() {
       ) : (
         <ul className="teach__change-list" aria-label="What changed">
           {result.map((change, i) => {
-            const nodeId = 'nodeId' in change ? change.nodeId : undefined;
+            // A change inside a module selects the module's instances (its node ids are inner ids).
+            const targets = (change.module !== undefined ? change.module.instances : 'nodeId' in change ? [change.nodeId] : []).filter((id) =>
+              graph.nodes.some((n) => n.id === id),
+            );
             return (
               <li key={i}>
                 <button
                   type="button"
                   className="teach__change"
-                  disabled={nodeId === undefined || !graph.nodes.some((n) => n.id === nodeId)}
-                  onClick={() => nodeId !== undefined && setSelection({ ...EMPTY_SELECTION, nodes: [nodeId] })}
+                  disabled={targets.length === 0}
+                  onClick={() => setSelection({ ...EMPTY_SELECTION, nodes: targets })}
                 >
                   {change.text}
                 </button>
