@@ -21,9 +21,30 @@
       return new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)));
     },
 
+    /** What `armUntil` measures, once the click has happened (a promise of ms). */
+    armed: null,
+
+    /**
+     * Armed before the click: ms from the next pointerdown until `selector` matches and the frame
+     * showing it was produced (the rAF after the DOM change, then a task after that frame). A
+     * MutationObserver sees the change in the task that makes it, so the time does not include
+     * the test driver's round trip before it could start polling (as `timeUntil` does).
+     */
+    armUntil(selector) {
+      bench.armed = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (document.querySelector(selector) === null) return;
+          observer.disconnect();
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - bench.pointerDown), 0));
+        });
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+      });
+    },
+
     /**
      * Ms from the last pointerdown until `selector` matches and the frame showing it was produced
-     * (the rAF after it, then a task after that frame).
+     * (the rAF after it, then a task after that frame). Polls from when it is called, so the
+     * caller's delay before calling counts too; `armUntil` does not have that bias.
      */
     timeUntil(selector) {
       return new Promise((resolve) => {
