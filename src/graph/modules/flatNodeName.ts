@@ -17,16 +17,16 @@ function labelOf(node: GraphNode, top: boolean, catalog: Catalog): string {
   return top ? node.id : (catalog.get(node.type)?.label ?? node.id);
 }
 
-/** "Instance › inner" for flat id `flatId` of `document`; the id itself when it names no node. */
-export function flatNodeName(document: Graph, catalog: Catalog, flatId: string): string {
+/** "Instance › inner" for flat id `flatId` of `graph`; the id itself when it names no node. */
+export function flatNodeName(graph: Graph, catalog: Catalog, flatId: string): string {
   const names: string[] = [];
-  let nodes: readonly GraphNode[] = document.nodes;
+  let nodes: readonly GraphNode[] = graph.nodes;
   for (const part of flatId.split(INSTANCE_SEPARATOR)) {
     const node = nodes.find((n) => n.id === part);
     if (node === undefined) return flatId;
     names.push(labelOf(node, names.length === 0, catalog));
     const moduleId = moduleIdOf(node);
-    nodes = moduleId === undefined ? [] : (findModule(document, moduleId)?.nodes ?? []);
+    nodes = moduleId === undefined ? [] : (findModule(graph, moduleId)?.nodes ?? []);
   }
   return names.join(' › ');
 }

@@ -25,13 +25,13 @@ import { useEditor } from '../store/editorState';
  */
 export function ListenSection({ node, name }: { node: GraphNode; name: string }) {
   const liveId = useEditor((s) => liveIdOf(s, node.id, node.type));
-  const document = useEditor((s) => s.history.graph);
+  const root = useEditor((s) => s.history.graph);
   const audioOn = useLive((s) => s.audio === 'on');
   const probed = useLive((s) => s.monitored === liveId);
   const abSide = useLive((s) => (s.ab?.nodeId === liveId ? s.ab.side : null));
   const comparable = canBypass(catalog, node.type);
   const hasOutput = (getNodeDefinition(node.type)?.outputs.length ?? 0) > 0;
-  const inputs = useMemo(() => liveMainInputs(document, liveId), [document, liveId]);
+  const inputs = useMemo(() => liveMainInputs(root, liveId), [root, liveId]);
   const inputsKey = inputs.join(',');
   const readout = useRef<HTMLParagraphElement>(null);
 

@@ -17,22 +17,22 @@ export function mainInputSources(node: GraphNode, edges: readonly { from: { node
   return [...new Set(edges.filter((e) => e.to.node === node.id && e.to.port === main.id).map((e) => e.from.node))].sort();
 }
 
-/** Flattened documents by document (one flatten per document version, however many readers). */
+/** Flattened graphs by document graph (one flatten per document version, however many readers). */
 const flattened = new WeakMap<Graph, Graph | null>();
 
-function flatOf(document: Graph): Graph | null {
-  let flat = flattened.get(document);
+function flatOf(root: Graph): Graph | null {
+  let flat = flattened.get(root);
   if (flat === undefined) {
-    const result = flattenModules(document);
+    const result = flattenModules(root);
     flat = result.ok ? result.graph : null;
-    flattened.set(document, flat);
+    flattened.set(root, flat);
   }
   return flat;
 }
 
 /** Live ids of the nodes wired into the main input of live node `liveId`, sorted. */
-export function liveMainInputs(document: Graph, liveId: string): string[] {
-  const flat = flatOf(document);
+export function liveMainInputs(root: Graph, liveId: string): string[] {
+  const flat = flatOf(root);
   const node = flat?.nodes.find((n) => n.id === liveId);
   return flat === null || node === undefined ? [] : mainInputSources(node, flat.edges);
 }
