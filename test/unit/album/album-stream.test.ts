@@ -5,6 +5,7 @@
  * stream equals a render from the same clip in memory.
  */
 import { describe, expect, it } from 'vitest';
+import { drainStream, sameSamples } from '../../helpers/stereoStreams';
 import { applyMatchFilter, designMatchFilter, GRID_SIZE } from '../../../src/album';
 import { MatchFilterStream } from '../../../src/album/matchFilterStream';
 import { streamedClip } from '../../../src/album/streamedClip';
@@ -39,24 +40,6 @@ function arrayStream(left: Float32Array, right: Float32Array, chunk: number, sam
   };
 }
 
-function drain(stream: StereoStream, block: number): { left: Float32Array; right: Float32Array } {
-  const left = new Float32Array(stream.frames);
-  const right = new Float32Array(stream.frames);
-  const l = new Float32Array(block);
-  const r = new Float32Array(block);
-  let at = 0;
-  for (;;) {
-    const n = stream.read(l, r, block);
-    if (n === 0) break;
-    left.set(l.subarray(0, n), at);
-    right.set(r.subarray(0, n), at);
-    at += n;
-  }
-  expect(at).toBe(stream.frames);
-  return { left, right };
-}
-
-const same = (a: Float32Array, b: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 
 describe('MatchFilterStream', () => {
   const correction = Array.from({ length: GRID_SIZE }, (_, k) => 4 * Math.sin(k / 9));
@@ -68,9 +51,9 @@ describe('MatchFilterStream', () => {
       const wantLeft = applyMatchFilter(filter, left);
       const wantRight = applyMatchFilter(filter, right);
       for (const [chunk, block] of [[frames, 4096], [1000, 333], [7, 10000]]) {
-        const got = drain(new MatchFilterStream(arrayStream(left, right, chunk), filter), block);
-        expect(same(got.left, wantLeft)).toBe(true);
-        expect(same(got.right, wantRight)).toBe(true);
+        const got = drainStream(new MatchFilterStream(arrayStream(left, right, chunk), filter), block);
+        expect(sameSamples(got.left, wantLeft)).toBe(true);
+        expect(sameSamples(got.right, wantRight)).toBe(true);
       }
     });
   }
@@ -126,6 +109,6 @@ describe('streamedClip', () => {
     const fromMemory = await collect({ track: { left, right } });
     const fromStream = await collect({ track: streamedClip(() => arrayStream(left, right, 777), left.length) });
     expect(fromStream.length).toBe(fromMemory.length);
-    fromStream.forEach((c, i) => expect(same(c, fromMemory[i])).toBe(true));
+    fromStream.forEach((c, i) => expect(sameSamples(c, fromMemory[i])).toBe(true));
   });
 });

@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { drainStream, sameSamples } from '../../helpers/stereoStreams';
 import { encodeWav, toRenderClip } from '../../../src/runtime/audio-io/portable';
 import { memoryByteSource } from '../../../src/runtime/audio-io/decoders/byteSource';
 import { DECODE_CHUNK_BYTES } from '../../../src/runtime/audio-io/decoders/chunkDecoders';
@@ -46,23 +47,10 @@ function ffmpeg(args: string[], output: string): string {
 
 function readAll(track: TrackSource, block: number): { left: Float32Array; right: Float32Array } {
   const stream = track.open();
-  const left = new Float32Array(track.frames);
-  const right = new Float32Array(track.frames);
-  const l = new Float32Array(block);
-  const r = new Float32Array(block);
-  let at = 0;
-  for (;;) {
-    const n = stream.read(l, r, block);
-    if (n === 0) break;
-    left.set(l.subarray(0, n), at);
-    right.set(r.subarray(0, n), at);
-    at += n;
-  }
-  expect(at).toBe(track.frames);
-  return { left, right };
+  expect(stream.frames).toBe(track.frames);
+  return drainStream(stream, block);
 }
 
-const same = (a: Float32Array, b: Float32Array) => a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 
 const source = sourceWav();
 const fiveOne = ['-af', 'pan=5.1|FL=c0|FR=c1|FC=0.5*c0|LFE=0.1*c1|BL=0.3*c0|BR=0.3*c1'];
@@ -90,14 +78,14 @@ describe('compressed tracks stream what the whole-file decode gives', () => {
       for (const block of [4096, 777]) {
         if (block !== 4096) await track.prepare();
         const streamed = readAll(track, block);
-        expect(same(streamed.left, whole.left)).toBe(true);
-        expect(same(streamed.right, whole.right)).toBe(true);
+        expect(sameSamples(streamed.left, whole.left)).toBe(true);
+        expect(sameSamples(streamed.right, whole.right)).toBe(true);
       }
       const file = openFileByteSource(path);
       try {
         const streamed = readAll(await openTrackSource(file, name, rate), 1000);
-        expect(same(streamed.left, whole.left)).toBe(true);
-        expect(same(streamed.right, whole.right)).toBe(true);
+        expect(sameSamples(streamed.left, whole.left)).toBe(true);
+        expect(sameSamples(streamed.right, whole.right)).toBe(true);
       } finally {
         file.close();
       }
@@ -128,7 +116,7 @@ describe('compressed tracks stream what the whole-file decode gives', () => {
     const whole = toRenderClip(await decodeCompressed(bytes, 'ogg', 'chain.opus'), 48000);
     const track = await openTrackSource(memoryByteSource(bytes), 'chain.opus', 48000);
     expect(track.byRange).toBe(false);
-    expect(same(readAll(track, 4096).left, whole.left)).toBe(true);
+    expect(sameSamples(readAll(track, 4096).left, whole.left)).toBe(true);
   });
 
   it('names the file when a compressed track is damaged', async () => {

@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { drainStream } from '../../helpers/stereoStreams';
 import { decodeAudioFile, encodeWav, toRenderClip } from '../../../src/runtime/audio-io/portable';
 import { memoryByteSource } from '../../../src/runtime/audio-io/decoders/byteSource';
 import { openFileByteSource } from '../../../src/runtime/audio-io/decoders/fileByteSource';
@@ -41,20 +42,8 @@ function ffmpeg(input: string, output: string, args: string[]): string {
 
 function readAll(track: TrackSource, block: number): { left: Float32Array; right: Float32Array } {
   const stream = track.open();
-  const left = new Float32Array(track.frames);
-  const right = new Float32Array(track.frames);
-  const l = new Float32Array(block);
-  const r = new Float32Array(block);
-  let at = 0;
-  for (;;) {
-    const n = stream.read(l, r, block);
-    if (n === 0) break;
-    left.set(l.subarray(0, n), at);
-    right.set(r.subarray(0, n), at);
-    at += n;
-  }
-  expect(at).toBe(track.frames);
-  return { left, right };
+  expect(stream.frames).toBe(track.frames);
+  return drainStream(stream, block);
 }
 
 const source = sourceWav();
