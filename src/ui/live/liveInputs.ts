@@ -20,7 +20,11 @@ export function mainInputSources(node: GraphNode, edges: readonly { from: { node
 /** Flattened graphs by document graph (one flatten per document version, however many readers). */
 const flattened = new WeakMap<Graph, Graph | null>();
 
-function flatOf(root: Graph): Graph | null {
+/**
+ * The document as the live engine plays it, flattened once per document version (documents are
+ * immutable: an edit makes a new graph object); null when its modules do not flatten.
+ */
+export function flatDocument(root: Graph): Graph | null {
   let flat = flattened.get(root);
   if (flat === undefined) {
     const result = flattenModules(root);
@@ -32,7 +36,7 @@ function flatOf(root: Graph): Graph | null {
 
 /** Live ids of the nodes wired into the main input of live node `liveId`, sorted. */
 export function liveMainInputs(root: Graph, liveId: string): string[] {
-  const flat = flatOf(root);
+  const flat = flatDocument(root);
   const node = flat?.nodes.find((n) => n.id === liveId);
   return flat === null || node === undefined ? [] : mainInputSources(node, flat.edges);
 }

@@ -4,7 +4,7 @@
  * Whenever they, the document or the audio session change, the engine is told which wires to
  * silence (`silencedWires`), and it ramps them (no clicks).
  */
-import { flattenModules } from '../../graph/modules/flatten';
+import { flatDocument } from './liveInputs';
 import { monitorableIds, silencedFlatWires } from '../../graph/modules/monitoring';
 import { catalog } from '../../nodes/registry';
 import { createStore, useStoreValue } from '../store/createStore';
@@ -62,8 +62,8 @@ editorStore.subscribe(() => {
   lastGraph = graph;
   const s = muteSoloStore.get();
   if (s.muted.length + s.soloed.length === 0) return;
-  const flat = flattenModules(graph);
-  const ids = flat.ok ? monitorableIds(flat.graph) : new Set(graph.nodes.map((n) => n.id));
+  const flat = flatDocument(graph);
+  const ids = flat !== null ? monitorableIds(flat) : new Set(graph.nodes.map((n) => n.id));
   if (s.muted.some((id) => !ids.has(id)) || s.soloed.some((id) => !ids.has(id))) {
     muteSoloStore.set({ muted: s.muted.filter((id) => ids.has(id)), soloed: s.soloed.filter((id) => ids.has(id)) });
   } else if (s.muted.length + s.soloed.length > 0) {
