@@ -59,6 +59,80 @@ export function combPair(
   v128.store(state, s);
 }
 
+// @ts-ignore: decorator
+@inline
+function readPair(lineL: usize, iL: i32, lineR: usize, iR: i32): v128 {
+  const y = f64x2.splat(load<f64>(lineL + (<usize>iL << 3)));
+  return f64x2.replace_lane(y, 1, load<f64>(lineR + (<usize>iR << 3)));
+}
+
+// @ts-ignore: decorator
+@inline
+function writePair(lineL: usize, iL: i32, lineR: usize, iR: i32, v: v128): void {
+  store<f64>(lineL + (<usize>iL << 3), f64x2.extract_lane(v, 0));
+  store<f64>(lineR + (<usize>iR << 3), f64x2.extract_lane(v, 1));
+}
+
+/**
+ * Four comb pairs (combs k … k+3 of both channels) in one loop: per comb exactly `combPair`'s
+ * operations, and the four outputs added to sum[i] in comb order, so the samples are those of
+ * four `combPair` calls. Why: one comb's damping state is a chain of dependent operations per
+ * sample (add, multiply, subtract, flush), so a loop over one comb waits on that chain; four
+ * independent chains in one loop keep the CPU's arithmetic units busy.
+ * @param desc byte offset of 4 × 8 i32: lineL, maskL, wL, rL, lineR, maskR, wR, rR per comb.
+ * @param gains byte offset of 4 × [gL, gR] (f64).
+ * @param state byte offset of 4 × [s_L, s_R] (f64), read and written back.
+ * Every comb of the four shares `b0`, `a1` and `damped` (the channel's one damping filter).
+ */
+export function combQuad(desc: usize, gains: usize, b0: f64, a1: f64, damped: i32, state: usize, input: usize, sum: usize, frames: i32): void {
+  const floor = f64x2.splat(DENORMAL_FLOOR);
+  const vb0 = f64x2.splat(b0);
+  const va1 = f64x2.splat(a1);
+  const l0L = <usize>load<i32>(desc), m0L = load<i32>(desc, 4), w0L = load<i32>(desc, 8), r0L = load<i32>(desc, 12);
+  const l0R = <usize>load<i32>(desc, 16), m0R = load<i32>(desc, 20), w0R = load<i32>(desc, 24), r0R = load<i32>(desc, 28);
+  const l1L = <usize>load<i32>(desc, 32), m1L = load<i32>(desc, 36), w1L = load<i32>(desc, 40), r1L = load<i32>(desc, 44);
+  const l1R = <usize>load<i32>(desc, 48), m1R = load<i32>(desc, 52), w1R = load<i32>(desc, 56), r1R = load<i32>(desc, 60);
+  const l2L = <usize>load<i32>(desc, 64), m2L = load<i32>(desc, 68), w2L = load<i32>(desc, 72), r2L = load<i32>(desc, 76);
+  const l2R = <usize>load<i32>(desc, 80), m2R = load<i32>(desc, 84), w2R = load<i32>(desc, 88), r2R = load<i32>(desc, 92);
+  const l3L = <usize>load<i32>(desc, 96), m3L = load<i32>(desc, 100), w3L = load<i32>(desc, 104), r3L = load<i32>(desc, 108);
+  const l3R = <usize>load<i32>(desc, 112), m3R = load<i32>(desc, 116), w3R = load<i32>(desc, 120), r3R = load<i32>(desc, 124);
+  const g0 = v128.load(gains), g1 = v128.load(gains, 16), g2 = v128.load(gains, 32), g3 = v128.load(gains, 48);
+  let s0 = v128.load(state), s1 = v128.load(state, 16), s2 = v128.load(state, 32), s3 = v128.load(state, 48);
+  for (let i = 0; i < frames; i++) {
+    const x = f64x2.splat(load<f64>(input + (<usize>i << 3)));
+    const at = sum + (<usize>i << 4);
+    let acc = v128.load(at);
+    const y0 = readPair(l0L, (r0L + i) & m0L, l0R, (r0R + i) & m0R);
+    const y1 = readPair(l1L, (r1L + i) & m1L, l1R, (r1R + i) & m1R);
+    const y2 = readPair(l2L, (r2L + i) & m2L, l2R, (r2R + i) & m2R);
+    const y3 = readPair(l3L, (r3L + i) & m3L, l3R, (r3R + i) & m3R);
+    let h0 = y0, h1 = y1, h2 = y2, h3 = y3;
+    if (damped) {
+      h0 = f64x2.add(f64x2.mul(vb0, y0), s0);
+      h1 = f64x2.add(f64x2.mul(vb0, y1), s1);
+      h2 = f64x2.add(f64x2.mul(vb0, y2), s2);
+      h3 = f64x2.add(f64x2.mul(vb0, y3), s3);
+      s0 = flush(f64x2.sub(f64x2.mul(vb0, y0), f64x2.mul(va1, h0)), floor);
+      s1 = flush(f64x2.sub(f64x2.mul(vb0, y1), f64x2.mul(va1, h1)), floor);
+      s2 = flush(f64x2.sub(f64x2.mul(vb0, y2), f64x2.mul(va1, h2)), floor);
+      s3 = flush(f64x2.sub(f64x2.mul(vb0, y3), f64x2.mul(va1, h3)), floor);
+    }
+    writePair(l0L, (w0L + i) & m0L, l0R, (w0R + i) & m0R, flush(f64x2.add(x, f64x2.mul(g0, h0)), floor));
+    writePair(l1L, (w1L + i) & m1L, l1R, (w1R + i) & m1R, flush(f64x2.add(x, f64x2.mul(g1, h1)), floor));
+    writePair(l2L, (w2L + i) & m2L, l2R, (w2R + i) & m2R, flush(f64x2.add(x, f64x2.mul(g2, h2)), floor));
+    writePair(l3L, (w3L + i) & m3L, l3R, (w3R + i) & m3R, flush(f64x2.add(x, f64x2.mul(g3, h3)), floor));
+    acc = f64x2.add(acc, y0);
+    acc = f64x2.add(acc, y1);
+    acc = f64x2.add(acc, y2);
+    acc = f64x2.add(acc, y3);
+    v128.store(at, acc);
+  }
+  v128.store(state, s0);
+  v128.store(state, s1, 16);
+  v128.store(state, s2, 32);
+  v128.store(state, s3, 48);
+}
+
 /**
  * One Schroeder allpass of each channel over `frames` samples, in place on the interleaved
  * block: d = line[r]; v = x + g·d; line[w] = v; y = d − g·v.

@@ -20,6 +20,7 @@ export interface ReverbWasmExports {
     gainL: number, gainR: number, b0: number, a1: number, damped: number,
     state: number, input: number, sum: number, frames: number,
   ): void;
+  combQuad(desc: number, gains: number, b0: number, a1: number, damped: number, state: number, input: number, sum: number, frames: number): void;
   allpassPair(
     lineL: number, maskL: number, wL: number, rL: number,
     lineR: number, maskR: number, wR: number, rR: number,

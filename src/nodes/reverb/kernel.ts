@@ -28,7 +28,7 @@ import { onePoleLowpassCoefficients, type OnePoleLowpassCoefficients } from '../
 import { FreeverbChannel } from '../../dsp/reverb/freeverbChannel';
 import { sizeScale } from '../../dsp/reverb/freeverbTuning';
 import { TapCrossfade } from '../../dsp/reverb/tapCrossfade';
-import { processFreeverbStereoWasm, type FreeverbWasmScratch } from '../../dsp/reverb/freeverbStereoWasm';
+import { allocateFreeverbWasmScratch, processFreeverbStereoWasm, QUAD_SCRATCH_LENGTH, type FreeverbWasmScratch } from '../../dsp/reverb/freeverbStereoWasm';
 import { createReverbWasm, type ReverbWasm } from '../../dsp/wasm/reverbWasm';
 import type { Kernel, KernelIO } from '../types';
 import {
@@ -78,14 +78,14 @@ export class ReverbKernel implements Kernel {
     const fadeSamples = Math.max(1, Math.round((REVERB_RETUNE_CROSSFADE_MS * sampleRate) / 1000));
     // Lines and scratch in one WebAssembly memory when possible (see processFreeverbStereoWasm).
     const lineSamples = FreeverbChannel.storageSamples(sampleRate, false) + FreeverbChannel.storageSamples(sampleRate, true);
-    const wasm = createReverbWasm(lineSamples + 3 * CHUNK + 2);
+    const wasm = createReverbWasm(lineSamples + 3 * CHUNK + 2 + QUAD_SCRATCH_LENGTH);
     this.wasm = wasm;
     const storage = wasm ? (length: number) => wasm.allocate(length) : undefined;
     this.left = new FreeverbChannel(sampleRate, false, fadeSamples, storage);
     this.right = new FreeverbChannel(sampleRate, true, fadeSamples, storage);
     this.preScratch = wasm ? wasm.allocate(CHUNK) : new Float64Array(CHUNK);
     this.wasmScratch = wasm
-      ? { input: this.preScratch, wet: wasm.allocate(2 * CHUNK), state: wasm.allocate(2) }
+      ? allocateFreeverbWasmScratch(wasm, this.preScratch, CHUNK)
       : undefined;
     this.predelay = new TapCrossfade(fadeSamples);
     this.predelayLine = new DelayLine(Math.max(1, predelaySamples(REVERB_PREDELAY_MAX_MS, sampleRate)));
