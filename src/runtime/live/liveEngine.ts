@@ -26,6 +26,9 @@ import { OutputStage } from './outputStage';
 import { TransportClock } from './transport';
 import { loadKernelHost } from './worklet/loadKernelHost';
 
+/** Default interval of the worklet meter reports, s: one per meter frame the editor draws (30 fps). */
+const METER_INTERVAL_SECONDS = 1 / 30;
+
 /** Options of `LiveEngine.create`; every field is optional. */
 export interface LiveEngineOptions {
   /** Audio for `file:<name>` clips, at the context's sample rate. */
@@ -36,7 +39,10 @@ export interface LiveEngineOptions {
   paramRampSeconds?: number;
   /** Structural crossfade, s (default 0.005). */
   fadeSeconds?: number;
-  /** Interval of the worklet meter reports, s (default 0.02). */
+  /**
+   * Interval of the worklet meter reports, s (default 1/30: the editor draws meters 30 times a
+   * second, and each report is a main-thread task per hosted node).
+   */
   meterIntervalSeconds?: number;
   /** AudioWorkletNode factory (default: the native constructor). */
   createWorkletNode?: WorkletNodeFactory;
@@ -90,7 +96,7 @@ export class LiveEngine {
       createWorkletNode: options.createWorkletNode ?? nativeWorkletNode,
       clips: this.clips,
       fadeSeconds: this.fadeSeconds,
-      meterIntervalFrames: Math.max(128, Math.round((options.meterIntervalSeconds ?? 0.02) * context.sampleRate)),
+      meterIntervalFrames: Math.max(128, Math.round((options.meterIntervalSeconds ?? METER_INTERVAL_SECONDS) * context.sampleRate)),
     });
     this.scheduler = new ContextScheduler(() => context.currentTime);
     this.transport = new TransportClock(context.sampleRate);
