@@ -33,13 +33,21 @@
  *    stage fills an array for a whole group of periods before the next stage reads it.
  *  - No 12.04 dB pre-attenuation: Annex 2 suggests it for fixed-point headroom; we work in
  *    floating point.
- *  - WebAssembly (asm/truePeak.ts): where it loads, the block maxima, stage 1 (eight periods per
- *    pass in SIMD lanes), stage 2, stage 3 and the refinement run there, with the same sums in the
- *    same order (bit-identical; the TypeScript methods below are the fallback, and the 2× factor
- *    of ≥ 176.4 kHz keeps its TypeScript `periodPeak`).
+ *  - WebAssembly: at 4× and 8× a whole chunk — block maxima, both bounds, stage 1 (eight periods
+ *    per pass in SIMD lanes), stage 2, stage 3 and the refinement — is one call
+ *    (asm/truePeakMeter.ts `scanChunk`; one call per chunk instead of three per group, and the
+ *    bounds' loops out of JavaScript); at 2× (≥ 176.4 kHz) the block maxima and stage 1 are calls
+ *    into asm/truePeak.ts and the periods run in TypeScript. Same sums in the same order
+ *    (bit-identical; the TypeScript methods below are the fallback).
  */
 
-import { createTruePeakWasm, type TruePeakWasmExports } from './wasm/truePeakWasm';
+import {
+  createTruePeakMeterWasm,
+  createTruePeakWasm,
+  type TruePeakMeterWasm,
+  type TruePeakMeterWasmExports,
+  type TruePeakWasmExports,
+} from './wasm/truePeakWasm';
 
 /** Taps of the first (sharp) half-band stage. */
 export const TAPS_PER_PHASE = 40;
@@ -67,6 +75,8 @@ const HISTORY = CENTER + LOOKAHEAD;
 const GROUP_SPAN = GROUP - 1 + HISTORY + 1;
 /** Blocks of GROUP line entries that a group of GROUP periods reads. */
 const GROUP_BLOCKS = Math.ceil(GROUP_SPAN / GROUP);
+/** f64 slots of an interpolator's descriptor in asm/truePeakMeter.ts (12 i32, then 3 f64). */
+const DESCRIPTOR_FLOAT64S = 9;
 
 /** Zeroth-order modified Bessel function of the first kind, by its power series. */
 function besselI0(x: number): number {
@@ -221,6 +231,15 @@ interface CascadeWasm {
   stage3Taps: number;
 }
 
+/**
+ * An interpolator's scan in asm/truePeakMeter.ts: its exports and the byte offset of its
+ * descriptor (the offsets of its arrays and its constants, read by `scanChunk`).
+ */
+interface ScanWasm {
+  exports: TruePeakMeterWasmExports;
+  descriptor: number;
+}
+
 /** Bounds per factor, computed once per process. */
 const weightCache = new Map<number, Float64Array>();
 
@@ -257,6 +276,12 @@ export interface TruePeakOptions {
    * only the speed, never a result; the tests compare both.
    */
   pruning?: boolean;
+  /**
+   * An instance of asm/truePeakMeter.ts to allocate in (at 4× and 8×) instead of one of its own:
+   * the stereo loudness meter shares one between both channels and its K-weighting, so one call
+   * meters a chunk of both (`LoudnessMeter`).
+   */
+  arena?: TruePeakMeterWasm;
 }
 
 /**
@@ -297,8 +322,10 @@ export class TruePeakInterpolator {
   private readonly quarter3: Float64Array;
   /** The period peaks of a chunk for `scanPeaks`, in the WebAssembly memory (unused without it). */
   private readonly peakScratch: Float64Array;
-  /** The WebAssembly stages and the byte offsets of the arrays above in its memory, or undefined. */
+  /** At 2×: the WebAssembly stages of asm/truePeak.ts and the byte offsets of the arrays above, or undefined. */
   private readonly wasm: CascadeWasm | undefined;
+  /** At 4× and 8×: the whole chunk in asm/truePeakMeter.ts, or undefined. */
+  private readonly scanWasm: ScanWasm | undefined;
   /** The F points of one period. */
   private readonly points: Float64Array;
   private readonly single = new Float64Array(1);
@@ -326,8 +353,38 @@ export class TruePeakInterpolator {
     this.points = new Float64Array(this.factor + 2);
     const lineLength = HISTORY + CHUNK;
     const lineMaxLength = Math.ceil(lineLength / GROUP) + GROUP_BLOCKS;
-    const wasm = createTruePeakWasm(lineLength + lineMaxLength + 4 * CHUNK + 16 + HALF_TAPS + 8);
-    if (wasm) {
+    const float64s = lineLength + lineMaxLength + 4 * CHUNK + 16 + HALF_TAPS + 8 + GROUP_BLOCKS + DESCRIPTOR_FLOAT64S;
+    const arena = factor > 2 ? (options.arena ?? createTruePeakMeterWasm(float64s)) : undefined;
+    const wasm = arena === undefined && factor === 2 ? createTruePeakWasm(float64s) : undefined;
+    this.scanWasm = undefined;
+    if (arena) {
+      this.line = arena.allocate(lineLength);
+      this.lineMax = arena.allocate(lineMaxLength);
+      this.half = arena.allocate(CHUNK + 6);
+      this.quarter1 = arena.allocate(CHUNK + 2);
+      this.quarter3 = arena.allocate(CHUNK + 2);
+      this.peakScratch = arena.allocate(CHUNK);
+      const taps = (values: ArrayLike<number>): number => {
+        const view = arena.allocate(values.length);
+        view.set(values);
+        return view.byteOffset;
+      };
+      // The descriptor asm/truePeakMeter.ts reads (D_* there): nine byte offsets and two flags as
+      // i32, then three f64 constants.
+      const descriptor = arena.allocate(DESCRIPTOR_FLOAT64S);
+      const offsets = new Int32Array(descriptor.buffer, descriptor.byteOffset, 12);
+      offsets.set([
+        this.line.byteOffset, this.lineMax.byteOffset, this.half.byteOffset, this.quarter1.byteOffset,
+        this.quarter3.byteOffset, taps(S1), taps(G2), taps(G3), taps(this.blockWeights), factor,
+        this.pruning ? 1 : 0, this.peakScratch.byteOffset,
+      ]);
+      descriptor[6] = this.refineLimit;
+      // R, a hair over, so the rounding of the sums can never make a skipped period matter.
+      descriptor[7] = this.refineLimit * (1 + 1e-9);
+      descriptor[8] = this.streamBound;
+      this.scanWasm = { exports: arena.exports, descriptor: descriptor.byteOffset };
+      this.wasm = undefined;
+    } else if (wasm) {
       this.line = wasm.allocate(lineLength);
       this.lineMax = wasm.allocate(lineMaxLength);
       this.half = wasm.allocate(CHUNK + 6);
@@ -366,6 +423,14 @@ export class TruePeakInterpolator {
   reset(): void {
     this.line.fill(0);
     this.lineMax.fill(0);
+  }
+
+  /**
+   * Byte offset of this interpolator's descriptor in its asm/truePeakMeter.ts instance (what
+   * `meterPush` is given), or −1 when it has none (TypeScript loops, or 2×).
+   */
+  get wasmDescriptor(): number {
+    return this.scanWasm ? this.scanWasm.descriptor : -1;
   }
 
   /**
@@ -431,6 +496,22 @@ export class TruePeakInterpolator {
     const refineBound = this.refineLimit * (1 + 1e-9);
     let limit = threshold;
     let o = outStart;
+    const scanWasm = this.scanWasm;
+    if (scanWasm) {
+      // Each chunk: copied in here, everything else in one call (asm/truePeakMeter.ts `scanChunk`).
+      const peakScratch = this.peakScratch;
+      for (let from = start; from < end; from += CHUNK) {
+        const count = Math.min(CHUNK, end - from);
+        for (let i = 0; i < count; i++) {
+          const x = input[from + i];
+          line[HISTORY + i] = x - x === 0 ? x : 0;
+        }
+        limit = scanWasm.exports.scanChunk(scanWasm.descriptor, count, limit, rising ? 1 : 0, out !== null ? 1 : 0);
+        if (out !== null) for (let i = 0; i < count; i++) out[o + i] = peakScratch[i];
+        o += count;
+      }
+      return rising ? limit : threshold;
+    }
     for (let from = start; from < end; from += CHUNK) {
       const count = Math.min(CHUNK, end - from);
       // With WebAssembly the peaks go to its scratch first (copied out at the end of the chunk).
