@@ -5,15 +5,15 @@
 // (`LoudnessMeter.pushChannels`, src/dsp/loudness/meter.ts): K-weighting and squares, sample
 // peaks and the true-peak scan of both channels, in one call per chunk.
 //
-// Why a second module: asm/truePeak.ts is at 4095 bytes, and Chromium refuses a synchronous
-// compile above 4096 bytes on its main thread (docs/performance.md). The cascade's stages are
-// compiled in from asm/truePeak.ts's source (the same functions, not copies).
+// Why a second module: both would not fit in one of 4096 bytes, the most Chromium compiles
+// synchronously on its main thread (docs/performance.md). The cascade's stages come from
+// asm/truePeakCascade.ts.
 //
 // Bit-identical to the TypeScript: every value is the same IEEE double operation in the same
 // order (WebAssembly has no implicit fused multiply-add); maxima and |x| are exact in any order;
 // the comparisons are the TypeScript's. test/unit/dsp/truePeakWasm.test.ts and
 // test/unit/dsp/loudness.test.ts compare both paths.
-import { blockMaxima, cascadePeaks, halfBandMidpoints, quarters } from './truePeak';
+import { blockMaxima, cascadePeaks, halfBandMidpoints, quarters } from './truePeakCascade';
 
 // The interpolator's layout (src/dsp/truePeak.ts): x[k_j] at line[j + CENTER], HISTORY entries
 // kept before a chunk, GROUP periods per pruning group whose bound covers GROUP_BLOCKS blocks.
@@ -42,7 +42,7 @@ const D_REFINE_BOUND = 56;
 const D_STREAM_BOUND = 64;
 
 /**
- * One chunk of `TruePeakInterpolator.scan` (factor 4 or 8), after the chunk's `count` samples
+ * One chunk of `TruePeakInterpolator.scan` (factor 2, 4 or 8), after the chunk's `count` samples
  * were written at line[HISTORY …]: the block maxima (pruning), then per group of GROUP periods the
  * block bound, stage 1, the meter's stream bound (`rising`), stage 2 and the period peaks; then the
  * line's last HISTORY entries move to its start. A peak above the limit raises it when `rising`
@@ -89,9 +89,11 @@ export function scanChunk(desc: usize, count: i32, limit: f64, rising: i32, out:
         continue;
       }
     }
-    const qFrom = max(quarterDone, g0 - 1);
-    quarters(line, CENTER, half, q1, q3, <usize>load<i32>(desc, D_TAPS2), qFrom, g1 + 1);
-    quarterDone = g1;
+    if (factor > 2) {
+      const qFrom = max(quarterDone, g0 - 1);
+      quarters(line, CENTER, half, q1, q3, <usize>load<i32>(desc, D_TAPS2), qFrom, g1 + 1);
+      quarterDone = g1;
+    }
     limit = cascadePeaks(line, CENTER, half, q1, q3, <usize>load<i32>(desc, D_TAPS3), g0, g1, factor, limit, rising, refineLimit, peaks);
   }
   memory.copy(line, line + (<usize>count << 3), HISTORY << 3);

@@ -1,4 +1,4 @@
-import { TruePeakInterpolator, truePeakFactor } from '../truePeak';
+import { TruePeakInterpolator } from '../truePeak';
 import { createTruePeakMeterWasm, type TruePeakMeterWasmExports } from '../wasm/truePeakWasm';
 import { LoudnessHistogram } from './histogram';
 import { integratedLoudness } from './integrated';
@@ -126,7 +126,7 @@ export class LoudnessMeter {
   private readonly gatingBlocks = new LoudnessHistogram();
   private readonly shortTermValues = new LoudnessHistogram();
   /**
-   * Stereo at 44.1–96 kHz, where WebAssembly loads: both channels' K-weighting, squares, sample
+   * Stereo, where WebAssembly loads: both channels' K-weighting, squares, sample
    * and true peaks in one call per chunk (asm/truePeakMeter.ts `meterPush`); `tickSums`,
    * `samplePeakMax` and `truePeakMax` are then views of its state. Otherwise undefined, and the
    * TypeScript loops run (same readings).
@@ -170,10 +170,7 @@ export class LoudnessMeter {
     this.weights = Float64Array.from(weights);
     const coefficients = kWeightingCoefficients(sampleRate);
     const pruning = options.truePeakPruning ?? true;
-    const arena =
-      channels === 2 && truePeakFactor(sampleRate) > 2
-        ? createTruePeakMeterWasm(2 * INTERPOLATOR_FLOAT64S + STATE_FLOAT64S + 2 * WASM_CHUNK)
-        : undefined;
+    const arena = channels === 2 ? createTruePeakMeterWasm(2 * INTERPOLATOR_FLOAT64S + STATE_FLOAT64S + 2 * WASM_CHUNK) : undefined;
     this.filters = [];
     this.truePeaks = [];
     for (let c = 0; c < channels; c++) {

@@ -16,13 +16,7 @@ import { TRUE_PEAK_METER_WASM_BASE64 } from './truePeakMeterWasmBytes';
 export interface TruePeakWasmExports {
   evenPhase(line: number, taps: number, m: number, out: number, count: number): void;
   oddPhase(line: number, taps: number, m: number, out: number, count: number): void;
-  halfBandMidpoints(line: number, taps: number, n: number, out: number, count: number): void;
   blockMaxima(line: number, used: number, out: number): number;
-  quarters(line: number, center: number, half: number, q1: number, q3: number, stage2Taps: number, j0: number, j1: number): void;
-  cascadePeaks(
-    line: number, center: number, half: number, q1: number, q3: number, stage3Taps: number,
-    j0: number, j1: number, factor: number, limit: number, rising: number, refineLimit: number, out: number,
-  ): number;
   bandLimitGroups(
     line: number, lineMax: number, center: number, m: number, evenTaps: number, oddTaps: number, stage2Taps: number,
     even: number, odd: number, count: number, threshold: number, xBound: number, refineLimit: number, pruning: number, peaks: number,

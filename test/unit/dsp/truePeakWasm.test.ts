@@ -198,6 +198,7 @@ describe('true-peak stages in WebAssembly', () => {
     [48000, true],
     [44100, false],
     [96000, true],
+    [192000, true],
   ] as const)('the stereo loudness meter at %i Hz, pruning %s: every reading the same', (rate, pruning) => {
     // Loud and quiet sections, silence, a denormal tail, and non-finite samples (which count as 0).
     const left = Float32Array.from(material(rate * 5, 7));
