@@ -212,3 +212,196 @@ export function bandLimitGroups(
   }
 }
 
+
+// A band-limited detector's descriptor (written once by BandLimitedPeakDetector): byte offsets of
+// its arrays and its layout as i32, then its constants as f64.
+const B_LINE = 0;
+const B_LINE_MAX = 4;
+const B_EVEN_TAPS = 8;
+const B_ODD_TAPS = 12;
+const B_STAGE2_TAPS = 16;
+const B_EVEN = 20;
+const B_ODD = 24;
+const B_PEAKS = 28;
+const B_FILTERED = 32;
+const B_CENTER = 36;
+const B_M = 40;
+const B_HISTORY = 44;
+const B_PRUNING = 48;
+const B_X_BOUND = 56;
+const B_REFINE_LIMIT = 64;
+/** Output below this is 0 (src/dsp/denormal.ts). */
+const DENORMAL_FLOOR: f64 = 1e-25;
+
+/**
+ * One chunk of `BandLimitedPeakDetector.processChunk` at 4×, after the chunk's `count` samples were
+ * written at line[history …]: the block maxima, nothing more for a silent chunk, else the group
+ * loop; then y (|y| < 1e−25 → 0) to `filtered`, the period peaks in `peaks`, the line shifted.
+ */
+function bandChunk(desc: usize, count: i32, threshold: f64): void {
+  const line = <usize>load<i32>(desc, B_LINE);
+  const lineMax = <usize>load<i32>(desc, B_LINE_MAX);
+  const even = <usize>load<i32>(desc, B_EVEN);
+  const peaks = <usize>load<i32>(desc, B_PEAKS);
+  const filtered = <usize>load<i32>(desc, B_FILTERED);
+  const history = load<i32>(desc, B_HISTORY);
+  const bytes = <usize>count << 3;
+  if (blockMaxima(line, history + count, lineMax) == 0) {
+    memory.fill(filtered, 0, bytes);
+    memory.fill(peaks, 0, bytes);
+  } else {
+    bandLimitGroups(
+      line, lineMax, load<i32>(desc, B_CENTER), load<i32>(desc, B_M), <usize>load<i32>(desc, B_EVEN_TAPS),
+      <usize>load<i32>(desc, B_ODD_TAPS), <usize>load<i32>(desc, B_STAGE2_TAPS), even, <usize>load<i32>(desc, B_ODD),
+      count, threshold, load<f64>(desc, B_X_BOUND), load<f64>(desc, B_REFINE_LIMIT), load<i32>(desc, B_PRUNING), peaks,
+    );
+    for (let i: usize = 0; i < bytes; i += 8) {
+      const v = load<f64>(even + i, 16);
+      store<f64>(filtered + i, abs(v) < DENORMAL_FLOOR ? 0 : v);
+    }
+  }
+  memory.copy(line, line + bytes, <usize>history << 3);
+}
+
+// The limiter kernel's state block (src/nodes/limiter/kernel.ts, `LimiterWasm`): f64 values, then
+// i32 values and byte offsets.
+const L_TARGET = 0;
+const L_SAFETY = 8;
+const L_RELEASE_COEFF = 16;
+const L_RELEASED = 24;
+const L_PREFIX = 32;
+const L_SUM = 40;
+const L_SMALLEST = 48;
+const L_CLIPS = 56;
+const L_WINDOW = 60;
+const L_OFFSET = 64;
+const L_AVERAGE_LENGTH = 68;
+const L_AVERAGE_INDEX = 72;
+const L_DELAY = 76;
+const L_DELAY_MASK = 80;
+const L_WRITE_LEFT = 84;
+const L_WRITE_RIGHT = 88;
+const L_HOLD_BLOCK = 92;
+const L_SUFFIX = 96;
+const L_RING = 100;
+const L_DELAY_LEFT = 104;
+const L_DELAY_RIGHT = 108;
+const L_GAINS = 112;
+const L_OUT_LEFT = 116;
+const L_OUT_RIGHT = 120;
+
+/**
+ * One chunk (≤ 256 frames) of `LimiterKernel.process` with the band limit at 4×, the input
+ * (× input gain, non-finite as 0) already in both detectors' lines: both detectors (`bandChunk`),
+ * the required gain r = c'/max(peak left, peak right) where it is over the target, the gain path of
+ * src/dsp/dynamics/lookaheadGain.ts — hold (van Herk / Gil–Werman sliding minimum,
+ * slidingMinimum.ts), release, moving average with its exact re-sum at each wrap (movingAverage.ts)
+ * — the latency delay (delayLine.ts `exchangeBlock`) and the output stage (gain, safety clamp,
+ * float32). The same operations in the same order as those TypeScript loops.
+ */
+export function limiterChunk(state: usize, descLeft: usize, descRight: usize, count: i32): void {
+  const target = load<f64>(state, L_TARGET);
+  bandChunk(descLeft, count, target);
+  bandChunk(descRight, count, target);
+  const peaksLeft = <usize>load<i32>(descLeft, B_PEAKS);
+  const peaksRight = <usize>load<i32>(descRight, B_PEAKS);
+  const gains = <usize>load<i32>(state, L_GAINS);
+  const bytes = <usize>count << 3;
+  // Required gain, then the hold: min(running minimum of this block, suffix minimum of the last).
+  const block = <usize>load<i32>(state, L_HOLD_BLOCK);
+  const suffix = <usize>load<i32>(state, L_SUFFIX);
+  const window = load<i32>(state, L_WINDOW);
+  let j = load<i32>(state, L_OFFSET);
+  let prefix = load<f64>(state, L_PREFIX);
+  for (let i: usize = 0; i < bytes; i += 8) {
+    const left = load<f64>(peaksLeft + i);
+    const right = load<f64>(peaksRight + i);
+    const peak = left > right ? left : right;
+    const value = peak > target ? target / peak : 1;
+    if (value < prefix) prefix = value;
+    store<f64>(block + (<usize>j << 3), value);
+    const before = load<f64>(suffix + (<usize>(j + 1) << 3));
+    store<f64>(gains + i, before < prefix ? before : prefix);
+    j++;
+    if (j == window) {
+      // The block just filled becomes the previous block: its suffix minima.
+      let m = Infinity;
+      for (let k = window - 1; k >= 0; k--) {
+        const v = load<f64>(block + (<usize>k << 3));
+        if (v < m) m = v;
+        store<f64>(suffix + (<usize>k << 3), m);
+      }
+      store<f64>(suffix + (<usize>window << 3), Infinity);
+      j = 0;
+      prefix = Infinity;
+    }
+  }
+  store<i32>(state, j, L_OFFSET);
+  store<f64>(state, prefix, L_PREFIX);
+  // Release (attack instant), then the moving average over L + 1 samples.
+  const coeff = load<f64>(state, L_RELEASE_COEFF);
+  let released = load<f64>(state, L_RELEASED);
+  const ring = <usize>load<i32>(state, L_RING);
+  const length = load<i32>(state, L_AVERAGE_LENGTH);
+  let index = load<i32>(state, L_AVERAGE_INDEX);
+  let sum = load<f64>(state, L_SUM);
+  for (let i: usize = 0; i < bytes; i += 8) {
+    const held = load<f64>(gains + i);
+    released = held <= released ? held : held - coeff * (held - released);
+    const at = ring + (<usize>index << 3);
+    sum += released - load<f64>(at);
+    store<f64>(at, released);
+    index++;
+    if (index == length) {
+      index = 0;
+      let exact: f64 = 0;
+      for (let k = 0; k < length; k++) exact += load<f64>(ring + (<usize>k << 3));
+      sum = exact;
+    }
+    store<f64>(gains + i, sum / <f64>length);
+  }
+  store<f64>(state, released, L_RELEASED);
+  store<i32>(state, index, L_AVERAGE_INDEX);
+  store<f64>(state, sum, L_SUM);
+  // The band-limited audio, delayed by the latency, meets its gain; the safety stage counts.
+  const filteredLeft = <usize>load<i32>(descLeft, B_FILTERED);
+  const filteredRight = <usize>load<i32>(descRight, B_FILTERED);
+  const lineLeft = <usize>load<i32>(state, L_DELAY_LEFT);
+  const lineRight = <usize>load<i32>(state, L_DELAY_RIGHT);
+  const outLeft = <usize>load<i32>(state, L_OUT_LEFT);
+  const outRight = <usize>load<i32>(state, L_OUT_RIGHT);
+  const mask = load<i32>(state, L_DELAY_MASK);
+  const d = load<i32>(state, L_DELAY);
+  const limit = load<f64>(state, L_SAFETY);
+  let wl = load<i32>(state, L_WRITE_LEFT);
+  let wr = load<i32>(state, L_WRITE_RIGHT);
+  let smallest = load<f64>(state, L_SMALLEST);
+  let clips = load<i32>(state, L_CLIPS);
+  for (let i = 0; i < count; i++) {
+    const at = <usize>i << 3;
+    const dl = load<f64>(lineLeft + (<usize>((wl - d) & mask) << 3));
+    store<f64>(lineLeft + (<usize>wl << 3), load<f64>(filteredLeft + at));
+    wl = (wl + 1) & mask;
+    const dr = load<f64>(lineRight + (<usize>((wr - d) & mask) << 3));
+    store<f64>(lineRight + (<usize>wr << 3), load<f64>(filteredRight + at));
+    wr = (wr + 1) & mask;
+    const gain = load<f64>(gains + at);
+    if (gain < smallest) smallest = gain;
+    let yl = dl * gain;
+    let yr = dr * gain;
+    if (yl > limit || yl < -limit) {
+      yl = yl > 0 ? limit : -limit;
+      clips++;
+    }
+    if (yr > limit || yr < -limit) {
+      yr = yr > 0 ? limit : -limit;
+      clips++;
+    }
+    store<f32>(outLeft + (<usize>i << 2), <f32>yl);
+    store<f32>(outRight + (<usize>i << 2), <f32>yr);
+  }
+  store<i32>(state, wl, L_WRITE_LEFT);
+  store<i32>(state, wr, L_WRITE_RIGHT);
+  store<f64>(state, smallest, L_SMALLEST);
+  store<i32>(state, clips, L_CLIPS);
+}

@@ -22,6 +22,8 @@ export interface TruePeakWasmExports {
     even: number, odd: number, count: number, threshold: number, xBound: number, refineLimit: number, pruning: number, peaks: number,
   ): void;
   limiterPeaks4(even: number, odd: number, stage2Taps: number, j0: number, j1: number, threshold: number, refineLimit: number, peaks: number): void;
+  /** One chunk of `LimiterKernel.process` with the band limit at 4× (state: see src/nodes/limiter/limiterWasm.ts). */
+  limiterChunk(state: number, descLeft: number, descRight: number, count: number): void;
 }
 
 /** The exports of asm/truePeakMeter.ts (byte offsets into the instance's memory); see there. */

@@ -93,9 +93,19 @@ function cascade(useWasm: boolean, rate: number, factor: number, pruning: boolea
   return { maxima, flushed, peaks, one };
 }
 
-function limiterRender(useWasm: boolean, params: Record<string, ParamValue>, x: Float64Array, y: Float64Array, block: number) {
-  const ctx = { sampleRate: 44100, maxBlockSize: block, getClip: () => undefined };
+function limiterRender(
+  useWasm: boolean,
+  params: Record<string, ParamValue>,
+  x: Float64Array,
+  y: Float64Array,
+  block: number,
+  rate = 44100,
+  change?: Record<string, ParamValue>,
+) {
+  const ctx = { sampleRate: rate, maxBlockSize: block, getClip: () => undefined };
   const kernel = withWasm(useWasm, () => limiterNode.createKernel(ctx, resolveParams(limiterNode, params)));
+  const usesWasm = (kernel as unknown as { wasm: unknown }).wasm !== undefined;
+  const reductions: number[] = [];
   const left = new Float32Array(x.length);
   const right = new Float32Array(x.length);
   const io = {
@@ -111,11 +121,14 @@ function limiterRender(useWasm: boolean, params: Record<string, ParamValue>, x: 
       io.inputs[0].right[i] = y[done + i];
     }
     io.frames = n;
+    // Halfway: the params change (a new release keeps the state, a new lookahead starts afresh).
+    if (change && done < x.length / 2 && done + n >= x.length / 2) kernel.setParams(resolveParams(limiterNode, { ...params, ...change }));
     kernel.process(io);
+    reductions.push(kernel.meters.gainReductionDb as number);
     left.set(io.outputs[0].left.subarray(0, n), done);
     right.set(io.outputs[0].right.subarray(0, n), done);
   }
-  return { left, right };
+  return { left, right, usesWasm, reductions, clips: (kernel as unknown as { safetyClipCount: number }).safetyClipCount };
 }
 
 /**
@@ -192,6 +205,26 @@ describe('true-peak stages in WebAssembly', () => {
     expect(ts.left.some((v) => v !== 0)).toBe(true);
     expect(firstDifference(wasm.left, ts.left)).toBe(-1);
     expect(firstDifference(wasm.right, ts.right)).toBe(-1);
+  });
+
+  it.each([
+    [48000, { inputGain: 14, ceiling: -1 }, { release: 300 }],
+    [44100, { inputGain: 6, ceiling: -2, release: 5 }, { lookahead: 2 }],
+    [96000, { inputGain: 12, ceiling: -1, lookahead: 10 }, { release: 1000, inputGain: 3 }],
+  ] as const)('the limiter chunk in one call at %i Hz %j, then %j: same samples, meters, clips', (rate, params, change) => {
+    const x = material(40000, 9);
+    const y = material(40000, 10);
+    x[777] = NaN;
+    y[9999] = -Infinity;
+    const wasm = limiterRender(true, params, x, y, 1024, rate, change);
+    const ts = limiterRender(false, params, x, y, 1024, rate, change);
+    expect(wasm.usesWasm).toBe(true);
+    expect(ts.usesWasm).toBe(false);
+    expect(Math.max(...ts.reductions)).toBeGreaterThan(3);
+    expect(firstDifference(wasm.left, ts.left)).toBe(-1);
+    expect(firstDifference(wasm.right, ts.right)).toBe(-1);
+    expect(firstDifference(wasm.reductions, ts.reductions)).toBe(-1);
+    expect(wasm.clips).toBe(ts.clips);
   });
 
   it.each([
