@@ -124,7 +124,7 @@ function limiterRender(
     // Halfway: the params change (a new release keeps the state, a new lookahead starts afresh).
     if (change && done < x.length / 2 && done + n >= x.length / 2) kernel.setParams(resolveParams(limiterNode, { ...params, ...change }));
     kernel.process(io);
-    reductions.push(kernel.meters.gainReductionDb as number);
+    reductions.push(kernel.meters!.gainReductionDb as number);
     left.set(io.outputs[0].left.subarray(0, n), done);
     right.set(io.outputs[0].right.subarray(0, n), done);
   }
