@@ -14,7 +14,7 @@
 //
 // Memory is imported (the host sizes it once and never grows it) and addressed by byte offsets the
 // host passes in; nothing here allocates. `line` arguments point at the centre sample of output 0.
-import { blockMaxima, refine } from './truePeakCascade';
+import { blockMaxima } from './truePeakCascade';
 
 export { blockMaxima };
 
@@ -120,62 +120,98 @@ export function oddPhase(line: usize, taps: usize, m: i32, out: usize, count: i3
 
 /**
  * The limiter's 4× period peaks (`BandLimitedPeakDetector` with factor 4) for periods
- * j = j0 … j1 − 1: stage 2 of the meter's cascade on the 2× stream (even[t + 2] = y[k_t],
- * odd[t + 3] = y(k_t + 1/2)) gives y(k + 1/4) and y(k + 3/4),
+ * j = j0 … j1 − 1, two periods per pass in the lanes of an f64x2 (j, j + 1): stage 2 of the
+ * meter's cascade on the 2× stream (even[t + 2] = y[k_t], odd[t + 3] = y(k_t + 1/2)) gives
+ * y(k + 1/4) and y(k + 3/4),
  *   q1 = g0·(x0 + h0) + g1·(h−1 + x1) + g2·(x−1 + h1) + g3·(h−2 + x2)
  *   q3 = g0·(h0 + x1) + g1·(x0 + h1) + g2·(h−1 + x2) + g3·(x−1 + h2)
- * then the largest |point| of y(k), y(k + 1/4), y(k + 1/2), y(k + 3/4), refined.
- * peaks[j] = that peak when it exceeds `threshold`, else 0.
+ * then the first largest |point| of y(k), y(k + 1/4), y(k + 1/2), y(k + 3/4) with its neighbours
+ * and the refinement (`refine`), each lane's value computed as the scalar code computes it and
+ * chosen by masks instead of branches. peaks[j] = that peak when it exceeds `threshold`, else 0.
+ * A last odd period runs in lane 0 (lane 1 reads a neighbour's entries and is not stored).
  * @param g byte offset of the four stage-2 taps (f64).
  */
-export function limiterPeaks4(
+function limiterPeaks4(
   even: usize, odd: usize, g: usize, j0: i32, j1: i32, threshold: f64, refineLimit: f64, peaks: usize,
 ): void {
-  const g0 = load<f64>(g);
-  const g1 = load<f64>(g, 8);
-  const g2 = load<f64>(g, 16);
-  const g3 = load<f64>(g, 24);
-  // y(k_{j0−1} + 3/4), the point before period j0. (Offsets of wasm loads are unsigned: each base
-  // points at the lowest value read, x−1 = even[t + 1] and h−2 = odd[t + 1].)
+  const g0 = f64x2.splat(load<f64>(g));
+  const g1 = f64x2.splat(load<f64>(g, 8));
+  const g2 = f64x2.splat(load<f64>(g, 16));
+  const g3 = f64x2.splat(load<f64>(g, 24));
+  const limit = f64x2.splat(threshold);
+  const r = f64x2.splat(refineLimit);
+  const zero = f64x2.splat(0);
+  const two = f64x2.splat(2);
+  const half = f64x2.splat(0.5);
+  const quarter = f64x2.splat(0.25);
+  // Lane 1: y(k_{j0−1} + 3/4), the point before period j0. (Offsets of wasm loads are unsigned:
+  // each base points at the lowest value read, x−1 = even[t + 1] and h−2 = odd[t + 1].)
   let e = even + (<usize>j0 << 3);
   let h = odd + (<usize>j0 << 3);
-  let before =
-    g0 * (load<f64>(h, 16) + load<f64>(e, 16)) +
-    g1 * (load<f64>(e, 8) + load<f64>(h, 24)) +
-    g2 * (load<f64>(h, 8) + load<f64>(e, 24)) +
-    g3 * (load<f64>(e) + load<f64>(h, 32));
-  for (let j = j0; j < j1; j++) {
+  let previous = f64x2.splat(
+    load<f64>(g) * (load<f64>(h, 16) + load<f64>(e, 16)) +
+    load<f64>(g, 8) * (load<f64>(e, 8) + load<f64>(h, 24)) +
+    load<f64>(g, 16) * (load<f64>(h, 8) + load<f64>(e, 24)) +
+    load<f64>(g, 24) * (load<f64>(e) + load<f64>(h, 32)),
+  );
+  for (let j = j0; j < j1; j += 2) {
     e = even + (<usize>(j + 1) << 3);
     h = odd + (<usize>(j + 1) << 3);
-    const xm1 = load<f64>(e);
-    const x0 = load<f64>(e, 8);
-    const x1 = load<f64>(e, 16);
-    const x2 = load<f64>(e, 24);
-    const hm2 = load<f64>(h);
-    const hm1 = load<f64>(h, 8);
-    const h0 = load<f64>(h, 16);
-    const h1 = load<f64>(h, 24);
-    const h2 = load<f64>(h, 32);
-    const p1 = g0 * (x0 + h0) + g1 * (hm1 + x1) + g2 * (xm1 + h1) + g3 * (hm2 + x2);
-    const p3 = g0 * (h0 + x1) + g1 * (x0 + h1) + g2 * (hm1 + x2) + g3 * (xm1 + h2);
-    // Largest |point| and its neighbours, as the TypeScript periodPeak picks them (the first
-    // largest wins); selects instead of branches, which noise would mispredict half the time.
-    let best = abs(x0);
-    let left = before;
+    const xm1 = v128.load(e);
+    const x0 = v128.load(e, 8);
+    const x1 = v128.load(e, 16);
+    const x2 = v128.load(e, 24);
+    const hm2 = v128.load(h);
+    const hm1 = v128.load(h, 8);
+    const h0 = v128.load(h, 16);
+    const h1 = v128.load(h, 24);
+    const h2 = v128.load(h, 32);
+    const p1 = f64x2.add(f64x2.add(f64x2.add(
+      f64x2.mul(g0, f64x2.add(x0, h0)), f64x2.mul(g1, f64x2.add(hm1, x1))),
+      f64x2.mul(g2, f64x2.add(xm1, h1))), f64x2.mul(g3, f64x2.add(hm2, x2)));
+    const p3 = f64x2.add(f64x2.add(f64x2.add(
+      f64x2.mul(g0, f64x2.add(h0, x1)), f64x2.mul(g1, f64x2.add(x0, h1))),
+      f64x2.mul(g2, f64x2.add(hm1, x2))), f64x2.mul(g3, f64x2.add(xm1, h2)));
+    // The point before each period: y(k_{j−1} + 3/4), y(k_j + 3/4).
+    let left = v128.shuffle<f64>(previous, p3, 1, 2);
+    previous = p3;
+    let best = f64x2.abs(x0);
     let mid = x0;
     let right = p1;
-    let a = abs(p1);
-    let c = a > best;
-    best = select<f64>(a, best, c); left = select<f64>(x0, left, c); mid = select<f64>(p1, mid, c); right = select<f64>(h0, right, c);
-    a = abs(h0);
-    c = a > best;
-    best = select<f64>(a, best, c); left = select<f64>(p1, left, c); mid = select<f64>(h0, mid, c); right = select<f64>(p3, right, c);
-    a = abs(p3);
-    c = a > best;
-    best = select<f64>(a, best, c); left = select<f64>(h0, left, c); mid = select<f64>(p3, mid, c); right = select<f64>(x1, right, c);
-    const v = refine(best, mid, left, right, threshold, refineLimit);
-    store<f64>(peaks + (<usize>j << 3), v > threshold ? v : 0);
-    before = p3;
+    let a = f64x2.abs(p1);
+    let c = f64x2.gt(a, best);
+    best = v128.bitselect(a, best, c); left = v128.bitselect(x0, left, c); mid = v128.bitselect(p1, mid, c); right = v128.bitselect(h0, right, c);
+    a = f64x2.abs(h0);
+    c = f64x2.gt(a, best);
+    best = v128.bitselect(a, best, c); left = v128.bitselect(p1, left, c); mid = v128.bitselect(h0, mid, c); right = v128.bitselect(p3, right, c);
+    a = f64x2.abs(p3);
+    c = f64x2.gt(a, best);
+    best = v128.bitselect(a, best, c); left = v128.bitselect(h0, left, c); mid = v128.bitselect(p3, mid, c); right = v128.bitselect(x1, right, c);
+    // `refine` per lane: signs flipped so the largest point is positive; the vertex of the
+    // parabola where it is a local maximum with negative curvature, clamped to R·best.
+    const negative = f64x2.lt(mid, zero);
+    left = v128.bitselect(f64x2.neg(left), left, negative);
+    right = v128.bitselect(f64x2.neg(right), right, negative);
+    const below = f64x2.neg(best);
+    const outside = v128.or(
+      v128.or(f64x2.gt(left, best), f64x2.gt(right, best)),
+      v128.or(f64x2.lt(left, below), f64x2.lt(right, below)),
+    );
+    const curvature = f64x2.add(f64x2.sub(left, f64x2.mul(two, best)), right);
+    const diff = f64x2.sub(left, right);
+    const offset = f64x2.div(f64x2.mul(half, diff), curvature);
+    const vertex = f64x2.sub(best, f64x2.mul(f64x2.mul(quarter, diff), offset));
+    const clamp = f64x2.mul(best, r);
+    const refined = v128.bitselect(clamp, v128.bitselect(vertex, best, f64x2.gt(vertex, best)), f64x2.gt(vertex, clamp));
+    const use = v128.and(
+      v128.andnot(f64x2.lt(curvature, zero), outside),
+      v128.and(f64x2.gt(clamp, limit), f64x2.ne(best, zero)),
+    );
+    const v = v128.bitselect(refined, best, use);
+    const out = v128.and(v, f64x2.gt(v, limit));
+    const at = peaks + (<usize>j << 3);
+    if (j + 1 < j1) v128.store(at, out);
+    else store<f64>(at, f64x2.extract_lane(out, 0));
   }
 }
 

@@ -368,10 +368,6 @@ export class BandLimitedPeakDetector {
         evenDone = g1 + 2;
       }
       oddDone = g1 + 2;
-      if (wasm && this.factor === 4) {
-        wasm.exports.limiterPeaks4(wasm.even, wasm.odd, wasm.stage2Taps, g0, g1, threshold, this.refineLimit, wasm.peaks);
-        continue;
-      }
       if (this.factor === 4) {
         const q0 = quarterDone > g0 - 1 ? quarterDone : g0 - 1;
         this.fillQuarters(q0, g1);

@@ -21,7 +21,6 @@ export interface TruePeakWasmExports {
     line: number, lineMax: number, center: number, m: number, evenTaps: number, oddTaps: number, stage2Taps: number,
     even: number, odd: number, count: number, threshold: number, xBound: number, refineLimit: number, pruning: number, peaks: number,
   ): void;
-  limiterPeaks4(even: number, odd: number, stage2Taps: number, j0: number, j1: number, threshold: number, refineLimit: number, peaks: number): void;
   /** One chunk of `LimiterKernel.process` with the band limit at 4× (state: see src/nodes/limiter/limiterWasm.ts). */
   limiterChunk(state: number, descLeft: number, descRight: number, count: number): void;
 }
