@@ -27,7 +27,7 @@ export interface TruePeakWasmExports {
 
 /** The exports of asm/truePeakMeter.ts (byte offsets into the instance's memory); see there. */
 export interface TruePeakMeterWasmExports {
-  /** One chunk of `TruePeakInterpolator.scan` (factor 4 or 8) for the interpolator described at `desc`. */
+  /** One chunk of `TruePeakInterpolator.scan` (factor 2, 4 or 8) for the interpolator described at `desc`. */
   scanChunk(desc: number, count: number, limit: number, rising: number, out: number): number;
   /** The stereo `LoudnessMeter.pushChannels` for ≤ 256 frames inside one tick. */
   meterPush(state: number, left: number, right: number, count: number, descLeft: number, descRight: number): void;
