@@ -29,6 +29,11 @@ interface Case {
   wasm?: false;
   /** Further kernels in series after the first (a chain), each fed by the previous one's output. */
   then?: { type: string; params: Record<string, unknown> }[];
+  /**
+   * Not a node: the BS.1770 loudness meter (`LoudnessMeter`, as the render's closing report runs
+   * it) pushed the same blocks; its output is every reading after each second, compared bit for bit.
+   */
+  meter?: true;
 }
 
 const CASES: Case[] = [
@@ -82,6 +87,7 @@ const CASES: Case[] = [
   { name: 'limiter (defaults)', type: 'limiter', params: {} },
   { name: 'limiter (+12 dB, as in the chain)', type: 'limiter', params: { inputGain: 12, ceiling: -1, release: 60, lookahead: 5 } },
   { name: 'limiter (+12 dB, bandLimit off)', type: 'limiter', params: { inputGain: 12, ceiling: -1, bandLimit: false } },
+  { name: 'loudness meter (the render report)', type: 'meter', params: {}, meter: true },
 ];
 
 interface Tree {
@@ -90,6 +96,7 @@ interface Tree {
   setReverbWasmEnabled?: (enabled: boolean) => void;
   getNodeDefinition: (type: string) => any;
   resolveParams: (spec: any, params: Record<string, unknown>) => any;
+  LoudnessMeter: any;
 }
 
 async function loadTree(root: string, label: string): Promise<Tree> {
@@ -102,7 +109,8 @@ async function loadTree(root: string, label: string): Promise<Tree> {
   } catch {
     setReverbWasmEnabled = undefined;
   }
-  return { label, getNodeDefinition: registry.getNodeDefinition, resolveParams: catalog.resolveParams, setReverbWasmEnabled };
+  const { LoudnessMeter } = await import(url('src/dsp/loudness/meter.ts'));
+  return { label, getNodeDefinition: registry.getNodeDefinition, resolveParams: catalog.resolveParams, setReverbWasmEnabled, LoudnessMeter };
 }
 
 /** Stereo pink noise about −14 dBFS RMS: white from an LCG through Kellett's "economy" pink filter. */
@@ -137,6 +145,7 @@ function runCase(
   frames: number,
   keep: boolean,
 ): { blockSeconds: Float64Array; left?: Float32Array; right?: Float32Array } {
+  if (c.meter) return runMeter(tree, input, frames, keep);
   const def = tree.getNodeDefinition(c.type);
   const ctx = { sampleRate: RATE, maxBlockSize: BLOCK, getClip: () => undefined };
   if (c.wasm === false) tree.setReverbWasmEnabled?.(false);
@@ -187,6 +196,30 @@ function runCase(
     }
   }
   return { blockSeconds, left, right };
+}
+
+/** The meter case: the same blocks pushed into the tree's `LoudnessMeter`; the readings as bytes. */
+function runMeter(
+  tree: Tree,
+  input: { left: Float32Array; right: Float32Array },
+  frames: number,
+  keep: boolean,
+): { blockSeconds: Float64Array; left?: Float32Array; right?: Float32Array } {
+  const meter = new tree.LoudnessMeter(RATE, 2);
+  const blockSeconds = new Float64Array(Math.ceil(frames / BLOCK));
+  const readings: number[] = [];
+  for (let done = 0; done < frames; done += BLOCK) {
+    const n = Math.min(BLOCK, frames - done);
+    const t0 = performance.now();
+    meter.push(input.left.subarray(done, done + n), input.right.subarray(done, done + n), n);
+    blockSeconds[done / BLOCK] = (performance.now() - t0) / 1000;
+    if (keep && Math.floor((done + n) / RATE) > Math.floor(done / RATE)) {
+      readings.push(...Object.values(meter.result() as Record<string, number | null>).map((v) => v ?? NaN));
+    }
+  }
+  if (!keep) return { blockSeconds };
+  const bytes = new Float64Array(readings).buffer;
+  return { blockSeconds, left: new Float32Array(bytes), right: new Float32Array(0) };
 }
 
 function digest(left: Float32Array, right: Float32Array): string {

@@ -33,13 +33,14 @@
  *    stage fills an array for a whole group of periods before the next stage reads it.
  *  - No 12.04 dB pre-attenuation: Annex 2 suggests it for fixed-point headroom; we work in
  *    floating point.
- *  - WebAssembly (asm/truePeak.ts): where it loads, the block maxima, stage 1 (eight periods per
- *    pass in SIMD lanes), stage 2, stage 3 and the refinement run there, with the same sums in the
- *    same order (bit-identical; the TypeScript methods below are the fallback, and the 2× factor
- *    of ≥ 176.4 kHz keeps its TypeScript `periodPeak`).
+ *  - WebAssembly: a whole chunk — block maxima, both bounds, stage 1 (eight periods per pass in
+ *    SIMD lanes), stage 2, stage 3 and the refinement — is one call (asm/truePeakMeter.ts
+ *    `scanChunk`; one call per chunk instead of three per group, and the bounds' loops out of
+ *    JavaScript). Same sums in the same order (bit-identical; the TypeScript methods below are
+ *    the fallback).
  */
 
-import { createTruePeakWasm, type TruePeakWasmExports } from './wasm/truePeakWasm';
+import { createTruePeakMeterWasm, type TruePeakMeterWasm, type TruePeakMeterWasmExports } from './wasm/truePeakWasm';
 
 /** Taps of the first (sharp) half-band stage. */
 export const TAPS_PER_PHASE = 40;
@@ -67,6 +68,8 @@ const HISTORY = CENTER + LOOKAHEAD;
 const GROUP_SPAN = GROUP - 1 + HISTORY + 1;
 /** Blocks of GROUP line entries that a group of GROUP periods reads. */
 const GROUP_BLOCKS = Math.ceil(GROUP_SPAN / GROUP);
+/** f64 slots of an interpolator's descriptor in asm/truePeakMeter.ts (12 i32, then 3 f64). */
+const DESCRIPTOR_FLOAT64S = 9;
 
 /** Zeroth-order modified Bessel function of the first kind, by its power series. */
 function besselI0(x: number): number {
@@ -207,18 +210,13 @@ export function designStreamBound(factor: number): number {
   return worst;
 }
 
-/** An interpolator's WebAssembly exports and the byte offsets of its arrays in the instance's memory. */
-interface CascadeWasm {
-  exports: TruePeakWasmExports;
-  line: number;
-  lineMax: number;
-  half: number;
-  quarter1: number;
-  quarter3: number;
-  peaks: number;
-  stage1Taps: number;
-  stage2Taps: number;
-  stage3Taps: number;
+/**
+ * An interpolator's scan in asm/truePeakMeter.ts: its exports and the byte offset of its
+ * descriptor (the offsets of its arrays and its constants, read by `scanChunk`).
+ */
+interface ScanWasm {
+  exports: TruePeakMeterWasmExports;
+  descriptor: number;
 }
 
 /** Bounds per factor, computed once per process. */
@@ -257,6 +255,12 @@ export interface TruePeakOptions {
    * only the speed, never a result; the tests compare both.
    */
   pruning?: boolean;
+  /**
+   * An instance of asm/truePeakMeter.ts to allocate in instead of one of its own:
+   * the stereo loudness meter shares one between both channels and its K-weighting, so one call
+   * meters a chunk of both (`LoudnessMeter`).
+   */
+  arena?: TruePeakMeterWasm;
 }
 
 /**
@@ -297,8 +301,8 @@ export class TruePeakInterpolator {
   private readonly quarter3: Float64Array;
   /** The period peaks of a chunk for `scanPeaks`, in the WebAssembly memory (unused without it). */
   private readonly peakScratch: Float64Array;
-  /** The WebAssembly stages and the byte offsets of the arrays above in its memory, or undefined. */
-  private readonly wasm: CascadeWasm | undefined;
+  /** The whole chunk in asm/truePeakMeter.ts, or undefined (the TypeScript loops run). */
+  private readonly scanWasm: ScanWasm | undefined;
   /** The F points of one period. */
   private readonly points: Float64Array;
   private readonly single = new Float64Array(1);
@@ -326,31 +330,34 @@ export class TruePeakInterpolator {
     this.points = new Float64Array(this.factor + 2);
     const lineLength = HISTORY + CHUNK;
     const lineMaxLength = Math.ceil(lineLength / GROUP) + GROUP_BLOCKS;
-    const wasm = createTruePeakWasm(lineLength + lineMaxLength + 4 * CHUNK + 16 + HALF_TAPS + 8);
-    if (wasm) {
-      this.line = wasm.allocate(lineLength);
-      this.lineMax = wasm.allocate(lineMaxLength);
-      this.half = wasm.allocate(CHUNK + 6);
-      this.quarter1 = wasm.allocate(CHUNK + 2);
-      this.quarter3 = wasm.allocate(CHUNK + 2);
-      this.peakScratch = wasm.allocate(CHUNK);
+    const float64s = lineLength + lineMaxLength + 4 * CHUNK + 16 + HALF_TAPS + 8 + GROUP_BLOCKS + DESCRIPTOR_FLOAT64S;
+    const arena = options.arena ?? createTruePeakMeterWasm(float64s);
+    if (arena) {
+      this.line = arena.allocate(lineLength);
+      this.lineMax = arena.allocate(lineMaxLength);
+      this.half = arena.allocate(CHUNK + 6);
+      this.quarter1 = arena.allocate(CHUNK + 2);
+      this.quarter3 = arena.allocate(CHUNK + 2);
+      this.peakScratch = arena.allocate(CHUNK);
       const taps = (values: ArrayLike<number>): number => {
-        const view = wasm.allocate(values.length);
+        const view = arena.allocate(values.length);
         view.set(values);
         return view.byteOffset;
       };
-      this.wasm = {
-        exports: wasm.exports,
-        line: this.line.byteOffset,
-        lineMax: this.lineMax.byteOffset,
-        half: this.half.byteOffset,
-        quarter1: this.quarter1.byteOffset,
-        quarter3: this.quarter3.byteOffset,
-        peaks: this.peakScratch.byteOffset,
-        stage1Taps: taps(S1),
-        stage2Taps: taps(G2),
-        stage3Taps: taps(G3),
-      };
+      // The descriptor asm/truePeakMeter.ts reads (D_* there): nine byte offsets and two flags as
+      // i32, then three f64 constants.
+      const descriptor = arena.allocate(DESCRIPTOR_FLOAT64S);
+      const offsets = new Int32Array(descriptor.buffer, descriptor.byteOffset, 12);
+      offsets.set([
+        this.line.byteOffset, this.lineMax.byteOffset, this.half.byteOffset, this.quarter1.byteOffset,
+        this.quarter3.byteOffset, taps(S1), taps(G2), taps(G3), taps(this.blockWeights), factor,
+        this.pruning ? 1 : 0, this.peakScratch.byteOffset,
+      ]);
+      descriptor[6] = this.refineLimit;
+      // R, a hair over, so the rounding of the sums can never make a skipped period matter.
+      descriptor[7] = this.refineLimit * (1 + 1e-9);
+      descriptor[8] = this.streamBound;
+      this.scanWasm = { exports: arena.exports, descriptor: descriptor.byteOffset };
     } else {
       this.line = new Float64Array(lineLength);
       this.lineMax = new Float64Array(lineMaxLength);
@@ -358,7 +365,7 @@ export class TruePeakInterpolator {
       this.quarter1 = new Float64Array(CHUNK + 2);
       this.quarter3 = new Float64Array(CHUNK + 2);
       this.peakScratch = this.quarter1;
-      this.wasm = undefined;
+      this.scanWasm = undefined;
     }
   }
 
@@ -366,6 +373,14 @@ export class TruePeakInterpolator {
   reset(): void {
     this.line.fill(0);
     this.lineMax.fill(0);
+  }
+
+  /**
+   * Byte offset of this interpolator's descriptor in its asm/truePeakMeter.ts instance (what
+   * `meterPush` is given), or −1 when it has none (the TypeScript loops run).
+   */
+  get wasmDescriptor(): number {
+    return this.scanWasm ? this.scanWasm.descriptor : -1;
   }
 
   /**
@@ -426,25 +441,35 @@ export class TruePeakInterpolator {
     const weights = this.blockWeights;
     const pruning = this.pruning;
     const factor = this.factor;
-    const wasm = this.wasm;
     // R, a hair over, so the rounding of the sums can never make a skipped period matter.
     const refineBound = this.refineLimit * (1 + 1e-9);
     let limit = threshold;
     let o = outStart;
+    const scanWasm = this.scanWasm;
+    if (scanWasm) {
+      // Each chunk: copied in here, everything else in one call (asm/truePeakMeter.ts `scanChunk`).
+      const peakScratch = this.peakScratch;
+      for (let from = start; from < end; from += CHUNK) {
+        const count = Math.min(CHUNK, end - from);
+        for (let i = 0; i < count; i++) {
+          const x = input[from + i];
+          line[HISTORY + i] = x - x === 0 ? x : 0;
+        }
+        limit = scanWasm.exports.scanChunk(scanWasm.descriptor, count, limit, rising ? 1 : 0, out !== null ? 1 : 0);
+        if (out !== null) for (let i = 0; i < count; i++) out[o + i] = peakScratch[i];
+        o += count;
+      }
+      return rising ? limit : threshold;
+    }
     for (let from = start; from < end; from += CHUNK) {
       const count = Math.min(CHUNK, end - from);
-      // With WebAssembly the peaks go to its scratch first (copied out at the end of the chunk).
-      const peakOut = out !== null && wasm ? this.peakScratch : out;
-      const peakAt = out !== null && wasm ? 0 : o;
       // Copy the chunk after the history; NaN and ±Infinity count as 0.
       for (let i = 0; i < count; i++) {
         const x = input[from + i];
         line[HISTORY + i] = x - x === 0 ? x : 0;
       }
       const used = HISTORY + count;
-      if (pruning && wasm) {
-        wasm.exports.blockMaxima(wasm.line, used, wasm.lineMax);
-      } else if (pruning) {
+      if (pruning) {
         for (let g = 0, i = 0; i < used; g++) {
           let m = 0;
           const stop = Math.min(used, i + GROUP);
@@ -465,7 +490,7 @@ export class TruePeakInterpolator {
           const first = g0 / GROUP;
           for (let b = 0; b < GROUP_BLOCKS; b++) bound += weights[b] * lineMax[first + b];
           if (bound * refineBound <= limit) {
-            if (out !== null) peakOut!.fill(0, peakAt + g0, peakAt + g1);
+            if (out !== null) out.fill(0, o + g0, o + g1);
             continue;
           }
         }
@@ -473,12 +498,7 @@ export class TruePeakInterpolator {
         // y(k_g1 + 3/4) would need x beyond the chunk: it is never read here, and the next group
         // recomputes period g1).
         const h0 = halfDone > g0 - 3 ? halfDone : g0 - 3;
-        if (wasm) {
-          // y(k_j + 1/2) for j = h0 … g1 + 1 at half[j + 3], x[k_j] at line[j + CENTER].
-          wasm.exports.halfBandMidpoints(wasm.line + 8 * (h0 + CENTER), wasm.stage1Taps, HALF_TAPS, wasm.half + 8 * (h0 + 3), g1 + 2 - h0);
-        } else {
-          this.fillHalf(h0, g1 + 2);
-        }
+        this.fillHalf(h0, g1 + 2);
         halfDone = g1 + 2;
         if (pruning && rising) {
           // (The meter only: in the limiter, whose target loud material passes almost everywhere,
@@ -497,37 +517,25 @@ export class TruePeakInterpolator {
             if (a > m2) m2 = a;
           }
           if (m2 * this.streamBound <= limit) {
-            if (out !== null) peakOut!.fill(0, peakAt + g0, peakAt + g1);
+            if (out !== null) out.fill(0, o + g0, o + g1);
             continue;
           }
         }
         if (factor > 2) {
           const q0 = quarterDone > g0 - 1 ? quarterDone : g0 - 1;
-          if (wasm) {
-            wasm.exports.quarters(wasm.line, CENTER, wasm.half, wasm.quarter1, wasm.quarter3, wasm.stage2Taps, q0, g1 + 1);
-          } else {
-            this.fillQuarters(q0, g1 + 1);
-          }
+          this.fillQuarters(q0, g1 + 1);
           quarterDone = g1;
-        }
-        if (wasm && factor > 2) {
-          limit = wasm.exports.cascadePeaks(
-            wasm.line, CENTER, wasm.half, wasm.quarter1, wasm.quarter3, wasm.stage3Taps,
-            g0, g1, factor, limit, rising ? 1 : 0, this.refineLimit, out !== null ? wasm.peaks : 0,
-          );
-          continue;
         }
         for (let j = g0; j < g1; j++) {
           const v = this.periodPeak(j, limit);
           if (v > limit) {
             if (rising) limit = v;
-            if (out !== null) peakOut![peakAt + j] = v;
+            if (out !== null) out[o + j] = v;
           } else if (out !== null) {
-            peakOut![peakAt + j] = 0;
+            out[o + j] = 0;
           }
         }
       }
-      if (out !== null && peakOut !== out) for (let i = 0; i < count; i++) out[o + i] = peakOut![i];
       line.copyWithin(0, count, count + HISTORY);
       o += count;
     }

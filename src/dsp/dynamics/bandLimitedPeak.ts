@@ -38,7 +38,7 @@
  */
 import { designStreamBound, kaiser, STAGE2_TAPS } from '../truePeak';
 import { DENORMAL_FLOOR } from '../denormal';
-import { createTruePeakWasm, type TruePeakWasmExports } from '../wasm/truePeakWasm';
+import { createTruePeakWasm, type TruePeakWasm, type TruePeakWasmExports } from '../wasm/truePeakWasm';
 
 /** Highest frequency the filter passes flat, Hz (at rates where 0.4535·fs is higher). */
 export const BAND_LIMIT_PASS_HZ = 20000;
@@ -170,13 +170,22 @@ export class BandLimitedPeakDetector {
   private readonly wasm: BandLimitWasm | undefined;
   /** The period peaks of a chunk, in the WebAssembly memory (unused without it). */
   private readonly peakScratch: Float64Array;
+  /**
+   * With WebAssembly at 4×: the byte offset of this detector's descriptor for the limiter's
+   * one-call chunk (asm/truePeak.ts `limiterChunk`), and where that chunk's input goes (the
+   * line after its history); −1 and an empty array otherwise.
+   */
+  readonly wasmDescriptor: number;
+  readonly wasmInput: Float64Array;
 
   /**
    * @param sampleRate Hz (the filter's design depends on it).
    * @param factor 4 (44.1–96 kHz) or 2 (≥ 176.4 kHz).
    * @param pruning skip periods that cannot beat the threshold (default true; only the speed changes).
+   * @param arena an instance of asm/truePeak.ts to allocate in instead of one of its own (the
+   *   limiter shares one between both channels and its gain path, so one call runs a chunk).
    */
-  constructor(sampleRate: number, factor: number, pruning = true) {
+  constructor(sampleRate: number, factor: number, pruning = true, arena?: TruePeakWasm) {
     if (factor !== 2 && factor !== 4) throw new RangeError(`BandLimitedPeakDetector: factor must be 2 or 4 (got ${factor})`);
     this.factor = factor;
     this.design = bandLimitDesign(sampleRate);
@@ -189,7 +198,12 @@ export class BandLimitedPeakDetector {
     const oddSum = 2 * this.design.odd.reduce((sum, v) => sum + Math.abs(v), 0);
     const lineLength = this.history + CHUNK;
     const lineMaxLength = Math.ceil(lineLength / GROUP) + 1;
-    const wasm = createTruePeakWasm(lineLength + lineMaxLength + 3 * CHUNK + 9 + 2 * m + 5);
+    this.refineLimit = 1 / Math.cos(Math.PI / (2 * factor));
+    this.xBound = designStreamBound(factor) * this.refineLimit * Math.max(evenSum, oddSum) * (1 + 1e-9);
+    this.pruning = pruning;
+    const wasm = arena ?? createTruePeakWasm(BandLimitedPeakDetector.wasmFloat64s(sampleRate));
+    this.wasmDescriptor = -1;
+    this.wasmInput = new Float64Array(0);
     if (wasm) {
       this.line = wasm.allocate(lineLength);
       this.lineMax = wasm.allocate(lineMaxLength);
@@ -213,6 +227,21 @@ export class BandLimitedPeakDetector {
         evenTaps: evenTaps.byteOffset,
         oddTaps: oddTaps.byteOffset,
       };
+      if (factor === 4) {
+        // The descriptor asm/truePeak.ts `limiterChunk` reads (B_* there): offsets and layout as
+        // i32, then xBound and R as f64; and y's chunk with the denormal flush (`filtered`).
+        const filtered = wasm.allocate(CHUNK);
+        const descriptor = wasm.allocate(9);
+        new Int32Array(descriptor.buffer, descriptor.byteOffset, 13).set([
+          this.line.byteOffset, this.lineMax.byteOffset, evenTaps.byteOffset, oddTaps.byteOffset, stage2Taps.byteOffset,
+          this.even.byteOffset, this.odd.byteOffset, this.peakScratch.byteOffset, filtered.byteOffset, this.center, m,
+          this.history, pruning ? 1 : 0,
+        ]);
+        descriptor[7] = this.xBound;
+        descriptor[8] = this.refineLimit;
+        this.wasmDescriptor = descriptor.byteOffset;
+        this.wasmInput = this.line.subarray(this.history, this.history + CHUNK);
+      }
     } else {
       this.line = new Float64Array(lineLength);
       this.lineMax = new Float64Array(lineMaxLength);
@@ -221,9 +250,13 @@ export class BandLimitedPeakDetector {
       this.peakScratch = this.odd;
       this.wasm = undefined;
     }
-    this.refineLimit = 1 / Math.cos(Math.PI / (2 * factor));
-    this.xBound = designStreamBound(factor) * this.refineLimit * Math.max(evenSum, oddSum) * (1 + 1e-9);
-    this.pruning = pruning;
+  }
+
+  /** f64 one detector takes in an asm/truePeak.ts instance at `sampleRate` (generous). */
+  static wasmFloat64s(sampleRate: number): number {
+    const m = bandLimitDesign(sampleRate).halfLength;
+    const lineLength = 2 * (m + 2) + CHUNK;
+    return lineLength + Math.ceil(lineLength / GROUP) + 1 + 4 * CHUNK + 18 + 2 * m + 5;
   }
 
   /** Clears the history (as if the input had been silent forever). */
@@ -335,10 +368,6 @@ export class BandLimitedPeakDetector {
         evenDone = g1 + 2;
       }
       oddDone = g1 + 2;
-      if (wasm && this.factor === 4) {
-        wasm.exports.limiterPeaks4(wasm.even, wasm.odd, wasm.stage2Taps, g0, g1, threshold, this.refineLimit, wasm.peaks);
-        continue;
-      }
       if (this.factor === 4) {
         const q0 = quarterDone > g0 - 1 ? quarterDone : g0 - 1;
         this.fillQuarters(q0, g1);

@@ -66,6 +66,21 @@ export class LookaheadGain {
     this.releaseCoeff = onePoleCoefficient(releaseSeconds, sampleRate);
   }
 
+  /** L in samples, as configured (after clamping to the capacity). */
+  get rampSamples(): number {
+    return this.rampLength;
+  }
+
+  /** a in samples, as configured (after clamping to the capacity). */
+  get guardSamples(): number {
+    return this.guard;
+  }
+
+  /** α_R = exp(−1/(τ_R·fs)) of the release in use. */
+  get releaseCoefficient(): number {
+    return this.releaseCoeff;
+  }
+
   /** L + a: how many samples `push` lags behind its input. */
   get delaySamples(): number {
     return this.rampLength + this.guard;

@@ -1,4 +1,5 @@
 import { TruePeakInterpolator } from '../truePeak';
+import { createTruePeakMeterWasm, type TruePeakMeterWasmExports } from '../wasm/truePeakWasm';
 import { LoudnessHistogram } from './histogram';
 import { integratedLoudness } from './integrated';
 import { KWeightingFilter, kWeightingCoefficients } from './kWeighting';
@@ -57,6 +58,31 @@ export interface LoudnessMeterOptions {
   truePeakPruning?: boolean;
 }
 
+/** Frames per call of the stereo meter's WebAssembly push (the interpolators' chunk). */
+const WASM_CHUNK = 256;
+/**
+ * The stereo meter's state block in asm/truePeakMeter.ts (`meterPush`, M_* there), f64 slots:
+ * the K-weighting coefficients, its four states per channel, then per channel the tick sums, the
+ * sample peaks and the true peaks.
+ */
+const STATE_FLOAT64S = 24;
+const STATE_FILTER = 10;
+const STATE_TICK_SUMS = 18;
+const STATE_SAMPLE_PEAKS = 20;
+const STATE_TRUE_PEAKS = 22;
+/** f64 an interpolator takes in the shared arena (generous; see TruePeakInterpolator). */
+const INTERPOLATOR_FLOAT64S = 1600;
+
+/** A stereo meter's whole push in one WebAssembly call per chunk, and the views it reads. */
+interface StereoMeterWasm {
+  exports: TruePeakMeterWasmExports;
+  state: Float64Array;
+  left: Float64Array;
+  right: Float64Array;
+  descriptorLeft: number;
+  descriptorRight: number;
+}
+
 function toLufs(energy: number): number | null {
   return energy > 0 && Number.isFinite(energy) ? energyToLufs(energy) : null;
 }
@@ -99,6 +125,13 @@ export class LoudnessMeter {
   private readonly ringLength = new Float64Array(SHORT_TERM_TICKS);
   private readonly gatingBlocks = new LoudnessHistogram();
   private readonly shortTermValues = new LoudnessHistogram();
+  /**
+   * Stereo, where WebAssembly loads: both channels' K-weighting, squares, sample
+   * and true peaks in one call per chunk (asm/truePeakMeter.ts `meterPush`); `tickSums`,
+   * `samplePeakMax` and `truePeakMax` are then views of its state. Otherwise undefined, and the
+   * TypeScript loops run (same readings).
+   */
+  private readonly stereoWasm: StereoMeterWasm | undefined;
   /** Reused by `push` so a stereo push allocates nothing. */
   private readonly stereoPair: SampleBuffer[] = [new Float32Array(0), new Float32Array(0)];
 
@@ -136,15 +169,35 @@ export class LoudnessMeter {
     this.channelWeights = Object.freeze([...weights]);
     this.weights = Float64Array.from(weights);
     const coefficients = kWeightingCoefficients(sampleRate);
+    const pruning = options.truePeakPruning ?? true;
+    const arena = channels === 2 ? createTruePeakMeterWasm(2 * INTERPOLATOR_FLOAT64S + STATE_FLOAT64S + 2 * WASM_CHUNK) : undefined;
     this.filters = [];
     this.truePeaks = [];
     for (let c = 0; c < channels; c++) {
       this.filters.push(new KWeightingFilter(coefficients));
-      this.truePeaks.push(new TruePeakInterpolator(sampleRate, { pruning: options.truePeakPruning ?? true }));
+      this.truePeaks.push(new TruePeakInterpolator(sampleRate, { pruning, arena }));
     }
-    this.tickSums = new Float64Array(channels);
-    this.truePeakMax = new Float64Array(channels);
-    this.samplePeakMax = new Float64Array(channels);
+    if (arena) {
+      const state = arena.allocate(STATE_FLOAT64S);
+      const { shelf, highpass } = coefficients;
+      state.set([shelf.b0, shelf.b1, shelf.b2, shelf.a1, shelf.a2, highpass.b0, highpass.b1, highpass.b2, highpass.a1, highpass.a2]);
+      this.stereoWasm = {
+        exports: arena.exports,
+        state,
+        left: arena.allocate(WASM_CHUNK),
+        right: arena.allocate(WASM_CHUNK),
+        descriptorLeft: this.truePeaks[0].wasmDescriptor,
+        descriptorRight: this.truePeaks[1].wasmDescriptor,
+      };
+      this.tickSums = state.subarray(STATE_TICK_SUMS, STATE_TICK_SUMS + 2);
+      this.samplePeakMax = state.subarray(STATE_SAMPLE_PEAKS, STATE_SAMPLE_PEAKS + 2);
+      this.truePeakMax = state.subarray(STATE_TRUE_PEAKS, STATE_TRUE_PEAKS + 2);
+    } else {
+      this.stereoWasm = undefined;
+      this.tickSums = new Float64Array(channels);
+      this.truePeakMax = new Float64Array(channels);
+      this.samplePeakMax = new Float64Array(channels);
+    }
     this.reset();
   }
 
@@ -152,6 +205,7 @@ export class LoudnessMeter {
   reset(): void {
     for (const f of this.filters) f.reset();
     for (const t of this.truePeaks) t.reset();
+    this.stereoWasm?.state.fill(0, STATE_FILTER, STATE_TICK_SUMS);
     this.tickSums.fill(0);
     this.truePeakMax.fill(0);
     this.samplePeakMax.fill(0);
@@ -205,6 +259,10 @@ export class LoudnessMeter {
         );
       }
     }
+    if (this.stereoWasm) {
+      this.pushStereoWasm(this.stereoWasm, data[0], data[1], frames);
+      return;
+    }
     let offset = 0;
     while (offset < frames) {
       const run = Math.min(frames - offset, this.tickEnd - this.position);
@@ -213,6 +271,33 @@ export class LoudnessMeter {
         const channel = data[c];
         this.tickSums[c] = this.filters[c].accumulateSquares(channel, offset, end, this.tickSums[c]);
         this.scanPeaks(c, channel, offset, end);
+      }
+      offset = end;
+      this.position += run;
+      if (this.position === this.tickEnd) this.finishTick();
+    }
+  }
+
+  /**
+   * `pushChannels` for a stereo meter with WebAssembly: each piece of a tick, up to WASM_CHUNK
+   * frames, is copied into the instance's memory and metered in one call (K-weighting, squares,
+   * sample and true peaks of both channels; the same operations in the same order as the loops of
+   * `KWeightingFilter.accumulateSquares` and `scanPeaks`, so the readings are the same).
+   */
+  private pushStereoWasm(wasm: StereoMeterWasm, left: SampleBuffer, right: SampleBuffer, frames: number): void {
+    const inLeft = wasm.left;
+    const inRight = wasm.right;
+    let offset = 0;
+    while (offset < frames) {
+      const run = Math.min(frames - offset, this.tickEnd - this.position);
+      const end = offset + run;
+      for (let from = offset; from < end; from += WASM_CHUNK) {
+        const count = Math.min(WASM_CHUNK, end - from);
+        for (let i = 0; i < count; i++) {
+          inLeft[i] = left[from + i];
+          inRight[i] = right[from + i];
+        }
+        wasm.exports.meterPush(wasm.state.byteOffset, inLeft.byteOffset, inRight.byteOffset, count, wasm.descriptorLeft, wasm.descriptorRight);
       }
       offset = end;
       this.position += run;

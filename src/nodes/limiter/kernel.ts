@@ -33,14 +33,19 @@
  * the detector measured, for any input.
  *
  * Latency: see `timing.ts` (D + L + a samples).
+ *
+ * Speed: with the band limit on at 44.1–96 kHz and WebAssembly available, one call per 256 frames
+ * does all of the above (limiterWasm.ts, asm/truePeak.ts `limiterChunk`), bit-identical to the
+ * TypeScript below, which remains for the other cases and hosts without WebAssembly.
  */
 import type { ResolvedParams } from '../../graph/catalog';
 import type { Kernel, KernelContext, KernelIO, KernelMeters } from '../types';
 import { TruePeakInterpolator, truePeakFactor } from '../../dsp/truePeak';
-import { BandLimitedPeakDetector } from '../../dsp/dynamics/bandLimitedPeak';
+import { BandLimitedPeakDetector, bandLimitDesign } from '../../dsp/dynamics/bandLimitedPeak';
 import { DelayLine } from '../../dsp/delayLine';
 import { LookaheadGain } from '../../dsp/dynamics/lookaheadGain';
 import { dbToGain } from '../../dsp/dynamics/timeConstant';
+import { LimiterWasm } from './limiterWasm';
 import { limiterSettings } from './settings';
 import { MAX_LOOKAHEAD_MS, rampSamples } from './timing';
 
@@ -89,6 +94,12 @@ export class LimiterKernel implements Kernel {
   private readonly delayLeft: DelayLine;
   private readonly delayRight: DelayLine;
   private readonly gainPath: LookaheadGain;
+  /**
+   * With the band limit on at 4× and WebAssembly available: the whole chunk in one call
+   * (limiterWasm.ts; its detectors are `bandLeft`/`bandRight`, its gain path and delay state its
+   * own, the same operations as `gainPath` and the delay lines here); undefined otherwise.
+   */
+  private readonly wasm: LimiterWasm | undefined;
   /** Scratch per chunk: input × input gain (non-finite samples as 0), y, and the period peaks. */
   private readonly scaledLeft = new Float64Array(DETECT_CHUNK);
   private readonly scaledRight = new Float64Array(DETECT_CHUNK);
@@ -118,14 +129,18 @@ export class LimiterKernel implements Kernel {
     const detector = { factor: limiterOversampling(ctx.sampleRate) };
     this.detectLeft = new TruePeakInterpolator(ctx.sampleRate, detector);
     this.detectRight = new TruePeakInterpolator(ctx.sampleRate, detector);
-    this.bandLeft = new BandLimitedPeakDetector(ctx.sampleRate, detector.factor);
-    this.bandRight = new BandLimitedPeakDetector(ctx.sampleRate, detector.factor);
-    const maxGuard = Math.max(this.detectLeft.delaySamples, this.bandLeft.delaySamples);
+    // The band-limited detector's delay M + 2 (bandLimitedPeak.ts), known before it is built.
+    const maxGuard = Math.max(this.detectLeft.delaySamples, bandLimitDesign(ctx.sampleRate).halfLength + 2);
     const maxRamp = rampSamples(MAX_LOOKAHEAD_MS, ctx.sampleRate);
     this.gainPath = new LookaheadGain(maxRamp, maxGuard);
     const maxLatency = 2 * maxGuard + maxRamp;
     this.delayLeft = new DelayLine(maxLatency);
     this.delayRight = new DelayLine(maxLatency);
+    const ramp = Math.ceil(maxRamp);
+    this.wasm = LimiterWasm.create(ctx.sampleRate, detector.factor, ramp + 2 * Math.ceil(maxGuard) + 1, ramp + 1, maxLatency);
+    // With the WebAssembly path its detectors (in its instance) serve both paths.
+    this.bandLeft = this.wasm?.left ?? new BandLimitedPeakDetector(ctx.sampleRate, detector.factor);
+    this.bandRight = this.wasm?.right ?? new BandLimitedPeakDetector(ctx.sampleRate, detector.factor);
     this.setParams(params);
   }
 
@@ -140,6 +155,7 @@ export class LimiterKernel implements Kernel {
     this.target = ceiling * CEILING_MARGIN;
     this.safetyLimit = float32AtMost(ceiling);
     this.inputGain = dbToGain(s.inputGain);
+    this.wasm?.setLevels(this.target, this.safetyLimit);
     const ramp = rampSamples(s.lookahead, this.sampleRate);
     if (ramp !== this.ramp || s.bandLimit !== this.bandLimit) {
       // A new lookahead or band limit changes the latency: the engine re-plans, the kernel starts afresh.
@@ -155,8 +171,10 @@ export class LimiterKernel implements Kernel {
       this.bandLeft.reset();
       this.bandRight.reset();
       this.gainPath.reset();
+      this.wasm?.configure(this.gainPath.rampSamples, this.gainPath.guardSamples, this.gainPath.releaseCoefficient);
     } else {
       this.gainPath.setRelease(s.release / 1000, this.sampleRate);
+      this.wasm?.setRelease(this.gainPath.releaseCoefficient);
     }
   }
 
@@ -168,6 +186,7 @@ export class LimiterKernel implements Kernel {
     this.delayLeft.reset();
     this.delayRight.reset();
     this.gainPath.reset();
+    this.wasm?.reset();
     this.safetyClipCount = 0;
     this.meters.gainReductionDb = 0;
   }
@@ -182,6 +201,13 @@ export class LimiterKernel implements Kernel {
     // The delay lines hold y[k], which the band-limited detector emits D samples late already.
     const delay = this.bandLimit ? this.latency - this.guard : this.latency;
     const bandLimit = this.bandLimit;
+    if (bandLimit && this.wasm) {
+      const clipped = this.wasm.process(input.left, input.right, out.left, out.right, frames, inputGain, delay);
+      this.safetyClipCount += clipped;
+      const smallest = this.wasm.smallestGain;
+      this.meters.gainReductionDb = smallest < 1 ? -20 * Math.log10(smallest) : 0;
+      return;
+    }
     const scaledLeft = this.scaledLeft;
     const scaledRight = this.scaledRight;
     const filteredLeft = this.filteredLeft;

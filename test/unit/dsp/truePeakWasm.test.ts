@@ -12,6 +12,8 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTruePeakWasm, setTruePeakWasmEnabled } from '../../../src/dsp/wasm/truePeakWasm';
 import { TRUE_PEAK_WASM_BASE64 } from '../../../src/dsp/wasm/truePeakWasmBytes';
+import { TRUE_PEAK_METER_WASM_BASE64 } from '../../../src/dsp/wasm/truePeakMeterWasmBytes';
+import { LoudnessMeter, type LoudnessResult } from '../../../src/dsp/loudness/meter';
 import { BandLimitedPeakDetector } from '../../../src/dsp/dynamics/bandLimitedPeak';
 import { TruePeakInterpolator } from '../../../src/dsp/truePeak';
 import { SeededRandom } from '../../../src/dsp/noise';
@@ -91,9 +93,19 @@ function cascade(useWasm: boolean, rate: number, factor: number, pruning: boolea
   return { maxima, flushed, peaks, one };
 }
 
-function limiterRender(useWasm: boolean, params: Record<string, ParamValue>, x: Float64Array, y: Float64Array, block: number) {
-  const ctx = { sampleRate: 44100, maxBlockSize: block, getClip: () => undefined };
+function limiterRender(
+  useWasm: boolean,
+  params: Record<string, ParamValue>,
+  x: Float64Array,
+  y: Float64Array,
+  block: number,
+  rate = 44100,
+  change?: Record<string, ParamValue>,
+) {
+  const ctx = { sampleRate: rate, maxBlockSize: block, getClip: () => undefined };
   const kernel = withWasm(useWasm, () => limiterNode.createKernel(ctx, resolveParams(limiterNode, params)));
+  const usesWasm = (kernel as unknown as { wasm: unknown }).wasm !== undefined;
+  const reductions: number[] = [];
   const left = new Float32Array(x.length);
   const right = new Float32Array(x.length);
   const io = {
@@ -109,11 +121,35 @@ function limiterRender(useWasm: boolean, params: Record<string, ParamValue>, x: 
       io.inputs[0].right[i] = y[done + i];
     }
     io.frames = n;
+    // Halfway: the params change (a new release keeps the state, a new lookahead starts afresh).
+    if (change && done < x.length / 2 && done + n >= x.length / 2) kernel.setParams(resolveParams(limiterNode, { ...params, ...change }));
     kernel.process(io);
+    reductions.push(kernel.meters!.gainReductionDb as number);
     left.set(io.outputs[0].left.subarray(0, n), done);
     right.set(io.outputs[0].right.subarray(0, n), done);
   }
-  return { left, right };
+  return { left, right, usesWasm, reductions, clips: (kernel as unknown as { safetyClipCount: number }).safetyClipCount };
+}
+
+/**
+ * A stereo meter fed `left`/`right` (float32, as the render hands them) in blocks whose sizes
+ * cycle through `blocks`; every reading is taken after each block (the flush included).
+ */
+function meterReadings(useWasm: boolean, rate: number, pruning: boolean, left: Float32Array, right: Float32Array, blocks: number[]) {
+  const meter = withWasm(useWasm, () => new LoudnessMeter(rate, 2, { truePeakPruning: pruning }));
+  const usesWasm = meter['truePeaks'][0].wasmDescriptor >= 0 && meter['stereoWasm'] !== undefined;
+  const readings: LoudnessResult[] = [];
+  for (let done = 0, b = 0; done < left.length; b++) {
+    const n = Math.min(blocks[b % blocks.length], left.length - done);
+    meter.push(left.subarray(done, done + n), right.subarray(done, done + n), n);
+    readings.push(meter.result());
+    done += n;
+  }
+  const channels = [meter.channelTruePeakDbtp(0), meter.channelTruePeakDbtp(1)];
+  meter.reset();
+  meter.push(left.subarray(0, 5000), right.subarray(0, 5000));
+  readings.push(meter.result());
+  return { readings, channels, usesWasm };
 }
 
 describe('true-peak stages in WebAssembly', () => {
@@ -170,6 +206,61 @@ describe('true-peak stages in WebAssembly', () => {
     expect(firstDifference(wasm.left, ts.left)).toBe(-1);
     expect(firstDifference(wasm.right, ts.right)).toBe(-1);
   });
+
+  it.each([
+    [48000, { inputGain: 14, ceiling: -1 }, { release: 300 }],
+    [44100, { inputGain: 6, ceiling: -2, release: 5 }, { lookahead: 2 }],
+    [96000, { inputGain: 12, ceiling: -1, lookahead: 10 }, { release: 1000, inputGain: 3 }],
+  ] as const)('the limiter chunk in one call at %i Hz %j, then %j: same samples, meters, clips', (rate, params, change) => {
+    const x = material(40000, 9);
+    const y = material(40000, 10);
+    x[777] = NaN;
+    y[9999] = -Infinity;
+    const wasm = limiterRender(true, params, x, y, 1024, rate, change);
+    const ts = limiterRender(false, params, x, y, 1024, rate, change);
+    expect(wasm.usesWasm).toBe(true);
+    expect(ts.usesWasm).toBe(false);
+    expect(Math.max(...ts.reductions)).toBeGreaterThan(3);
+    expect(firstDifference(wasm.left, ts.left)).toBe(-1);
+    expect(firstDifference(wasm.right, ts.right)).toBe(-1);
+    expect(firstDifference(wasm.reductions, ts.reductions)).toBe(-1);
+    expect(wasm.clips).toBe(ts.clips);
+  });
+
+  it.each([
+    [48000, true],
+    [44100, false],
+    [96000, true],
+    [192000, true],
+  ] as const)('the stereo loudness meter at %i Hz, pruning %s: every reading the same', (rate, pruning) => {
+    // Loud and quiet sections, silence, a denormal tail, and non-finite samples (which count as 0).
+    const left = Float32Array.from(material(rate * 5, 7));
+    const right = Float32Array.from(material(rate * 5, 8), (v) => 0.5 * v);
+    left[1000] = NaN;
+    right[2000] = Infinity;
+    left[rate * 2 + 17] = -Infinity;
+    const blocks = [1, 333, 4096, 480, 7];
+    const wasm = meterReadings(true, rate, pruning, left, right, blocks);
+    const ts = meterReadings(false, rate, pruning, left, right, blocks);
+    expect(wasm.usesWasm).toBe(true);
+    expect(ts.usesWasm).toBe(false);
+    const last = ts.readings[ts.readings.length - 2];
+    expect(last.integratedLufs).not.toBeNull();
+    expect(last.truePeakDbtp).toBeGreaterThan(last.samplePeakDbfs!);
+    expect(wasm.readings.length).toBe(ts.readings.length);
+    const fields = Object.keys(last) as (keyof LoudnessResult)[];
+    for (let i = 0; i < ts.readings.length; i++) {
+      for (const field of fields) {
+        expect(Object.is(wasm.readings[i][field], ts.readings[i][field]), `reading ${i}, ${field}`).toBe(true);
+      }
+    }
+    expect(firstDifference(wasm.channels as number[], ts.channels as number[])).toBe(-1);
+  });
+
+  it('is what `npm run build:wasm` compiles from asm/truePeakMeter.ts', () => {
+    const fresh = execFileSync(process.execPath, ['scripts/build-wasm.mjs', '--print', 'truePeakMeter'], { cwd: root, encoding: 'utf8' }).trim();
+    expect(fresh, 'src/dsp/wasm/truePeakMeterWasmBytes.ts is stale: run `npm run build:wasm`').toBe(TRUE_PEAK_METER_WASM_BASE64);
+  }, 60_000);
 
   it('is what `npm run build:wasm` compiles from asm/truePeak.ts', () => {
     const fresh = execFileSync(process.execPath, ['scripts/build-wasm.mjs', '--print', 'truePeak'], { cwd: root, encoding: 'utf8' }).trim();
