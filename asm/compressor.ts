@@ -45,7 +45,7 @@ function splat(x: f64): v128 {
 
 /**
  * ln p − offset·ln 2 per lane, for normal p (fastMath.ts `lnNormal`): p = 2^e·m, m ∈ [√2/2, √2),
- * ln m = 2s·Σ s^2j/(2j+1) with s = (m − 1)/(m + 1).
+ * ln m = 2s·Σ_{j=0}^{9} s^2j/(2j+1) with s = (m − 1)/(m + 1).
  */
 // @ts-ignore: decorator
 @inline
@@ -57,16 +57,23 @@ function lnCore(p: v128, offset: v128): v128 {
   const m = i64x2.add(v128.and(adjusted, i64x2.splat(0x000fffff_ffffffff)), i64x2.splat(0x3fe6a09e_00000000));
   const f = f64x2.sub(m, splat(1.0));
   const s = f64x2.div(f, f64x2.add(splat(2.0), f));
+  // Estrin's scheme, the same tree as fastMath.ts.
   const z = f64x2.mul(s, s);
-  let series = f64x2.add(splat(1.0 / 17.0), f64x2.mul(z, splat(1.0 / 19.0)));
-  series = f64x2.add(splat(1.0 / 15.0), f64x2.mul(z, series));
-  series = f64x2.add(splat(1.0 / 13.0), f64x2.mul(z, series));
-  series = f64x2.add(splat(1.0 / 11.0), f64x2.mul(z, series));
-  series = f64x2.add(splat(1.0 / 9.0), f64x2.mul(z, series));
-  series = f64x2.add(splat(1.0 / 7.0), f64x2.mul(z, series));
-  series = f64x2.add(splat(1.0 / 5.0), f64x2.mul(z, series));
-  series = f64x2.add(splat(1.0 / 3.0), f64x2.mul(z, series));
-  series = f64x2.add(splat(1.0), f64x2.mul(z, series));
+  const z2 = f64x2.mul(z, z);
+  const z4 = f64x2.mul(z2, z2);
+  const z8 = f64x2.mul(z4, z4);
+  const low = f64x2.add(
+    f64x2.add(splat(1.0), f64x2.mul(z, splat(1.0 / 3.0))),
+    f64x2.mul(z2, f64x2.add(splat(1.0 / 5.0), f64x2.mul(z, splat(1.0 / 7.0)))),
+  );
+  const high = f64x2.add(
+    f64x2.add(splat(1.0 / 9.0), f64x2.mul(z, splat(1.0 / 11.0))),
+    f64x2.mul(z2, f64x2.add(splat(1.0 / 13.0), f64x2.mul(z, splat(1.0 / 15.0)))),
+  );
+  const series = f64x2.add(
+    f64x2.add(low, f64x2.mul(z4, high)),
+    f64x2.mul(z8, f64x2.add(splat(1.0 / 17.0), f64x2.mul(z, splat(1.0 / 19.0)))),
+  );
   return f64x2.add(
     f64x2.mul(f64x2.sub(e, offset), splat(0.6931471805599453)),
     f64x2.mul(f64x2.mul(splat(2.0), s), series),
@@ -85,18 +92,26 @@ function expCore(y: v128): v128 {
     f64x2.sub(y, f64x2.mul(k, splat(6.9314718036912381649e-1))),
     f64x2.mul(k, splat(1.90821492927058770002e-10)),
   );
-  let poly = f64x2.add(splat(1.0 / 39916800.0), f64x2.mul(f, splat(1.0 / 479001600.0)));
-  poly = f64x2.add(splat(1.0 / 3628800.0), f64x2.mul(f, poly));
-  poly = f64x2.add(splat(1.0 / 362880.0), f64x2.mul(f, poly));
-  poly = f64x2.add(splat(1.0 / 40320.0), f64x2.mul(f, poly));
-  poly = f64x2.add(splat(1.0 / 5040.0), f64x2.mul(f, poly));
-  poly = f64x2.add(splat(1.0 / 720.0), f64x2.mul(f, poly));
-  poly = f64x2.add(splat(1.0 / 120.0), f64x2.mul(f, poly));
-  poly = f64x2.add(splat(1.0 / 24.0), f64x2.mul(f, poly));
-  poly = f64x2.add(splat(1.0 / 6.0), f64x2.mul(f, poly));
-  poly = f64x2.add(splat(1.0 / 2.0), f64x2.mul(f, poly));
-  poly = f64x2.add(splat(1.0), f64x2.mul(f, poly));
-  poly = f64x2.add(splat(1.0), f64x2.mul(f, poly));
+  // Estrin's scheme, the same tree as fastMath.ts.
+  const f2 = f64x2.mul(f, f);
+  const f4 = f64x2.mul(f2, f2);
+  const f8 = f64x2.mul(f4, f4);
+  const low = f64x2.add(
+    f64x2.add(splat(1.0), f),
+    f64x2.mul(f2, f64x2.add(splat(1.0 / 2.0), f64x2.mul(f, splat(1.0 / 6.0)))),
+  );
+  const mid = f64x2.add(
+    f64x2.add(splat(1.0 / 24.0), f64x2.mul(f, splat(1.0 / 120.0))),
+    f64x2.mul(f2, f64x2.add(splat(1.0 / 720.0), f64x2.mul(f, splat(1.0 / 5040.0)))),
+  );
+  const high = f64x2.add(
+    f64x2.add(splat(1.0 / 40320.0), f64x2.mul(f, splat(1.0 / 362880.0))),
+    f64x2.mul(f2, f64x2.add(splat(1.0 / 3628800.0), f64x2.mul(f, splat(1.0 / 39916800.0)))),
+  );
+  const poly = f64x2.add(
+    f64x2.add(low, f64x2.mul(f4, mid)),
+    f64x2.mul(f8, f64x2.add(high, f64x2.mul(f4, splat(1.0 / 479001600.0)))),
+  );
   // 2^k: the low bits of 2^52 + 1023 + k are k's biased exponent; shift them into place.
   const scale = i64x2.shl(f64x2.add(k, splat(4503599627370496.0 + 1023.0)), 52);
   return f64x2.mul(poly, scale);
