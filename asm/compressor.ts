@@ -22,6 +22,7 @@ const KNEE_SCALE = 32;
 const ATTACK = 40;
 const RELEASE = 48;
 const MAKEUP_DB = 56;
+const MAKEUP_GAIN = 64; // 10^(M/20), as fastMath.ts expInRange(M·ln 10/20) computes it
 const DRY = 72;
 const WET = 80;
 const VALUE = 88; // [left, right] smoothed reductions, dB
@@ -124,33 +125,31 @@ function choose(a: v128, b: v128, mask: v128): v128 {
   return v128.bitselect(a, b, mask);
 }
 
-/** ln of each of src[0 … count) into dst (fastMath.ts `fastLn`, with its edges). */
+/** ln of each of src[0 … count) into dst (fastMath.ts `fastLn`, with its edges); count even. */
 export function lnBlock(src: usize, dst: usize, count: i32): void {
   const zero = splat(0.0);
   for (let i = 0; i < count; i += 2) {
     const at = <usize>i << 3;
-    const p = i + 1 < count ? v128.load(src + at) : splat(load<f64>(src + at));
+    const p = v128.load(src + at);
     const subnormal = v128.and(f64x2.gt(p, zero), f64x2.lt(p, splat(MIN_NORMAL)));
     const normal = v128.and(f64x2.ge(p, splat(MIN_NORMAL)), f64x2.lt(p, splat(Infinity)));
     const scaled = choose(f64x2.mul(p, splat(18014398509481984.0)), p, subnormal);
     const r = lnCore(scaled, choose(splat(54.0), zero, subnormal));
     const edge = choose(splat(-Infinity), choose(splat(Infinity), splat(NaN), f64x2.eq(p, splat(Infinity))), f64x2.eq(p, zero));
     const out = choose(r, edge, v128.or(normal, subnormal));
-    if (i + 1 < count) v128.store(dst + at, out);
-    else store<f64>(dst + at, f64x2.extract_lane(out, 0));
+    v128.store(dst + at, out);
   }
 }
 
-/** e^y of each of src[0 … count) into dst (fastMath.ts `fastExp`, with its edges). */
+/** e^y of each of src[0 … count) into dst (fastMath.ts `fastExp`, with its edges); count even. */
 export function expBlock(src: usize, dst: usize, count: i32): void {
   for (let i = 0; i < count; i += 2) {
     const at = <usize>i << 3;
-    const y = i + 1 < count ? v128.load(src + at) : splat(load<f64>(src + at));
+    const y = v128.load(src + at);
     const inRange = v128.and(f64x2.ge(y, splat(-708.0)), f64x2.le(y, splat(709.0)));
     const edge = choose(splat(Infinity), choose(splat(0.0), splat(NaN), f64x2.lt(y, splat(-708.0))), f64x2.gt(y, splat(709.0)));
     const out = choose(expCore(y), edge, inRange);
-    if (i + 1 < count) v128.store(dst + at, out);
-    else store<f64>(dst + at, f64x2.extract_lane(out, 0));
+    v128.store(dst + at, out);
   }
 }
 
@@ -203,12 +202,17 @@ function powersToWeights(state: usize, channel: usize, work: usize, frames: i32)
   for (let i = 0; i < frames; i += 2) {
     const at = work + (<usize>i << 3);
     const p = v128.load(at); // the host's work arrays have room for an even count
+    const compressing = f64x2.gt(p, kneeStart);
+    if (!v128.any_true(compressing)) {
+      v128.store(at, zero); // both frames at or below the knee's start: no log needed
+      continue;
+    }
     const over = f64x2.sub(f64x2.mul(splat(POWER_DB_PER_NEPER), lnCore(p, zero)), threshold);
     const d = f64x2.add(over, halfKnee);
     const inKnee = f64x2.mul(f64x2.mul(f64x2.mul(slope, d), d), kneeScale);
     const reduction = choose(f64x2.mul(slope, over), inKnee, f64x2.ge(f64x2.add(over, over), knee));
     // `!(p > kneeStart)` → 0, NaN included.
-    v128.store(at, choose(reduction, zero, f64x2.gt(p, kneeStart)));
+    v128.store(at, choose(reduction, zero, compressing));
   }
   // Branching one-pole smoother (gainSmoother.ts `stepBlock`).
   const attack = load<f64>(state + ATTACK);
@@ -230,9 +234,15 @@ function powersToWeights(state: usize, channel: usize, work: usize, frames: i32)
   const makeup = splat(load<f64>(state + MAKEUP_DB));
   const dry = splat(load<f64>(state + DRY));
   const wet = splat(load<f64>(state + WET));
+  const idle = f64x2.add(dry, f64x2.mul(wet, splat(load<f64>(state + MAKEUP_GAIN))));
   for (let i = 0; i < frames; i += 2) {
     const at = work + (<usize>i << 3);
-    const gain = expCore(f64x2.mul(f64x2.sub(makeup, v128.load(at)), splat(DB_TO_NEPER)));
+    const r = v128.load(at);
+    if (!v128.any_true(f64x2.ne(r, zero))) {
+      v128.store(at, idle); // no reduction in either frame: the makeup gain, no exp needed
+      continue;
+    }
+    const gain = expCore(f64x2.mul(f64x2.sub(makeup, r), splat(DB_TO_NEPER)));
     v128.store(at, f64x2.add(dry, f64x2.mul(wet, gain)));
   }
   return largest;

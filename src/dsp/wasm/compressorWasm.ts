@@ -31,6 +31,8 @@ export const COMPRESSOR_STATE = {
   attack: 40,
   release: 48,
   makeupDb: 56,
+  /** 10^(M/20) by `expInRange` (the weight of frames with no reduction). */
+  makeupGain: 64,
   dry: 72,
   wet: 80,
   /** [left, right] smoothed reductions, dB. */
@@ -61,6 +63,9 @@ export interface CompressorWasm {
   /** Main blocks: written by the host, compressed in place. */
   readonly mainLeft: Float32Array;
   readonly mainRight: Float32Array;
+  /** After `run`: the last block's per-frame weights (left, or both when linked; right unlinked). */
+  readonly weightsLeft: Float64Array;
+  readonly weightsRight: Float64Array;
   /** The RMS windows (left, right), `rmsCapacity` f64 each. */
   readonly ringLeft: Float64Array;
   readonly ringRight: Float64Array;
@@ -132,6 +137,8 @@ export function createCompressorWasm(
       keyRight: new Float32Array(buffer, keyRightAt, maxBlockSize),
       mainLeft: new Float32Array(buffer, mainLeftAt, maxBlockSize),
       mainRight: new Float32Array(buffer, mainRightAt, maxBlockSize),
+      weightsLeft: new Float64Array(buffer, workAt, maxBlockSize),
+      weightsRight: new Float64Array(buffer, workRightAt, maxBlockSize),
       ringLeft: new Float64Array(buffer, ringLeftAt, rmsCapacity),
       ringRight: new Float64Array(buffer, ringRightAt, rmsCapacity),
       run: (frames, sidechain, mode) =>

@@ -106,6 +106,7 @@ export class CompressorKernel implements Kernel {
       state[COMPRESSOR_STATE.attack / 8] = this.smoothLeft.attackCoeff;
       state[COMPRESSOR_STATE.release / 8] = this.smoothLeft.releaseCoeff;
       state[COMPRESSOR_STATE.makeupDb / 8] = this.makeupDb;
+      state[COMPRESSOR_STATE.makeupGain / 8] = this.makeupGain;
       state[COMPRESSOR_STATE.dry / 8] = 1 - this.mix;
       state[COMPRESSOR_STATE.wet / 8] = this.mix;
     }

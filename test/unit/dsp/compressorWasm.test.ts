@@ -8,7 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fastExp, fastLn, MIN_NORMAL } from '../../../src/dsp/fastMath';
-import { createCompressorWasm, setCompressorWasmEnabled } from '../../../src/dsp/wasm/compressorWasm';
+import { createCompressorWasm, setCompressorWasmEnabled, type CompressorWasm } from '../../../src/dsp/wasm/compressorWasm';
+import { resolveParams } from '../../../src/graph/catalog';
+import type { Kernel } from '../../../src/nodes/types';
 import { COMPRESSOR_WASM_BASE64 } from '../../../src/dsp/wasm/compressorWasmBytes';
 import { compressorNode } from '../../../src/nodes/compressor';
 import type { ParamValue } from '../../../src/graph/types';
@@ -38,12 +40,12 @@ function firstDifference(a: Float64Array | Float32Array, b: Float64Array | Float
 const EDGES = [
   0, -0, 5e-324, -5e-324, 1e-310, 2.225073858507201e-308, MIN_NORMAL, 1e-300, Math.pow(10, -7.2), Math.pow(10, -1.8),
   Math.SQRT1_2, Math.SQRT2, 1, 1 - 2 ** -53, 1 + 2 ** -52, 2, 1e77, 1.5e308, Number.MAX_VALUE, Infinity, -Infinity, NaN, -1,
-  -708, -708.0000001, 709, 709.0000001, 745, -745, 0.34657359027997264, -0.34657359027997264,
-];
+  -708, -708.0000001, 709, 709.0000001, 745, -745, 0.34657359027997264, -0.34657359027997264, 3,
+]; // an even count: lnBlock/expBlock take pairs
 
 describe('compressor WebAssembly: ln and exp', () => {
   it('lnBlock and expBlock give the bits of fastLn and fastExp on 2 million values and the edges', () => {
-    const count = 1_000_001; // odd: the last value runs alone through the vector tail
+    const count = 1_000_000; // lnBlock/expBlock take pairs
     const wasm = createCompressorWasm(16, 16, 2 * count);
     expect(wasm, 'WebAssembly with SIMD is available in Node').toBeDefined();
     if (!wasm) return;
@@ -121,8 +123,7 @@ function kernelParams(params: Record<string, ParamValue>): Record<string, ParamV
   return { ...out, ...params };
 }
 
-describe('compressor WebAssembly: the kernel gives the TypeScript samples', () => {
-  const cases: { name: string; params: Record<string, ParamValue>; sidechain?: boolean; change?: Record<string, ParamValue> }[] = [
+const cases: { name: string; params: Record<string, ParamValue>; sidechain?: boolean; change?: Record<string, ParamValue> }[] = [
     { name: 'peak, linked', params: { threshold: -30, ratio: 6, knee: 6 } },
     { name: 'rms, linked, makeup', params: { threshold: -24, detector: 'rms', makeup: 9 } },
     { name: 'peak, unlinked, hard knee', params: { threshold: -20, knee: 0, ratio: 20, link: false } },
@@ -131,6 +132,8 @@ describe('compressor WebAssembly: the kernel gives the TypeScript samples', () =
     { name: 'sidechain, unlinked rms, mix 0', params: { threshold: -50, mix: 0, link: false, detector: 'rms' }, sidechain: true },
     { name: 'peak → rms unlinked mid-render', params: { threshold: -30 }, change: { detector: 'rms', link: false, threshold: -12, makeup: 3 } },
   ];
+
+describe('compressor WebAssembly: the kernel gives the TypeScript samples', () => {
   for (const c of cases) {
     it(c.name, () => {
       for (const blockSize of [1, 127, 1024]) {
@@ -145,6 +148,40 @@ describe('compressor WebAssembly: the kernel gives the TypeScript samples', () =
       }
     });
   }
+
+  it('computes the same f64 weights (1 − m) + m·g, frame by frame, not only the same float32 output', () => {
+    // The float32 output hides differences under 2^-24 relative; the weights show every bit.
+    const block = 250;
+    const main = material(block * 40, 11);
+    const key = material(block * 40, 12);
+    for (const c of cases) {
+      setCompressorWasmEnabled(false);
+      const ts = createTestKernel(compressorNode, c.params, { blockSize: block, frames: block * 40 }) as unknown as { work: Float64Array; workRight: Float64Array } & Kernel;
+      setCompressorWasmEnabled(true);
+      const wasm = createTestKernel(compressorNode, c.params, { blockSize: block, frames: block * 40 }) as unknown as { wasm: CompressorWasm } & Kernel;
+      expect(wasm.wasm, 'WebAssembly kernel in use').toBeDefined();
+      const inBlock = { left: new Float32Array(block), right: new Float32Array(block) };
+      const keyBlock = { left: new Float32Array(block), right: new Float32Array(block) };
+      const out = { left: new Float32Array(block), right: new Float32Array(block) };
+      const unlinked = c.params.link === false || c.change?.link === false;
+      for (let b = 0; b < 40; b++) {
+        if (b === 20 && c.change) {
+          ts.setParams(resolveParams(compressorNode, { ...c.params, ...c.change }));
+          wasm.setParams(resolveParams(compressorNode, { ...c.params, ...c.change }));
+        }
+        inBlock.left.set(main.left.subarray(block * b, block * (b + 1)));
+        inBlock.right.set(main.right.subarray(block * b, block * (b + 1)));
+        keyBlock.left.set(key.left.subarray(block * b, block * (b + 1)));
+        keyBlock.right.set(key.right.subarray(block * b, block * (b + 1)));
+        const io = { inputs: [inBlock, keyBlock], inputConnected: [true, c.sidechain === true], outputs: [out], frames: block };
+        ts.process(io);
+        wasm.process(io);
+        const where = `${c.name}, block ${b}`;
+        expect(firstDifference(wasm.wasm.weightsLeft.subarray(0, block), ts.work.subarray(0, block)), where).toBe(-1);
+        if (unlinked) expect(firstDifference(wasm.wasm.weightsRight.subarray(0, block), ts.workRight.subarray(0, block)), where).toBe(-1);
+      }
+    }
+  });
 
   it('reports the same gain reduction meter, and reset() returns both to a fresh state', () => {
     const readings = (wasm: boolean): number[] => {
