@@ -3,7 +3,7 @@
  * and gives one compressor an instance with its memory: the state block, the key and main blocks
  * (f32, the main one compressed in place), the f64 scratch and the RMS windows.
  *
- * Synchronous, like the other loaders (3963 bytes, under Chromium's 4 KB limit for a synchronous
+ * Synchronous, like the other loaders (3995 bytes, under Chromium's 4 KB limit for a synchronous
  * compile on the main thread; the live engine runs it in an AudioWorklet): where WebAssembly, SIMD
  * or a synchronous compile is unavailable, `createCompressorWasm` returns undefined and the kernel
  * runs its TypeScript passes, which give the same samples (test/unit/dsp/compressorWasm.test.ts).

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EXP_MAX, EXP_MIN, fastExp, fastLn, MIN_NORMAL } from '../../../src/dsp/fastMath';
-import { GainComputer } from '../../../src/dsp/dynamics/gainComputer';
+import { GainComputer, POWER_DB_PER_NEPER } from '../../../src/dsp/dynamics/gainComputer';
 import { expInRange } from '../../../src/dsp/fastMath';
 import { DB_TO_NEPER } from '../../../src/dsp/dynamics/timeConstant';
 
@@ -113,5 +113,26 @@ describe("the compressor's gain through fastLn and fastExp", () => {
       }
     }
     expect(worst).toBeLessThanOrEqual(1e-12);
+  });
+
+  it('a hard knee gives a finite reduction ≥ 0 where the log of a power just above T rounds below T', () => {
+    // There the knee branch runs with W = 0; it must give 0, not slope·d²/0 = +∞ (which would hold
+    // the smoother at +∞ and silence the output for good).
+    const computer = new GainComputer();
+    const bits = new Float64Array(1);
+    const words = new BigInt64Array(bits.buffer);
+    let roundedBelow = 0;
+    for (let i = 0; i <= 60000; i++) {
+      const threshold = -i / 1000;
+      computer.configure(threshold, 4, 0);
+      bits[0] = computer.kneeStartPower;
+      for (let step = 1; step <= 8; step++) {
+        words[0] += 1n; // the next double up
+        if (POWER_DB_PER_NEPER * fastLn(bits[0]) < threshold) roundedBelow++;
+        const reduction = computer.reductionDb(bits[0]);
+        if (!(Number.isFinite(reduction) && reduction >= 0)) expect.fail(`T ${threshold} dB, +${step} ulp: ${reduction}`);
+      }
+    }
+    expect(roundedBelow, 'the grid reaches the case').toBeGreaterThan(0);
   });
 });
