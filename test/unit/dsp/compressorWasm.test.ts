@@ -111,27 +111,21 @@ function render(params: Record<string, ParamValue>, wasm: boolean, blockSize: nu
   // Half, a param change (the detector or link switch resets the RMS windows), the other half.
   const half = (a: StereoAudio, from: number, to: number): StereoAudio => ({ left: a.left.slice(from, to), right: a.right.slice(from, to) });
   const first = runKernel(kernel, compressorNode, [half(main, 0, frames / 2), key && half(key, 0, frames / 2)], { blockSize, frames: frames / 2 })[0];
-  kernel.setParams({ ...kernelParams(params), ...change });
+  kernel.setParams(resolveParams(compressorNode, { ...params, ...change }));
   const second = runKernel(kernel, compressorNode, [half(main, frames / 2, frames), key && half(key, frames / 2, frames)], { blockSize, frames: frames / 2 })[0];
   const join = (a: Float32Array, b: Float32Array) => Float32Array.from([...a, ...b]);
   return { left: join(first.left, second.left), right: join(first.right, second.right) };
 }
 
-function kernelParams(params: Record<string, ParamValue>): Record<string, ParamValue> {
-  const out: Record<string, ParamValue> = {};
-  for (const p of compressorNode.params) out[p.key] = p.default;
-  return { ...out, ...params };
-}
-
 const cases: { name: string; params: Record<string, ParamValue>; sidechain?: boolean; change?: Record<string, ParamValue> }[] = [
-    { name: 'peak, linked', params: { threshold: -30, ratio: 6, knee: 6 } },
-    { name: 'rms, linked, makeup', params: { threshold: -24, detector: 'rms', makeup: 9 } },
-    { name: 'peak, unlinked, hard knee', params: { threshold: -20, knee: 0, ratio: 20, link: false } },
-    { name: 'rms, unlinked, fast', params: { threshold: -40, detector: 'rms', link: false, attack: 0.1, release: 10 } },
-    { name: 'sidechain, mix 0.5', params: { threshold: -30, mix: 0.5 }, sidechain: true },
-    { name: 'sidechain, unlinked rms, mix 0', params: { threshold: -50, mix: 0, link: false, detector: 'rms' }, sidechain: true },
-    { name: 'peak → rms unlinked mid-render', params: { threshold: -30 }, change: { detector: 'rms', link: false, threshold: -12, makeup: 3 } },
-  ];
+  { name: 'peak, linked', params: { threshold: -30, ratio: 6, knee: 6 } },
+  { name: 'rms, linked, makeup', params: { threshold: -24, detector: 'rms', makeup: 9 } },
+  { name: 'peak, unlinked, hard knee', params: { threshold: -20, knee: 0, ratio: 20, link: false } },
+  { name: 'rms, unlinked, fast', params: { threshold: -40, detector: 'rms', link: false, attack: 0.1, release: 10 } },
+  { name: 'sidechain, mix 0.5', params: { threshold: -30, mix: 0.5 }, sidechain: true },
+  { name: 'sidechain, unlinked rms, mix 0', params: { threshold: -50, mix: 0, link: false, detector: 'rms' }, sidechain: true },
+  { name: 'peak → rms unlinked mid-render', params: { threshold: -30 }, change: { detector: 'rms', link: false, threshold: -12, makeup: 3 } },
+];
 
 describe('compressor WebAssembly: the kernel gives the TypeScript samples', () => {
   for (const c of cases) {
