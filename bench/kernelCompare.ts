@@ -25,7 +25,7 @@ interface Case {
   change?: { atSeconds: number; params: Record<string, unknown> };
   /** Feed the sidechain port (index 1) with a second, different noise. */
   sidechain?: boolean;
-  /** false: our reverb without WebAssembly (its TypeScript loops), to time both in one run. */
+  /** false: our reverb or compressor without WebAssembly (its TypeScript loops), to time both in one run. */
   wasm?: false;
   /** Further kernels in series after the first (a chain), each fed by the previous one's output. */
   then?: { type: string; params: Record<string, unknown> }[];
@@ -66,6 +66,9 @@ const CASES: Case[] = [
   { name: 'compressor (peak, linked)', type: 'compressor', params: { threshold: -30 } },
   { name: 'compressor (rms, linked)', type: 'compressor', params: { threshold: -30, detector: 'rms' } },
   { name: 'compressor (peak, unlinked)', type: 'compressor', params: { threshold: -30, link: false } },
+  { name: 'compressor (peak, linked, TypeScript passes)', type: 'compressor', params: { threshold: -30 }, wasm: false },
+  { name: 'compressor (rms, unlinked, TypeScript passes)', type: 'compressor', params: { threshold: -30, detector: 'rms', link: false }, wasm: false },
+  { name: 'compressor (rms, unlinked)', type: 'compressor', params: { threshold: -30, detector: 'rms', link: false } },
   { name: 'compressor (sidechain, mix 0.5)', type: 'compressor', params: { threshold: -30, mix: 0.5 }, sidechain: true },
   { name: 'delay (defaults)', type: 'delay', params: {} },
   { name: 'delay (fractional 12.345 ms)', type: 'delay', params: { time: 12.345, feedback: 0.7 } },
@@ -108,6 +111,17 @@ async function loadTree(root: string, label: string): Promise<Tree> {
     setReverbWasmEnabled = (await import(url('src/dsp/wasm/reverbWasm.ts'))).setReverbWasmEnabled;
   } catch {
     setReverbWasmEnabled = undefined;
+  }
+  try {
+    // A checkout with the compressor in WebAssembly: `wasm: false` switches both off.
+    const setCompressorWasmEnabled = (await import(url('src/dsp/wasm/compressorWasm.ts'))).setCompressorWasmEnabled as (on: boolean) => void;
+    const setReverb = setReverbWasmEnabled;
+    setReverbWasmEnabled = (on: boolean) => {
+      setReverb?.(on);
+      setCompressorWasmEnabled(on);
+    };
+  } catch {
+    // an older checkout: only the reverb has a switch
   }
   const { LoudnessMeter } = await import(url('src/dsp/loudness/meter.ts'));
   return { label, getNodeDefinition: registry.getNodeDefinition, resolveParams: catalog.resolveParams, setReverbWasmEnabled, LoudnessMeter };

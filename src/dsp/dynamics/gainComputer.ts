@@ -11,6 +11,11 @@
  * The quadratic joins both straight lines with matching value and slope at T ± W/2.
  */
 
+import { lnNormal } from '../fastMath';
+
+/** 10/ln 10: 10·log10 p = POWER_DB_PER_NEPER · ln p (asm/compressor.ts holds the same double). */
+export const POWER_DB_PER_NEPER = 10 / Math.LN10;
+
 /**
  * Output level y(x) of the gain computer (the soft-knee equation above), in dB. Pure; used by the kernel, the
  * UI's curve plot and the docs.
@@ -33,11 +38,16 @@ export function gainComputerDb(inputDb: number, thresholdDb: number, ratio: numb
  * the knee's start are answered with one comparison and no logarithm.
  */
 export class GainComputer {
-  private thresholdDb = 0;
-  private slope = 0; // 1 − 1/R
-  private kneeDb = 0;
+  /** T in dB. Read-only outside `configure` (public so the WebAssembly host can copy it). */
+  thresholdDb = 0;
+  /** 1 − 1/R. */
+  slope = 0;
+  /** W in dB, ≥ 0. */
+  kneeDb = 0;
+  /** 1/(2W), or 0 for a hard knee (where the knee branch can only be reached by rounding). */
+  kneeScale = 0;
   /** 10^((T − W/2)/10): at or below this power the reduction is exactly 0. */
-  private kneeStartPower = 1;
+  kneeStartPower = 1;
 
   /**
    * @param thresholdDb T in dB.
@@ -48,20 +58,22 @@ export class GainComputer {
     this.thresholdDb = thresholdDb;
     this.slope = 1 - 1 / ratio;
     this.kneeDb = Math.max(0, kneeDb);
+    this.kneeScale = this.kneeDb > 0 ? 1 / (2 * this.kneeDb) : 0;
     this.kneeStartPower = Math.pow(10, (thresholdDb - this.kneeDb / 2) / 10);
   }
 
   /**
    * Gain reduction x − y(x) in dB (≥ 0) for a detector power p, with x = 10·log10(p).
-   * Equivalent to `x − gainComputerDb(x, T, R, W)` written so that 1/R − 1 = −slope.
+   * Equivalent to `x − gainComputerDb(x, T, R, W)` written so that 1/R − 1 = −slope; the same
+   * arithmetic as `reductionBlock`.
    */
   reductionDb(power: number): number {
     if (!(power > this.kneeStartPower)) return 0; // also catches NaN
-    const over = 10 * Math.log10(power) - this.thresholdDb;
+    const over = POWER_DB_PER_NEPER * lnNormal(power, 0) - this.thresholdDb;
     const knee = this.kneeDb;
     if (2 * over >= knee) return this.slope * over;
     const d = over + knee / 2;
-    return (this.slope * d * d) / (2 * knee);
+    return this.slope * d * d * this.kneeScale;
   }
 
   /**
@@ -73,18 +85,20 @@ export class GainComputer {
     const thresholdDb = this.thresholdDb;
     const knee = this.kneeDb;
     const slope = this.slope;
+    const kneeScale = this.kneeScale;
     for (let i = 0; i < count; i++) {
       const power = powers[i];
       if (!(power > kneeStartPower)) {
         out[i] = 0; // also catches NaN
         continue;
       }
-      const over = 10 * Math.log10(power) - thresholdDb;
+      // 10·log10 p = (10/ln 10)·ln p; p > kneeStartPower ≥ 10^−7.2 is a normal double.
+      const over = POWER_DB_PER_NEPER * lnNormal(power, 0) - thresholdDb;
       if (2 * over >= knee) {
         out[i] = slope * over;
       } else {
         const d = over + knee / 2;
-        out[i] = (slope * d * d) / (2 * knee);
+        out[i] = slope * d * d * kneeScale;
       }
     }
   }

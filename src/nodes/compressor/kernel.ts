@@ -9,6 +9,7 @@
  *   p[n]   detector power: peak → d²; rms → moving mean of d² over 10 ms
  *          linked stereo: peak → max(dL², dR²); rms → mean of (dL² + dR²)/2
  *   c[n]   = x − y(x), x = 10·log10 p[n]     static gain reduction (soft knee), dB ≥ 0
+ *            (log and exp are src/dsp/fastMath.ts: ≤ 1e-15 relative, same bits in WebAssembly)
  *   r[n]   branching one-pole on c: attack τ_A while c rises, release τ_R while it falls
  *   g[n]   = 10^((M − r[n])/20)              M = makeup
  *   out[n] = in[n] · ((1 − m) + m·g[n])       m = mix (0 = dry, exactly)
@@ -21,6 +22,14 @@ import { GainComputer } from '../../dsp/dynamics/gainComputer';
 import { GainReductionSmoother } from '../../dsp/dynamics/gainSmoother';
 import { MovingAverage } from '../../dsp/dynamics/movingAverage';
 import { DB_TO_NEPER } from '../../dsp/dynamics/timeConstant';
+import { expInRange } from '../../dsp/fastMath';
+import {
+  COMPRESSOR_STATE,
+  createCompressorWasm,
+  MODE_RMS,
+  MODE_UNLINKED,
+  type CompressorWasm,
+} from '../../dsp/wasm/compressorWasm';
 import { compressorSettings, RMS_WINDOW_SECONDS, type CompressorDetector } from './settings';
 
 /** A non-finite sample (NaN, ±Infinity) counts as silence so it cannot poison the state. */
@@ -46,6 +55,12 @@ export class CompressorKernel implements Kernel {
   /** Per-frame scratch of the block passes (the right channel's too when unlinked). */
   private work: Float64Array;
   private workRight: Float64Array;
+  /**
+   * The same passes in WebAssembly (asm/compressor.ts), which then holds all the state; undefined
+   * where WebAssembly is unavailable, and the TypeScript passes below run, with the same samples.
+   */
+  private readonly wasm: CompressorWasm | undefined;
+  private readonly wasmBlock: number;
 
   constructor(ctx: KernelContext, params: ResolvedParams) {
     this.sampleRate = ctx.sampleRate;
@@ -56,6 +71,9 @@ export class CompressorKernel implements Kernel {
     this.workRight = new Float64Array(ctx.maxBlockSize);
     this.rmsLeft.configure(rmsLength, 0);
     this.rmsRight.configure(rmsLength, 0);
+    this.wasmBlock = Math.max(1, ctx.maxBlockSize);
+    this.wasm = createCompressorWasm(this.wasmBlock, rmsLength);
+    if (this.wasm) this.wasm.stateInts[COMPRESSOR_STATE.rmsLength / 4] = rmsLength;
     this.setParams(params);
   }
 
@@ -65,15 +83,33 @@ export class CompressorKernel implements Kernel {
     this.smoothLeft.configure(s.attack / 1000, s.release / 1000, this.sampleRate);
     this.smoothRight.configure(s.attack / 1000, s.release / 1000, this.sampleRate);
     this.makeupDb = s.makeup;
-    this.makeupGain = Math.exp(s.makeup * DB_TO_NEPER);
+    // The same exp as the weights' (so r = 0 there is only a shortcut, not a different value).
+    this.makeupGain = expInRange(s.makeup * DB_TO_NEPER);
     this.mix = s.mix;
     if (s.detector !== this.detector || s.link !== this.link) {
       // The RMS windows hold the other mode's history; start them from silence.
       this.rmsLeft.reset();
       this.rmsRight.reset();
+      this.resetWasmWindows();
     }
     this.detector = s.detector;
     this.link = s.link;
+    const wasm = this.wasm;
+    if (wasm) {
+      const state = wasm.state;
+      const c = this.computer;
+      state[COMPRESSOR_STATE.kneeStartPower / 8] = c.kneeStartPower;
+      state[COMPRESSOR_STATE.thresholdDb / 8] = c.thresholdDb;
+      state[COMPRESSOR_STATE.kneeDb / 8] = c.kneeDb;
+      state[COMPRESSOR_STATE.slope / 8] = c.slope;
+      state[COMPRESSOR_STATE.kneeScale / 8] = c.kneeScale;
+      state[COMPRESSOR_STATE.attack / 8] = this.smoothLeft.attackCoeff;
+      state[COMPRESSOR_STATE.release / 8] = this.smoothLeft.releaseCoeff;
+      state[COMPRESSOR_STATE.makeupDb / 8] = this.makeupDb;
+      state[COMPRESSOR_STATE.makeupGain / 8] = this.makeupGain;
+      state[COMPRESSOR_STATE.dry / 8] = 1 - this.mix;
+      state[COMPRESSOR_STATE.wet / 8] = this.mix;
+    }
   }
 
   reset(): void {
@@ -81,16 +117,60 @@ export class CompressorKernel implements Kernel {
     this.smoothRight.reset();
     this.rmsLeft.reset();
     this.rmsRight.reset();
+    if (this.wasm) {
+      this.wasm.state[COMPRESSOR_STATE.value / 8] = 0;
+      this.wasm.state[COMPRESSOR_STATE.value / 8 + 1] = 0;
+      this.resetWasmWindows();
+    }
     this.meters.gainReductionDb = 0;
+  }
+
+  /** The WebAssembly RMS windows back to silence (as `MovingAverage.reset` with initial value 0). */
+  private resetWasmWindows(): void {
+    const wasm = this.wasm;
+    if (!wasm) return;
+    wasm.ringLeft.fill(0);
+    wasm.ringRight.fill(0);
+    wasm.state[COMPRESSOR_STATE.sum / 8] = 0;
+    wasm.state[COMPRESSOR_STATE.sum / 8 + 1] = 0;
+    wasm.stateInts[COMPRESSOR_STATE.index / 4] = 0;
+    wasm.stateInts[COMPRESSOR_STATE.index / 4 + 1] = 0;
   }
 
   process(io: KernelIO): void {
     const main = io.inputs[0];
     const useSidechain = io.inputConnected.length > 1 && io.inputConnected[1] === true && io.inputs.length > 1;
     const key = useSidechain ? io.inputs[1] : main;
+    if (this.wasm) {
+      this.meters.gainReductionDb = this.processWasm(this.wasm, main, useSidechain ? key : undefined, io.outputs[0], io.frames);
+      return;
+    }
     this.meters.gainReductionDb = this.link
       ? this.processLinked(main, key, io.outputs[0], io.frames)
       : this.processUnlinked(main, key, io.outputs[0], io.frames);
+  }
+
+  /**
+   * The block through the WebAssembly kernel, in pieces of at most its block size (the kernel is
+   * block-size independent, so the pieces give the same samples). @returns the largest reduction.
+   */
+  private processWasm(wasm: CompressorWasm, main: StereoBlock, sidechain: StereoBlock | undefined, out: StereoBlock, frames: number): number {
+    const mode = (this.detector === 'rms' ? MODE_RMS : 0) | (this.link ? 0 : MODE_UNLINKED);
+    let largest = 0;
+    for (let start = 0; start < frames; start += this.wasmBlock) {
+      const count = Math.min(this.wasmBlock, frames - start);
+      copyInto(main.left, start, wasm.mainLeft, count);
+      copyInto(main.right, start, wasm.mainRight, count);
+      if (sidechain) {
+        copyInto(sidechain.left, start, wasm.keyLeft, count);
+        copyInto(sidechain.right, start, wasm.keyRight, count);
+      }
+      const reduction = wasm.run(count, sidechain !== undefined, mode);
+      if (reduction > largest) largest = reduction;
+      copyOut(wasm.mainLeft, out.left, start, count);
+      copyOut(wasm.mainRight, out.right, start, count);
+    }
+    return largest;
   }
 
   /** The per-frame scratch arrays, grown if a host ever sends a larger block than announced. */
@@ -172,11 +252,25 @@ export class CompressorKernel implements Kernel {
     const wetWeight = this.mix;
     for (let i = 0; i < frames; i++) {
       const r = work[i];
-      const gain = r === 0 ? makeupGain : Math.exp((makeupDb - r) * DB_TO_NEPER);
+      // r ∈ [0, 771] dB (the loudest finite f32 power is 10^77), so y ∈ [−89, 2.8]: in range.
+      const gain = r === 0 ? makeupGain : expInRange((makeupDb - r) * DB_TO_NEPER);
       // (1 − m) + m·g is exactly 1 for m = 0, so a dry mix is a bit-exact copy.
       work[i] = dryWeight + wetWeight * gain;
     }
   }
+}
+
+/** to[0 … count) = from[start … start + count). */
+function copyInto(from: Float32Array, start: number, to: Float32Array, count: number): void {
+  // `set` is a memcpy; a whole block (the usual case) needs no subarray view.
+  if (start === 0 && count === from.length && count <= to.length) to.set(from);
+  else to.set(from.subarray(start, start + count));
+}
+
+/** to[start … start + count) = from[0 … count). */
+function copyOut(from: Float32Array, to: Float32Array, start: number, count: number): void {
+  if (count === from.length) to.set(from, start);
+  else to.set(from.subarray(0, count), start);
 }
 
 /** output[i] = input[i]·weights[i], a non-finite input sample counting as 0. */
