@@ -302,34 +302,36 @@ describe('compressor: sidechain, mix and stereo link', () => {
   });
 });
 
-describe('compressor: cost of silence', () => {
-  it('60 s of silence after loud material is not > 3× slower than 60 s of noise', () => {
-    const seconds = 60;
-    const frames = seconds * SR;
+describe('compressor: silence after loud material', () => {
+  // A release decaying towards 0 for ever would pass through subnormal doubles, which cost some
+  // CPUs a hundred times a normal operation. What matters is observable without a clock: the
+  // smoothed reduction (the kernel's gain-reduction meter) reaches exactly 0 and is never
+  // subnormal on the way (speed itself is measured by `npm run bench`, never by a test).
+  it('the smoothed reduction falls to exactly 0, never through subnormal values', () => {
+    // 2 s release: 30 dB decays past the denormal floor (1e-25, src/dsp/denormal.ts) after ≈ 125 s.
+    const seconds = 200;
     const block = 4096;
     const params = resolveParams(compressorNode, { threshold: -40, ratio: 8, detector: 'rms', release: 2000, makeup: 12 });
-    const ctx = testContext(SR, block);
+    const kernel = compressorNode.createKernel(testContext(SR, block), params);
     const loud = fullScaleNoise(block, 3);
     const quiet = silence(block);
     const out: StereoBlock = { left: new Float32Array(block), right: new Float32Array(block) };
     const noSidechain = silence(block);
-
-    const time = (tail: StereoAudio): number => {
-      const kernel = compressorNode.createKernel(ctx, params);
-      // One second of loud noise first, so the tail starts with state that must decay.
-      for (let n = 0; n < SR; n += block) {
-        kernel.process({ inputs: [loud, noSidechain], inputConnected: [true, false], outputs: [out], frames: block });
-      }
-      const start = performance.now();
-      for (let n = 0; n < frames; n += block) {
-        kernel.process({ inputs: [tail, noSidechain], inputConnected: [true, false], outputs: [out], frames: block });
-      }
-      return performance.now() - start;
-    };
-    time(loud); // warm up the JIT
-    // Best of two, interleaved, so a busy neighbour process cannot fail the ratio by itself.
-    const noise = Math.min(time(loud), time(loud));
-    const tail = Math.min(time(quiet), time(quiet));
-    expect(tail / noise).toBeLessThanOrEqual(3);
+    for (let n = 0; n < SR; n += block) {
+      kernel.process({ inputs: [loud, noSidechain], inputConnected: [true, false], outputs: [out], frames: block });
+    }
+    expect(kernel.meters?.gainReductionDb).toBeGreaterThan(10);
+    const SMALLEST_NORMAL = 2.2250738585072014e-308;
+    let subnormal = 0;
+    let zeroAt = -1;
+    for (let n = 0; n < seconds * SR; n += block) {
+      kernel.process({ inputs: [quiet, noSidechain], inputConnected: [true, false], outputs: [out], frames: block });
+      const r = kernel.meters?.gainReductionDb ?? NaN;
+      if (r !== 0 && Math.abs(r) < SMALLEST_NORMAL) subnormal++;
+      if (r === 0 && zeroAt < 0) zeroAt = n / SR;
+    }
+    expect(subnormal).toBe(0);
+    expect(zeroAt).toBeGreaterThan(0);
+    expect(kernel.meters?.gainReductionDb).toBe(0);
   });
 });
