@@ -14,7 +14,7 @@ import {
   type WavBits,
 } from '../../runtime/audio-io';
 import { SUPPORTED_SAMPLE_RATES } from '../../runtime/offline';
-import { renderFrameCount, renderGraph, type RenderReport } from '../../runtime/render';
+import { inlineLoudnessProbe, renderFrameCount, renderGraph, type RenderReport } from '../../runtime/render';
 import { CliError, usageError } from '../errors';
 import { formatDb, formatDuration } from '../format';
 import { graphFilePath, loadGraph } from '../loadGraph';
@@ -25,6 +25,7 @@ import { parseChoice, parseInputBindings, parseNumberOption, parseSizeOption } f
 import { defaultMaxMemory, prepareRender } from '../renderBudget';
 import { createProgress } from '../progress';
 import { renderLoudnessProbe } from './renderMeterThread';
+import { renderSplitLauncher } from './renderSplitThread';
 
 export interface RenderCommandOptions {
   output?: string;
@@ -96,8 +97,14 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
   const prepared = prepareRender(graph, usedBindings, sampleRate, seconds, maxMemory, options.maxMemory !== undefined, compressed);
   warnings.push(...prepared.warnings);
 
-  const request = { sampleRate, seconds: prepared.seconds, inputs: prepared.inputs, normalizeLufs, loudnessProbe: renderLoudnessProbe };
-  const writer = openWavFileWriter(options.output, { sampleRate, bits, container, expectedFrames: renderFrameCount(graph, request) });
+  const frames = renderFrameCount(graph, { sampleRate, seconds: prepared.seconds, inputs: prepared.inputs });
+  // On two cores a split render keeps the meter on the main thread (a third busy thread only
+  // takes turns with the other two; docs/performance.md, "One render on two threads").
+  const meterThreadForced = process.env.MIXGRAPH_METER_THREAD === '1';
+  const split = await renderSplitLauncher(sampleRate, frames, !meterThreadForced);
+  const loudnessProbe = split && !meterThreadForced ? inlineLoudnessProbe : renderLoudnessProbe;
+  const request = { sampleRate, seconds: prepared.seconds, inputs: prepared.inputs, normalizeLufs, loudnessProbe, split };
+  const writer = openWavFileWriter(options.output, { sampleRate, bits, container, expectedFrames: frames });
   const progress = createProgress(`rendering ${basename(options.output)}`);
   let report: RenderReport;
   try {
@@ -148,6 +155,7 @@ function renderJson(output: string, bits: string, r: RenderReport, warnings: str
     latencySamples: r.latencySamples,
     elapsedMs: Math.round(r.elapsedMs),
     realtimeFactor: Number(r.realtimeFactor.toFixed(1)),
+    threads: r.threads,
     warnings,
   };
 }
