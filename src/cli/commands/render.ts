@@ -25,7 +25,7 @@ import { parseChoice, parseInputBindings, parseNumberOption, parseSizeOption } f
 import { defaultMaxMemory, prepareRender } from '../renderBudget';
 import { createProgress } from '../progress';
 import { renderLoudnessProbe } from './renderMeterThread';
-import { renderSplitLauncher } from './renderSplitThread';
+import { prewarmRenderWorker, renderSplitLauncher } from './renderSplitThread';
 
 export interface RenderCommandOptions {
   output?: string;
@@ -57,6 +57,8 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
   const maxMemory = options.maxMemory === undefined ? defaultMaxMemory() : parseSizeOption('--max-memory', options.maxMemory);
 
   const { graph, source, warnings } = loadGraph(graphArg);
+  // The worker thread of a split render loads while the inputs are read (renderSplitThread.ts).
+  prewarmRenderWorker();
 
   // Decide what the output is before anything is read or written: a device, FIFO or `-` is
   // streamed to, a file goes through temp + rename, and it may not be one of the inputs.

@@ -8,9 +8,9 @@
  * bundle, and the render runs on one thread.
  *
  * `MIXGRAPH_RENDER_THREADS=1` always renders on one thread, `=2` always splits (when the plan has
- * a part worth moving; for tests). Unset, the render splits when the machine has a core idle
- * beside this process right now ({@link idleCoresNow}) and the render is long enough to pay for
- * loading the bundle in a thread (≈ 0.15 s of CPU).
+ * a part worth moving; for tests). Unset, the render splits when two cores are free for this
+ * process right now ({@link freeCoresNow}) and the render is long enough to pay for loading the
+ * bundle in a thread (≈ 0.15 s of CPU, started early: {@link prewarmRenderWorker}).
  */
 import { availableParallelism, cpus } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -21,33 +21,76 @@ import { runWorkerPart, type SplitLauncher, type WorkerPartSetup } from '../../r
 const ROLE = 'mixgraph-render-part';
 /** Shorter renders stay on one thread: the thread's start would eat what it saves. */
 export const MIN_SPLIT_SECONDS = 10;
-/** Idle CPU (in cores) beside this process that counts as a free core. */
-const FREE_CORE = 0.6;
-/** Shortest window over which the idle time is measured, ms (the kernel counts in 10 ms ticks). */
-const MIN_IDLE_WINDOW_MS = 40;
+/** Cores that must be free for this process (its two threads), less a margin for tick rounding. */
+const FREE_CORES_NEEDED = 1.6;
+/** Shortest window over which the machine's load is measured, ms (the kernel counts in 10 ms ticks). */
+const MIN_LOAD_WINDOW_MS = 40;
 
-/** CPU times when this module was loaded (the CLI's start), to measure idle time since. */
-const atStart = { when: performance.now(), idle: totalIdleMs() };
+const entry = new URL(import.meta.url);
+/** Under tsx the sources run unbundled: no file a thread could load. */
+const bundled = /\.m?js$/.test(entry.pathname);
 
-function totalIdleMs(): number {
-  return cpus().reduce((sum, cpu) => sum + cpu.times.idle, 0);
+/** CPU times when this module was loaded (the CLI's start), to measure the load since. */
+const atStart = { when: performance.now(), busy: machineBusyMs(), own: ownCpuMs() };
+
+/** CPU time every core has spent busy since boot, summed, ms. */
+function machineBusyMs(): number {
+  return cpus().reduce((sum, { times: t }) => sum + t.user + t.nice + t.sys + t.irq, 0);
+}
+
+/** CPU time of this process (all its threads), ms. */
+function ownCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 /**
- * Cores idle beside this process, measured from the CLI's start to now (at least
- * {@link MIN_IDLE_WINDOW_MS}). Not the load average: it is a one-minute mean that lags by tens of
- * seconds, so back-to-back renders (a benchmark, a batch script) would read the renders before
- * them as load and never split, and a machine that just got busy would still look free. While
- * this process loads the graph and its inputs it keeps one core busy, so the idle time is what
- * the other cores have left.
+ * Cores free for this process right now: all cores, less what other processes kept busy since
+ * the CLI started (at least {@link MIN_LOAD_WINDOW_MS}). Not the load average: it is a one-minute
+ * mean that lags by tens of seconds, so back-to-back renders (a benchmark, a batch script) would
+ * read the renders before them as load and never split, and a machine that just got busy would
+ * still look free. This process's own CPU (a worker started early, see
+ * {@link prewarmRenderWorker}) is not counted as load.
  */
-export async function idleCoresNow(): Promise<number> {
+export async function freeCoresNow(): Promise<number> {
   let elapsed = performance.now() - atStart.when;
-  if (elapsed < MIN_IDLE_WINDOW_MS) {
-    await new Promise((resolve) => setTimeout(resolve, MIN_IDLE_WINDOW_MS - elapsed));
+  if (elapsed < MIN_LOAD_WINDOW_MS) {
+    await new Promise((resolve) => setTimeout(resolve, MIN_LOAD_WINDOW_MS - elapsed));
     elapsed = performance.now() - atStart.when;
   }
-  return (totalIdleMs() - atStart.idle) / elapsed;
+  const others = Math.max(0, machineBusyMs() - atStart.busy - (ownCpuMs() - atStart.own));
+  return availableParallelism() - others / elapsed;
+}
+
+/** A worker loading the bundle while the main thread reads the graph and its inputs. */
+let spare: Worker | undefined;
+
+function newWorker(): Worker {
+  return new Worker(entry, { workerData: { role: ROLE } });
+}
+
+/**
+ * Starts loading a worker thread now (≈ 0.15 s of CPU), if a split could happen at all, so that
+ * it is ready when the render starts. It does not keep the process alive and is ended by
+ * {@link renderSplitLauncher} when the render stays on one thread.
+ */
+export function prewarmRenderWorker(): void {
+  if (!bundled || spare || process.env.MIXGRAPH_RENDER_THREADS === '1' || availableParallelism() < 2) return;
+  try {
+    const worker = newWorker();
+    worker.unref();
+    worker.on('error', () => {
+      if (spare === worker) spare = undefined;
+    });
+    spare = worker;
+  } catch {
+    // No thread could be started (resource limits): the render will run on one.
+  }
+}
+
+function dropSpare(): void {
+  void spare?.terminate();
+  spare = undefined;
 }
 
 /**
@@ -58,18 +101,21 @@ export async function idleCoresNow(): Promise<number> {
  */
 export async function renderSplitLauncher(sampleRate: number, frames: number, meterOnMain: boolean): Promise<SplitLauncher | undefined> {
   const setting = process.env.MIXGRAPH_RENDER_THREADS;
-  const entry = new URL(import.meta.url);
-  const bundled = /\.m?js$/.test(entry.pathname);
-  if (!bundled || setting === '1') return undefined;
-  if (setting !== '2') {
-    if (availableParallelism() < 2 || frames < MIN_SPLIT_SECONDS * sampleRate) return undefined;
-    if ((await idleCoresNow()) < FREE_CORE) return undefined;
+  let wanted = bundled && setting !== '1';
+  if (wanted && setting !== '2') {
+    wanted = availableParallelism() >= 2 && frames >= MIN_SPLIT_SECONDS * sampleRate && (await freeCoresNow()) >= FREE_CORES_NEEDED;
+  }
+  if (!wanted) {
+    dropSpare();
+    return undefined;
   }
   return {
     mainExtraCost: WAV_WRITE_COST + (meterOnMain ? METER_COST : 0),
     launch(setup, events) {
       let stopped = false;
-      const worker = new Worker(entry, { workerData: { role: ROLE, setup } });
+      const worker = spare ?? newWorker();
+      spare = undefined;
+      worker.ref();
       worker.on('message', (message) => {
         if (!stopped) events.message(message);
       });
@@ -81,6 +127,7 @@ export async function renderSplitLauncher(sampleRate: number, frames: number, me
         // every filled slot before it looks at a failure, so only a missing slot surfaces this.
         if (!stopped) events.failure(`it stopped (exit code ${code})`);
       });
+      worker.postMessage({ setup });
       return {
         stop() {
           stopped = true;
@@ -93,7 +140,8 @@ export async function renderSplitLauncher(sampleRate: number, frames: number, me
 
 // Loaded as a render's worker thread: run the worker part.
 if (!isMainThread && parentPort) {
-  const data = workerData as { role?: unknown; setup?: WorkerPartSetup } | null;
   const port = parentPort;
-  if (data?.role === ROLE && data.setup) runWorkerPart(data.setup, (message) => port.postMessage(message));
+  if ((workerData as { role?: unknown } | null)?.role === ROLE) {
+    port.once('message', (message: { setup: WorkerPartSetup }) => runWorkerPart(message.setup, (reply) => port.postMessage(reply)));
+  }
 }
