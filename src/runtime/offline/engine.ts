@@ -17,6 +17,11 @@ export interface EngineOptions {
   clips?: Readonly<Record<string, ClipAudio>>;
   /** Run only part of the plan (a split render, `split.ts`); default: the whole plan. */
   part?: EnginePart;
+  /**
+   * Kernels made beforehand by {@link createKernels} with the same options (a split render makes
+   * its main part's while the worker thread starts); default: made here.
+   */
+  kernels?: readonly (Kernel | undefined)[];
 }
 
 /**
@@ -100,17 +105,9 @@ export class OfflineEngine {
   constructor(readonly plan: Plan, options: EngineOptions) {
     this.sampleRate = options.sampleRate;
     this.maxBlockSize = options.maxBlockSize;
-    const clips = options.clips ?? {};
-    const ctx: KernelContext = {
-      sampleRate: options.sampleRate,
-      maxBlockSize: options.maxBlockSize,
-      getClip: (name) => (Object.prototype.hasOwnProperty.call(clips, name) ? clips[name] : undefined),
-    };
-
     const part = options.part;
     const runs = (i: number) => part === undefined || part.runs[i] === true;
-    const missing = missingClips(plan, ctx, runs);
-    if (missing.length > 0) throw new EngineError(missing);
+    const kernels = options.kernels ?? createKernels(plan, options);
 
     const silence = stereoBlock(options.maxBlockSize);
     this.master = stereoBlock(options.maxBlockSize);
@@ -125,8 +122,8 @@ export class OfflineEngine {
         arrival.push(given ?? NaN);
         return;
       }
-      const kernel = n.definition.createKernel(ctx, n.params);
-      kernel.setParams(n.params);
+      const kernel = kernels[index];
+      if (!kernel) throw new Error(`engine: no kernel was made for node "${n.id}"`);
       const latency = Math.max(0, Math.round(kernel.latencySamples));
       const isMaster = index === plan.master;
       const outs = isMaster ? [this.master] : n.definition.outputs.map(() => stereoBlock(options.maxBlockSize));
@@ -277,6 +274,30 @@ export class OfflineEngine {
       for (const port of n.feeds) for (const f of port) f.delay?.reset();
     }
   }
+}
+
+/**
+ * Makes and sets up the kernel of every plan node `options.part` runs (all without a part),
+ * after checking that every clip they play is bound; the others are left undefined.
+ * @throws EngineError naming every node whose clip has no audio.
+ */
+export function createKernels(plan: Plan, options: EngineOptions): (Kernel | undefined)[] {
+  const clips = options.clips ?? {};
+  const ctx: KernelContext = {
+    sampleRate: options.sampleRate,
+    maxBlockSize: options.maxBlockSize,
+    getClip: (name) => (Object.prototype.hasOwnProperty.call(clips, name) ? clips[name] : undefined),
+  };
+  const part = options.part;
+  const runs = (i: number) => part === undefined || part.runs[i] === true;
+  const missing = missingClips(plan, ctx, runs);
+  if (missing.length > 0) throw new EngineError(missing);
+  return plan.nodes.map((n, i) => {
+    if (!runs(i)) return undefined;
+    const kernel = n.definition.createKernel(ctx, n.params);
+    kernel.setParams(n.params);
+    return kernel;
+  });
 }
 
 /**

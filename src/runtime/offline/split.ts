@@ -20,7 +20,7 @@
 import type { Graph, GraphIssue } from '../../graph/types';
 import type { ClipAudio, StereoBlock } from '../../nodes/types';
 import { compile } from './compile';
-import { EngineError, missingClips, OfflineEngine, PartNonFiniteError } from './engine';
+import { createKernels, EngineError, missingClips, OfflineEngine, PartNonFiniteError } from './engine';
 import type { Plan } from './plan';
 import { partitionPlan, type Crossing, type Partition } from './partition';
 
@@ -273,19 +273,19 @@ export class SplitMainPart {
       thread.stop();
     };
     try {
+      // The main part's kernels are made while the worker thread starts and makes its own.
+      const mainRuns = partition.worker.map((w) => !w);
+      const engineOptions = { sampleRate: settings.sampleRate, maxBlockSize: settings.blockSize, clips };
+      const kernels = createKernels(plan, { ...engineOptions, part: { runs: mainRuns } });
       const arrivals = await new Promise<[number, number][]>((resolve, reject) => {
+        if (failure) reject(failure);
         onReady = resolve;
         onFailure = reject;
         const onAbort = () => reject(new Error('aborted'));
         signal?.addEventListener('abort', onAbort, { once: true });
       });
       if (signal?.aborted) throw new Error('aborted');
-      const engine = new OfflineEngine(plan, {
-        sampleRate: settings.sampleRate,
-        maxBlockSize: settings.blockSize,
-        clips,
-        part: { runs: partition.worker.map((w) => !w), arrivals: new Map(arrivals) },
-      });
+      const engine = new OfflineEngine(plan, { ...engineOptions, kernels, part: { runs: mainRuns, arrivals: new Map(arrivals) } });
       return new SplitMainPart(engine, partition, control, ring, { stop: stopThread }, () => failure);
     } catch (error) {
       stopThread();
