@@ -26,6 +26,7 @@ import { defaultMaxMemory, prepareRender } from '../renderBudget';
 import { createProgress } from '../progress';
 import { renderLoudnessProbe } from './renderMeterThread';
 import { prewarmRenderWorker, renderSplitLauncher } from './renderSplitThread';
+import { shareClips } from '../../runtime/offline/split';
 
 export interface RenderCommandOptions {
   output?: string;
@@ -105,6 +106,9 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
   const meterThreadForced = process.env.MIXGRAPH_METER_THREAD === '1';
   const split = await renderSplitLauncher(sampleRate, frames, !meterThreadForced);
   const loudnessProbe = split && !meterThreadForced ? inlineLoudnessProbe : renderLoudnessProbe;
+  // A split render's worker reads the input clips where they are: in shared memory (moved, not
+  // kept twice).
+  if (split) prepared.inputs = shareClips(prepared.inputs);
   const request = { sampleRate, seconds: prepared.seconds, inputs: prepared.inputs, normalizeLufs, loudnessProbe, split };
   const writer = openWavFileWriter(options.output, { sampleRate, bits, container, expectedFrames: frames });
   const progress = createProgress(`rendering ${basename(options.output)}`);

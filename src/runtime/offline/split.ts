@@ -342,13 +342,29 @@ export class SplitMainPart {
   }
 }
 
-/** A clip's samples in shared memory, so the worker reads them without a copy of its own. */
-function sharedCopy(clip: ClipAudio): ClipAudio {
-  const left = new Float32Array(new SharedArrayBuffer(clip.left.byteLength));
-  left.set(clip.left);
-  const right = new Float32Array(new SharedArrayBuffer(clip.right.byteLength));
-  right.set(clip.right);
-  return { left, right };
+/**
+ * A clip's samples in shared memory, so a worker thread reads them without a copy of its own:
+ * the clip itself when it is there already (see {@link shareClips}), else a copy.
+ */
+export function sharedCopy(clip: ClipAudio): ClipAudio {
+  if (clip.stream) return clip;
+  const share = (samples: Float32Array) => {
+    if (samples.buffer instanceof SharedArrayBuffer) return samples;
+    const copy = new Float32Array(new SharedArrayBuffer(samples.byteLength));
+    copy.set(samples);
+    return copy;
+  };
+  const left = share(clip.left);
+  return { left, right: clip.right === clip.left ? left : share(clip.right) };
+}
+
+/**
+ * The clips moved into shared memory once, for a caller that will split its renders: the worker
+ * then reads the very arrays the main thread holds, and a two-pass render does not copy twice.
+ * The caller drops the originals, so the memory is not doubled.
+ */
+export function shareClips(clips: Readonly<Record<string, ClipAudio>>): Record<string, ClipAudio> {
+  return Object.fromEntries(Object.entries(clips).map(([name, clip]) => [name, sharedCopy(clip)]));
 }
 
 /**
