@@ -59,7 +59,7 @@ describe('split render = one-thread render, byte for byte', () => {
   });
 
   for (const preset of presets) {
-    it(`preset ${preset}`, () => expectSameRender(basename(preset, '.json'), [join('presets', preset), '--seconds', '2']));
+    it(`preset ${preset}`, () => expectSameRender(basename(preset, '.json'), [join('presets', preset), '--seconds', '1']));
   }
 
   it('the bench chain with its input file, past a whole ring of slots (7 s > 8 × 32768 frames)', () => {
