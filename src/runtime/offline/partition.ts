@@ -8,35 +8,37 @@
 import type { Plan } from './plan';
 
 /**
- * Cost of each node type, in milliseconds of one core per second of stereo audio at 48 kHz.
- * Taken from the CPU profile of the issue-9 chain (120 s: reverb 22 %, limiter 25 %, compressor
- * 10 %, three EQs 5 % of 2.9 s) and, for the types the chain does not hold, from the kernel rows
- * of docs/benchmarks.md (seconds per 60 s of audio ÷ 60 × 1000). Only the ratios matter: the
- * partition balances sums of these. An unknown type counts as a compressor.
+ * Cost of each node type, in milliseconds of one core per second of stereo audio at 48 kHz:
+ * `benchKernels` (bench/kernels.ts: each kernel alone on 20 s of pink noise, median of 3, its
+ * bench params) on the 2-core bench machine. Only the ratios matter — the partition balances sums
+ * of these — and the machine was loaded (load ≈ 10) when they were taken, which inflates them all
+ * alike. Cross-checked against the threads' CPU time in a split render (docs/performance.md).
+ * An unknown type counts as a compressor. When a kernel gets much faster, its row should follow,
+ * or the cut leans to one side: a stale table costs speed, never correctness.
  */
 export const NODE_COST_MS_PER_SECOND: Readonly<Record<string, number>> = {
-  source: 0.6,
-  tone: 2.5,
-  gain: 0.3,
-  pan: 0.3,
-  width: 0.3,
-  eq: 0.5,
-  bus: 0.25,
-  compressor: 2.4,
-  limiter: 6,
-  delay: 1,
-  reverb: 5.3,
-  autotune: 9,
-  output: 0.1,
+  source: 0.25,
+  tone: 2.1,
+  gain: 0.2,
+  pan: 0.2,
+  width: 0.2,
+  eq: 0.6,
+  bus: 0.2,
+  compressor: 3.5,
+  limiter: 8.9,
+  delay: 0.75,
+  reverb: 4.5,
+  autotune: 6,
+  output: 0.05,
 };
-const UNKNOWN_TYPE_COST = 2.4;
+const UNKNOWN_TYPE_COST = 3.5;
 /** The engine's own work per node and block (sums, compensation delays, the loop), same unit. */
 const PER_NODE_COST = 0.1;
 /** Copying one crossing stereo output into the ring and out again, same unit, on each side. */
 export const CROSSING_COST = 0.15;
-/** The BS.1770 meter (K-weighting, gating, true peak): 18 % of the chain's 2.9 s for 120 s. */
-export const METER_COST = 4.3;
-/** Encoding and writing 24-bit WAV: about half of the chain's 12 % for WAV read and write. */
+/** The BS.1770 meter (K-weighting, gating, true peak), measured the same way: 5.4–7.3. */
+export const METER_COST = 5.5;
+/** Encoding and writing 24-bit WAV (`openWavFileWriter`), measured the same way. */
 export const WAV_WRITE_COST = 1.5;
 
 /** One output port of a worker node that a main-thread node reads. */
