@@ -68,9 +68,10 @@ export function nodeCost(plan: Plan, index: number, sampleRate: number): number 
  * Splits `plan` into a worker part and a main part of about equal cost, or returns null when no
  * worker part is worth a thread (less than a fifth of the work would move).
  *
- * Greedy over upward closures: the worker part grows by the closure (the node and everything
- * feeding it) that brings its cost nearest to half of the total, while that gets nearer; whole
- * channel strips move at once because a strip's last node closes over the strip.
+ * Greedy over upward closures (a node and everything feeding it; a channel strip's last node
+ * closes over the strip, so whole strips move at once): the worker part first grows by the
+ * largest closure that keeps it at or under half of the total, then by any closure that brings
+ * it nearer to half.
  *
  * @param movable which nodes may run in the worker (not a node reading a streamed clip); their
  *   descendants then stay on the main thread too, as W must be closed upwards.
@@ -97,21 +98,26 @@ export function partitionPlan(
   const target = total / 2;
   const inWorker = new Array<boolean>(n).fill(false);
   let workerCost = 0;
-  for (;;) {
-    let best = -1;
-    let bestCost = workerCost;
-    for (let i = 0; i < n; i++) {
-      if (inWorker[i] || !canMove[i]) continue;
-      let c = workerCost;
-      for (const j of closure[i]) if (!inWorker[j]) c += cost[j];
-      if (Math.abs(target - c) < Math.abs(target - bestCost)) {
-        best = i;
-        bestCost = c;
+  // First the closures that fit under half (largest first), then any that still gets nearer:
+  // taking the nearest from the start could swallow a whole bus at once and stop there.
+  for (const fitOnly of [true, false]) {
+    for (;;) {
+      let best = -1;
+      let bestCost = workerCost;
+      for (let i = 0; i < n; i++) {
+        if (inWorker[i] || !canMove[i]) continue;
+        let c = workerCost;
+        for (const j of closure[i]) if (!inWorker[j]) c += cost[j];
+        const better = fitOnly ? c <= target && c > bestCost : Math.abs(target - c) < Math.abs(target - bestCost);
+        if (better) {
+          best = i;
+          bestCost = c;
+        }
       }
+      if (best < 0) break;
+      for (const j of closure[best]) inWorker[j] = true;
+      workerCost = bestCost;
     }
-    if (best < 0) break;
-    for (const j of closure[best]) inWorker[j] = true;
-    workerCost = bestCost;
   }
 
   const crossings: Crossing[] = [];
