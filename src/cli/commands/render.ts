@@ -14,7 +14,7 @@ import {
   type WavBits,
 } from '../../runtime/audio-io';
 import { SUPPORTED_SAMPLE_RATES } from '../../runtime/offline';
-import { inlineLoudnessProbe, renderFrameCount, renderGraph, type RenderReport } from '../../runtime/render';
+import { renderFrameCount, renderGraph, type RenderReport } from '../../runtime/render';
 import { CliError, usageError } from '../errors';
 import { formatDb, formatDuration } from '../format';
 import { graphFilePath, loadGraph } from '../loadGraph';
@@ -24,7 +24,7 @@ import { printLines, terminalSafe } from '../terminalText';
 import { parseChoice, parseInputBindings, parseNumberOption, parseSizeOption } from '../parseOptions';
 import { defaultMaxMemory, prepareRender } from '../renderBudget';
 import { createProgress } from '../progress';
-import { renderLoudnessProbe } from './renderMeterThread';
+import { MIN_THREAD_SECONDS, renderLoudnessProbe, splitRenderLoudnessProbe } from './renderMeterThread';
 import { prewarmRenderWorker, renderSplitLauncher } from './renderSplitThread';
 import { shareClips } from '../../runtime/offline/split';
 
@@ -101,11 +101,12 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
   warnings.push(...prepared.warnings);
 
   const frames = renderFrameCount(graph, { sampleRate, seconds: prepared.seconds, inputs: prepared.inputs });
-  // On two cores a split render keeps the meter on the main thread (a third busy thread only
-  // takes turns with the other two; docs/performance.md, "One render on two threads").
-  const meterThreadForced = process.env.MIXGRAPH_METER_THREAD === '1';
-  const split = await renderSplitLauncher(sampleRate, frames, !meterThreadForced);
-  const loudnessProbe = split && !meterThreadForced ? inlineLoudnessProbe : renderLoudnessProbe;
+  // A split render (two free cores) also meters in a thread of its own unless that is turned off:
+  // the meter's cost then leaves the main side of the cut (docs/performance.md).
+  const meterSetting = process.env.MIXGRAPH_METER_THREAD;
+  const meterInline = meterSetting === '0' || (meterSetting !== '1' && frames < MIN_THREAD_SECONDS * sampleRate);
+  const split = await renderSplitLauncher(sampleRate, frames, meterInline);
+  const loudnessProbe = split ? splitRenderLoudnessProbe : renderLoudnessProbe;
   // A split render's worker reads the input clips where they are: in shared memory (moved, not
   // kept twice).
   if (split) prepared.inputs = shareClips(prepared.inputs);
