@@ -272,6 +272,7 @@ export class SplitMainPart {
       Atomics.notify(control, CONSUMED);
       thread.stop();
     };
+    let onAbort: (() => void) | null = null;
     try {
       // The main part's kernels are made while the worker thread starts and makes its own.
       const mainRuns = partition.worker.map((w) => !w);
@@ -281,7 +282,7 @@ export class SplitMainPart {
         if (failure) reject(failure);
         onReady = resolve;
         onFailure = reject;
-        const onAbort = () => reject(new Error('aborted'));
+        onAbort = () => reject(new Error('aborted'));
         signal?.addEventListener('abort', onAbort, { once: true });
       });
       if (signal?.aborted) throw new Error('aborted');
@@ -290,6 +291,8 @@ export class SplitMainPart {
     } catch (error) {
       stopThread();
       throw error;
+    } finally {
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
     }
   }
 
