@@ -59,7 +59,7 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
 
   const { graph, source, warnings } = loadGraph(graphArg);
   // The worker thread of a split render loads while the inputs are read (renderSplitThread.ts).
-  prewarmRenderWorker();
+  prewarmRenderWorker(seconds);
 
   // Decide what the output is before anything is read or written: a device, FIFO or `-` is
   // streamed to, a file goes through temp + rename, and it may not be one of the inputs.

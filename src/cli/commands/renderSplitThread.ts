@@ -73,9 +73,13 @@ function newWorker(): Worker {
  * Starts loading a worker thread now (≈ 0.15 s of CPU), if a split could happen at all, so that
  * it is ready when the render starts. It does not keep the process alive and is ended by
  * {@link renderSplitLauncher} when the render stays on one thread.
+ * @param seconds the render's length when `--seconds` gives it: a shorter render than
+ *   {@link MIN_SPLIT_SECONDS} never splits, so no thread is started for it.
  */
-export function prewarmRenderWorker(): void {
-  if (!bundled || spare || process.env.MIXGRAPH_RENDER_THREADS === '1' || availableParallelism() < 2) return;
+export function prewarmRenderWorker(seconds: number | undefined): void {
+  const setting = process.env.MIXGRAPH_RENDER_THREADS;
+  if (!bundled || spare || setting === '1' || availableParallelism() < 2) return;
+  if (setting !== '2' && seconds !== undefined && seconds < MIN_SPLIT_SECONDS) return;
   try {
     const worker = newWorker();
     worker.unref();
