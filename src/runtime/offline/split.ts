@@ -188,8 +188,10 @@ export class SplitMainPart {
   private readonly targets: StereoBlock[];
   private readonly ring: Float32Array;
   private readonly perSlot: number;
-  private slot = 0; // slots taken (the one being read is slot − 1 … see `take`)
-  private at = SLOT_FRAMES; // frames read from the current slot; full at first, so the first read takes one
+  /** Slots taken so far; the one being read is number `slot − 1` (ring index `(slot − 1) % SLOTS`). */
+  private slot = 0;
+  /** Frames read from the current slot: "full" at first, so the first `fill` takes slot 0. */
+  private at = SLOT_FRAMES;
   private stopped = false;
 
   private constructor(
@@ -225,7 +227,11 @@ export class SplitMainPart {
     const partition = partitionPlan(plan, settings.sampleRate, (i) => !clipNames(i).some(streamed), launcher.mainExtraCost);
     if (!partition) return null;
     // The one-thread render names every missing clip before building anything: so does this.
-    const ctx = { sampleRate: settings.sampleRate, maxBlockSize: settings.blockSize, getClip: (name: string) => (Object.prototype.hasOwnProperty.call(clips, name) ? clips[name] : undefined) };
+    const ctx = {
+      sampleRate: settings.sampleRate,
+      maxBlockSize: settings.blockSize,
+      getClip: (name: string) => (Object.prototype.hasOwnProperty.call(clips, name) ? clips[name] : undefined),
+    };
     const missing = missingClips(plan, ctx);
     if (missing.length > 0) throw new EngineError(missing);
 
