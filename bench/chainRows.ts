@@ -62,17 +62,22 @@ export async function chainSection(root: string, tools: Toolset, options: BenchO
     writeImpulseResponseWav(ir);
     ensureCliBundle(root);
 
-    const processContender = (label: string, argv: string[] | null, skipped?: string): Contender => {
+    const processContender = (label: string, argv: string[] | null, skipped?: string, env?: Record<string, string>): Contender => {
       const c: Contender = { label, seconds: [], skipped };
       if (argv) {
-        note(label, argv);
+        if (env) commands.push({ section: SECTION, label, command: `${Object.entries(env).map(([k, v]) => `${k}=${v} `).join('')}${docCommand(argv, dir)}` });
+        else note(label, argv);
         c.run = async () => {
-          c.seconds.push(runTimed(argv, { cwd: root, timePath }).seconds);
+          c.seconds.push(runTimed(argv, { cwd: root, timePath, env }).seconds);
         };
       }
       return c;
     };
     const mixgraph = processContender('mixgraph', mixgraphChainArgv(pink, out('mixgraph')));
+    // The same render forced onto one thread (no split across a worker; docs/performance.md).
+    const mixgraphOneThread = processContender('mixgraph, one thread', mixgraphChainArgv(pink, out('mixgraph-1')), undefined, {
+      MIXGRAPH_RENDER_THREADS: '1',
+    });
     const sox = tools.sox.version
       ? processContender('sox', soxChainArgv(tools.sox.path, pink, out('sox')))
       : processContender('sox', null, notInstalled(tools.sox));
@@ -102,7 +107,7 @@ export async function chainSection(root: string, tools: Toolset, options: BenchO
     const chromiumConv = chromiumFor(true);
     const chromiumDry = chromiumFor(false);
 
-    const contenders = [mixgraph, sox, ffmpegAfir, ffmpegAecho, chromiumConv.render, chromiumDry.render];
+    const contenders = [mixgraph, mixgraphOneThread, sox, ffmpegAfir, ffmpegAecho, chromiumConv.render, chromiumDry.render];
     const failures = new Map<Contender, string>();
     const runAll = async (record: boolean) => {
       for (const c of contenders) {
@@ -127,6 +132,7 @@ export async function chainSection(root: string, tools: Toolset, options: BenchO
 
     const rows: Row[] = [
       realtimeRow('mixgraph (whole process)', seconds, mixgraph),
+      realtimeRow('mixgraph, one thread (whole process)', seconds, mixgraphOneThread, ', MIXGRAPH_RENDER_THREADS=1'),
       realtimeRow('sox (whole process)', seconds, sox),
       realtimeRow('ffmpeg, afir reverb (whole process)', seconds, ffmpegAfir),
       realtimeRow('ffmpeg, aecho reverb (whole process)', seconds, ffmpegAecho),
@@ -135,6 +141,7 @@ export async function chainSection(root: string, tools: Toolset, options: BenchO
       realtimeRow('Chromium without convolver (render only)', seconds, chromiumDry.render),
       realtimeRow('Chromium without convolver (whole process)', seconds, chromiumDry.whole),
       ratioRow('mixgraph / sox', mixgraph, sox, { op: '>=', limit: 1, aim: 2 }),
+      ratioRow('mixgraph / mixgraph on one thread', mixgraph, mixgraphOneThread),
       ratioRow('mixgraph / ffmpeg (afir)', mixgraph, ffmpegAfir),
       ratioRow('mixgraph / ffmpeg (aecho)', mixgraph, ffmpegAecho),
       ratioRow('mixgraph / Chromium with convolver (render only)', mixgraph, chromiumConv.render, { op: '>=', limit: 3 }),

@@ -32,10 +32,15 @@ export async function demoSection(root: string, tools: Toolset, options: BenchOp
     if (!options.quick) runTimed(shortArgv, { cwd: root, timePath }); // warm-up (page cache, stem cache if any)
     const longRuns: ProcessRun[] = [];
     const shortRuns: ProcessRun[] = [];
+    // The long render forced onto one thread, paired with each long run (docs/performance.md).
+    const oneThreadRuns: ProcessRun[] = [];
+    const oneThread = { MIXGRAPH_RENDER_THREADS: '1' };
     for (let i = 0; i < options.runs; i++) {
       longRuns.push(runTimed(longArgv, { cwd: root, timePath }));
+      oneThreadRuns.push(runTimed(longArgv, { cwd: root, timePath, env: oneThread }));
       shortRuns.push(runTimed(shortArgv, { cwd: root, timePath }));
     }
+    const oneThreadSeconds = oneThreadRuns.map((r) => r.seconds);
     const longSeconds = longRuns.map((r) => r.seconds);
     const m = median(longSeconds);
     const rows: Row[] = [
@@ -46,6 +51,23 @@ export async function demoSection(root: string, tools: Toolset, options: BenchOp
         unit: '×realtime',
         target: { op: '>=', limit: 50, aim: 100 },
         detail: `median ${m.toFixed(2)} s${longRuns.length > 1 ? `, runs ${spread(longSeconds, 2)} s` : ''}`,
+      },
+      {
+        section: SECTION,
+        name: `demo-mix ${long} s, one thread (whole process)`,
+        value: long / median(oneThreadSeconds),
+        unit: '×realtime',
+        detail: `median ${median(oneThreadSeconds).toFixed(2)} s, MIXGRAPH_RENDER_THREADS=1`,
+      },
+      {
+        section: SECTION,
+        name: `demo-mix ${long} s: split / one thread`,
+        value: median(oneThreadSeconds.map((s, i) => s / longSeconds[i])),
+        unit: 'ratio',
+        detail: `paired runs ${spread(
+          oneThreadSeconds.map((s, i) => s / longSeconds[i]),
+          2,
+        )}`,
       },
       {
         section: SECTION,
@@ -76,6 +98,7 @@ export async function demoSection(root: string, tools: Toolset, options: BenchOp
       rows,
       commands: [
         { section: SECTION, label: `demo-mix ${long} s`, command: timeWrap + docCommand(longArgv, dir) },
+        { section: SECTION, label: `demo-mix ${long} s, one thread`, command: `MIXGRAPH_RENDER_THREADS=1 ${timeWrap}${docCommand(longArgv, dir)}` },
         { section: SECTION, label: `demo-mix ${short} s`, command: timeWrap + docCommand(shortArgv, dir) },
       ],
     };

@@ -24,16 +24,21 @@ export function shellLine(argv: readonly string[]): string {
 }
 
 /**
- * Runs `argv` (in `cwd`), wrapped in GNU time when `timePath` is given.
+ * Runs `argv` (in `cwd`, with `env` added to this process's environment), wrapped in GNU time
+ * when `timePath` is given.
  * @throws CommandFailedError when it cannot start or exits non-zero.
  */
-export function runTimed(argv: readonly string[], options: { cwd?: string; timePath?: string | null } = {}): ProcessRun {
+export function runTimed(
+  argv: readonly string[],
+  options: { cwd?: string; timePath?: string | null; env?: Readonly<Record<string, string>> } = {},
+): ProcessRun {
   const scratch = options.timePath ? mkdtempSync(join(tmpdir(), 'mixgraph-bench-time-')) : null;
   const rssFile = scratch ? join(scratch, 'rss') : '';
   const full = scratch ? [options.timePath!, '-f', '%M', '-o', rssFile, ...argv] : [...argv];
   try {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(full[0], full.slice(1), { cwd: options.cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const env = options.env ? { ...process.env, ...options.env } : undefined;
+    const r = spawnSync(full[0], full.slice(1), { cwd: options.cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     if (r.error || r.status !== 0) {
       const said = `${r.stderr ?? ''}`.trim().split('\n').pop() ?? '';

@@ -24,7 +24,9 @@ import { printLines, terminalSafe } from '../terminalText';
 import { parseChoice, parseInputBindings, parseNumberOption, parseSizeOption } from '../parseOptions';
 import { defaultMaxMemory, prepareRender } from '../renderBudget';
 import { createProgress } from '../progress';
-import { renderLoudnessProbe } from './renderMeterThread';
+import { MIN_THREAD_SECONDS, renderLoudnessProbe, splitRenderLoudnessProbe } from './renderMeterThread';
+import { prewarmRenderWorker, renderSplitLauncher } from './renderSplitThread';
+import { shareClips } from '../../runtime/offline/split';
 
 export interface RenderCommandOptions {
   output?: string;
@@ -56,6 +58,8 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
   const maxMemory = options.maxMemory === undefined ? defaultMaxMemory() : parseSizeOption('--max-memory', options.maxMemory);
 
   const { graph, source, warnings } = loadGraph(graphArg);
+  // The worker thread of a split render loads while the inputs are read (renderSplitThread.ts).
+  prewarmRenderWorker(seconds);
 
   // Decide what the output is before anything is read or written: a device, FIFO or `-` is
   // streamed to, a file goes through temp + rename, and it may not be one of the inputs.
@@ -96,8 +100,18 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
   const prepared = prepareRender(graph, usedBindings, sampleRate, seconds, maxMemory, options.maxMemory !== undefined, compressed);
   warnings.push(...prepared.warnings);
 
-  const request = { sampleRate, seconds: prepared.seconds, inputs: prepared.inputs, normalizeLufs, loudnessProbe: renderLoudnessProbe };
-  const writer = openWavFileWriter(options.output, { sampleRate, bits, container, expectedFrames: renderFrameCount(graph, request) });
+  const frames = renderFrameCount(graph, { sampleRate, seconds: prepared.seconds, inputs: prepared.inputs });
+  // A split render (two free cores) also meters in a thread of its own unless that is turned off:
+  // the meter's cost then leaves the main side of the cut (docs/performance.md).
+  const meterSetting = process.env.MIXGRAPH_METER_THREAD;
+  const meterInline = meterSetting === '0' || (meterSetting !== '1' && frames < MIN_THREAD_SECONDS * sampleRate);
+  const split = await renderSplitLauncher(sampleRate, frames, meterInline);
+  const loudnessProbe = split ? splitRenderLoudnessProbe : renderLoudnessProbe;
+  // A split render's worker reads the input clips where they are: in shared memory (moved, not
+  // kept twice).
+  if (split) prepared.inputs = shareClips(prepared.inputs);
+  const request = { sampleRate, seconds: prepared.seconds, inputs: prepared.inputs, normalizeLufs, loudnessProbe, split };
+  const writer = openWavFileWriter(options.output, { sampleRate, bits, container, expectedFrames: frames });
   const progress = createProgress(`rendering ${basename(options.output)}`);
   let report: RenderReport;
   try {
@@ -148,6 +162,7 @@ function renderJson(output: string, bits: string, r: RenderReport, warnings: str
     latencySamples: r.latencySamples,
     elapsedMs: Math.round(r.elapsedMs),
     realtimeFactor: Number(r.realtimeFactor.toFixed(1)),
+    threads: r.threads,
     warnings,
   };
 }

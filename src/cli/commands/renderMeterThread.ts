@@ -194,10 +194,25 @@ function aCoreIsFree(): boolean {
  * report the same figures.
  */
 export function renderLoudnessProbe(sampleRate: number, frames: number): LoudnessProbe {
+  return loudnessProbeFor(sampleRate, frames, false);
+}
+
+/**
+ * The probe for a render split across a worker thread (`renderSplitThread.ts`): its gate has
+ * already found two free cores, so the meter takes a thread of its own too, for renders of at
+ * least {@link MIN_THREAD_SECONDS} (three busy threads on two cores: measured in
+ * docs/performance.md, "One render on two threads"); `MIXGRAPH_METER_THREAD=0` keeps it inline.
+ */
+export function splitRenderLoudnessProbe(sampleRate: number, frames: number): LoudnessProbe {
+  return loudnessProbeFor(sampleRate, frames, true);
+}
+
+function loudnessProbeFor(sampleRate: number, frames: number, coresKnownFree: boolean): LoudnessProbe {
   const setting = process.env.MIXGRAPH_METER_THREAD;
   const entry = new URL(import.meta.url);
   const bundled = /\.m?js$/.test(entry.pathname);
-  const wanted = setting === '1' || (setting !== '0' && frames >= MIN_THREAD_SECONDS * sampleRate && aCoreIsFree());
+  const wanted =
+    setting === '1' || (setting !== '0' && frames >= MIN_THREAD_SECONDS * sampleRate && (coresKnownFree || aCoreIsFree()));
   if (bundled && wanted) {
     try {
       return new ThreadLoudnessProbe(entry, sampleRate);

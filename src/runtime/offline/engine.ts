@@ -15,6 +15,41 @@ export interface EngineOptions {
   maxBlockSize: number;
   /** Audio for `file:<name>` clips, already at `sampleRate`. */
   clips?: Readonly<Record<string, ClipAudio>>;
+  /** Run only part of the plan (a split render, `split.ts`); default: the whole plan. */
+  part?: EnginePart;
+  /**
+   * Kernels made beforehand by {@link createKernels} with the same options (a split render makes
+   * its main part's while the worker thread starts); default: made here.
+   */
+  kernels?: readonly (Kernel | undefined)[];
+}
+
+/**
+ * The part of a plan one engine runs in a split render. Every node feeding a node run here must
+ * be run here too or be listed in `arrivals` (its output blocks are then filled from outside
+ * before each `process`, see {@link OfflineEngine.outputsOf}).
+ */
+export interface EnginePart {
+  /** `runs[i]`: plan node i is processed by this engine. */
+  runs: readonly boolean[];
+  /**
+   * Samples from the sources to the output of each plan node run elsewhere that feeds a node run
+   * here, as the engine running it computed (its `arrivalOf`): plugin delay compensation spans
+   * the whole plan, so both parts must agree on it.
+   */
+  arrivals?: ReadonlyMap<number, number>;
+}
+
+/**
+ * Thrown by an engine that runs part of a plan when its master block is not finite: the node to
+ * blame may be in the other part, so the caller finds it by running the whole plan again
+ * (`split.ts`, `diagnoseNonFinite`).
+ */
+export class PartNonFiniteError extends Error {
+  constructor(readonly framesDone: number) {
+    super('the master output is not a finite number');
+    this.name = 'PartNonFiniteError';
+  }
 }
 
 /** A wire feeding an input port: the source's output block, delayed when compensation needs it. */
@@ -58,40 +93,37 @@ export class OfflineEngine {
   readonly masterLatency: number;
   private readonly nodes: NodeRuntime[];
   private readonly master: StereoBlock;
+  /** Output blocks per plan node (empty for nodes run elsewhere and not read here). */
+  private readonly blocks: StereoBlock[][];
+  /** Samples from the sources to each plan node's output (NaN where unknown to this part). */
+  private readonly arrival: number[];
+  private readonly partial: boolean;
+  private readonly runsMaster: boolean;
   /** Frames processed so far (latency included), to say when a signal went non-finite. */
   private framesDone = 0;
 
   constructor(readonly plan: Plan, options: EngineOptions) {
     this.sampleRate = options.sampleRate;
     this.maxBlockSize = options.maxBlockSize;
-    const clips = options.clips ?? {};
-    const ctx: KernelContext = {
-      sampleRate: options.sampleRate,
-      maxBlockSize: options.maxBlockSize,
-      getClip: (name) => (Object.prototype.hasOwnProperty.call(clips, name) ? clips[name] : undefined),
-    };
-
-    const missing: GraphIssue[] = [];
-    for (const n of plan.nodes) {
-      for (const name of n.definition.clipsUsed?.(n.params) ?? []) {
-        if (!ctx.getClip(name)) {
-          missing.push({
-            path: `nodes "${n.id}".params`,
-            nodeId: n.id,
-            message: `node "${n.id}": no audio is bound to clip "file:${name}"`,
-          });
-        }
-      }
-    }
-    if (missing.length > 0) throw new EngineError(missing);
+    const part = options.part;
+    const runs = (i: number) => part === undefined || part.runs[i] === true;
+    const kernels = options.kernels ?? createKernels(plan, options);
 
     const silence = stereoBlock(options.maxBlockSize);
     this.master = stereoBlock(options.maxBlockSize);
     const outputs: StereoBlock[][] = [];
     const arrival: number[] = []; // samples from the sources to each node's output
-    this.nodes = plan.nodes.map((n, index) => {
-      const kernel = n.definition.createKernel(ctx, n.params);
-      kernel.setParams(n.params);
+    const runtimes: NodeRuntime[] = [];
+    plan.nodes.forEach((n, index) => {
+      if (!runs(index)) {
+        // Run elsewhere: its blocks exist here only when a node run here reads them.
+        const given = part?.arrivals?.get(index);
+        outputs.push(given === undefined ? [] : n.definition.outputs.map(() => stereoBlock(options.maxBlockSize)));
+        arrival.push(given ?? NaN);
+        return;
+      }
+      const kernel = kernels[index];
+      if (!kernel) throw new Error(`engine: no kernel was made for node "${n.id}"`);
       const latency = Math.max(0, Math.round(kernel.latencySamples));
       const isMaster = index === plan.master;
       const outs = isMaster ? [this.master] : n.definition.outputs.map(() => stereoBlock(options.maxBlockSize));
@@ -102,6 +134,7 @@ export class OfflineEngine {
       for (const wires of n.inputs) for (const w of wires) inputArrival = Math.max(inputArrival, arrival[w.fromNode]);
       arrival.push(inputArrival + latency);
 
+      if (Number.isNaN(inputArrival)) throw new Error(`split render: node "${n.id}" reads a node that neither part runs`);
       const feeds = n.inputs.map((wires) =>
         wires.map((w) => {
           const lag = inputArrival - arrival[w.fromNode];
@@ -112,7 +145,7 @@ export class OfflineEngine {
       const sums = feeds.map((f) => (f.length === 1 && f[0].delay === null ? null : stereoBlock(options.maxBlockSize)));
       const inputs = feeds.map((f, port) => (f.length === 0 ? silence : (sums[port] ?? f[0].source)));
       const mainInput = n.definition.mainInput ?? 0;
-      return {
+      runtimes.push({
         id: n.id,
         kernel,
         bypass: n.bypass,
@@ -122,9 +155,27 @@ export class OfflineEngine {
         io: { inputs, inputConnected: feeds.map((f) => f.length > 0), outputs: outs, frames: 0 },
         mainInput,
         bypassDelay: n.bypass && latency > 0 ? new FixedStereoDelay(latency) : null,
-      };
+      });
     });
-    this.masterLatency = arrival[plan.master] ?? 0;
+    this.nodes = runtimes;
+    this.blocks = outputs;
+    this.arrival = arrival;
+    this.partial = part !== undefined;
+    this.runsMaster = runs(plan.master);
+    this.masterLatency = this.runsMaster ? (arrival[plan.master] ?? 0) : 0;
+  }
+
+  /**
+   * Output blocks of plan node `index`: of a node run here, to read after `process`; of a node
+   * run elsewhere and read here (listed in `part.arrivals`), to fill before `process`.
+   */
+  outputsOf(index: number): readonly StereoBlock[] {
+    return this.blocks[index];
+  }
+
+  /** Samples from the sources to the output of plan node `index` (NaN if this part cannot know). */
+  arrivalOf(index: number): number {
+    return this.arrival[index];
   }
 
   /** Latency each node's kernel reported, by node id (samples). */
@@ -158,7 +209,10 @@ export class OfflineEngine {
       if (node.bypass) this.passThrough(node, frames);
       else node.kernel.process(io);
     }
-    if (!allFinite(this.master, frames)) this.reportNonFinite(frames);
+    if (this.runsMaster && !allFinite(this.master, frames)) {
+      if (this.partial) throw new PartNonFiniteError(this.framesDone);
+      this.reportNonFinite(frames);
+    }
     this.framesDone += frames;
     return this.master;
   }
@@ -220,6 +274,51 @@ export class OfflineEngine {
       for (const port of n.feeds) for (const f of port) f.delay?.reset();
     }
   }
+}
+
+/**
+ * Makes and sets up the kernel of every plan node `options.part` runs (all without a part),
+ * after checking that every clip they play is bound; the others are left undefined.
+ * @throws EngineError naming every node whose clip has no audio.
+ */
+export function createKernels(plan: Plan, options: EngineOptions): (Kernel | undefined)[] {
+  const clips = options.clips ?? {};
+  const ctx: KernelContext = {
+    sampleRate: options.sampleRate,
+    maxBlockSize: options.maxBlockSize,
+    getClip: (name) => (Object.prototype.hasOwnProperty.call(clips, name) ? clips[name] : undefined),
+  };
+  const part = options.part;
+  const runs = (i: number) => part === undefined || part.runs[i] === true;
+  const missing = missingClips(plan, ctx, runs);
+  if (missing.length > 0) throw new EngineError(missing);
+  return plan.nodes.map((n, i) => {
+    if (!runs(i)) return undefined;
+    const kernel = n.definition.createKernel(ctx, n.params);
+    kernel.setParams(n.params);
+    return kernel;
+  });
+}
+
+/**
+ * Every `file:` clip a node run here plays that has no audio bound, as issues naming the nodes.
+ * @param runs which plan nodes to check (all by default).
+ */
+export function missingClips(plan: Plan, ctx: KernelContext, runs: (index: number) => boolean = () => true): GraphIssue[] {
+  const missing: GraphIssue[] = [];
+  plan.nodes.forEach((n, index) => {
+    if (!runs(index)) return;
+    for (const name of n.definition.clipsUsed?.(n.params) ?? []) {
+      if (!ctx.getClip(name)) {
+        missing.push({
+          path: `nodes "${n.id}".params`,
+          nodeId: n.id,
+          message: `node "${n.id}": no audio is bound to clip "file:${name}"`,
+        });
+      }
+    }
+  });
+  return missing;
 }
 
 /** True when every sample in `[0, frames)` of both channels is finite. */

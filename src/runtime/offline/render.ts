@@ -4,7 +4,8 @@
  */
 import type { ClipAudio } from '../../nodes/types';
 import type { Plan } from './plan';
-import { OfflineEngine } from './engine';
+import { OfflineEngine, PartNonFiniteError } from './engine';
+import { diagnoseNonFinite, nextBlockFrames, SplitMainPart, type SplitLauncher } from './split';
 
 export const DEFAULT_SAMPLE_RATE = 48000;
 export const DEFAULT_BLOCK_SIZE = 1024;
@@ -25,6 +26,11 @@ export interface RenderOptions {
   onProgress?: (doneFrames: number, totalFrames: number) => void;
   /** Aborting makes the render reject with `RenderAbortedError`. */
   signal?: AbortSignal;
+  /**
+   * Runs about half of the plan on a second thread when given (`split.ts`); the samples are the
+   * same. The caller decides whether a core is free and the render long enough to pay for it.
+   */
+  split?: SplitLauncher;
 }
 
 /** Receives each finished block; arrays are reused, so copy what you keep. */
@@ -42,6 +48,8 @@ export interface RenderSummary {
   realtimeFactor: number;
   /** Node ids left out because they do not reach the master. */
   unusedNodes: string[];
+  /** Threads the plan ran on: 2 when split across a worker thread (`split.ts`), else 1. */
+  threads: 1 | 2;
 }
 
 export class RenderAbortedError extends Error {
@@ -98,29 +106,45 @@ export async function renderStream(plan: Plan, options: RenderOptions, sink: Blo
   checkOptions(sampleRate, blockSize, seconds);
 
   const started = now();
-  const engine = new OfflineEngine(plan, { sampleRate, maxBlockSize: blockSize, clips: options.inputs });
   const totalFrames = Math.round(seconds * sampleRate);
+  const settings = { sampleRate, blockSize, totalFrames, clips: options.inputs ?? {} };
+  const split = options.split ? await openSplit(plan, settings, options.split, options.signal) : null;
+  const engine = split?.engine ?? new OfflineEngine(plan, { sampleRate, maxBlockSize: blockSize, clips: options.inputs });
   let toSkip = engine.masterLatency;
   let done = 0;
   let lastYield = started;
-  while (done < totalFrames) {
-    if (options.signal?.aborted) throw new RenderAbortedError();
-    // While the latency is being skipped, blocks are sized so the skip ends on a block edge.
-    const frames = toSkip > 0 ? Math.min(blockSize, toSkip) : Math.min(blockSize, totalFrames - done);
-    const out = engine.process(frames);
-    if (toSkip > 0) {
-      toSkip -= frames;
-      continue;
+  try {
+    while (done < totalFrames) {
+      if (options.signal?.aborted) throw new RenderAbortedError();
+      // While the latency is being skipped, blocks are sized so the skip ends on a block edge.
+      const frames = nextBlockFrames(toSkip, done, totalFrames, blockSize);
+      if (split) {
+        const waiting = split.fill(frames);
+        if (waiting) await waiting;
+      }
+      const out = engine.process(frames);
+      if (toSkip > 0) {
+        toSkip -= frames;
+        continue;
+      }
+      const pending = sink(out.left, out.right, frames);
+      if (pending) await pending;
+      done += frames;
+      options.onProgress?.(done, totalFrames);
+      const t = now();
+      if (t - lastYield > 50) {
+        lastYield = t;
+        await yieldToEventLoop();
+      }
     }
-    const pending = sink(out.left, out.right, frames);
-    if (pending) await pending;
-    done += frames;
-    options.onProgress?.(done, totalFrames);
-    const t = now();
-    if (t - lastYield > 50) {
-      lastYield = t;
-      await yieldToEventLoop();
+  } catch (error) {
+    if (error instanceof PartNonFiniteError) {
+      split?.stop();
+      diagnoseNonFinite(plan, settings, error);
     }
+    throw error;
+  } finally {
+    split?.stop();
   }
   const elapsedMs = now() - started;
   return {
@@ -131,7 +155,23 @@ export async function renderStream(plan: Plan, options: RenderOptions, sink: Blo
     elapsedMs,
     realtimeFactor: elapsedMs > 0 ? totalFrames / sampleRate / (elapsedMs / 1000) : Infinity,
     unusedNodes: plan.unused,
+    threads: split ? 2 : 1,
   };
+}
+
+/** Opens a split render, or null when the plan has no part worth a thread; abort → RenderAbortedError. */
+async function openSplit(
+  plan: Plan,
+  settings: Parameters<typeof SplitMainPart.open>[1],
+  launcher: SplitLauncher,
+  signal: AbortSignal | undefined,
+): Promise<SplitMainPart | null> {
+  try {
+    return await SplitMainPart.open(plan, settings, launcher, signal);
+  } catch (error) {
+    if (signal?.aborted) throw new RenderAbortedError();
+    throw error;
+  }
 }
 
 export interface RenderedAudio extends RenderSummary {

@@ -97,6 +97,8 @@ describe('missing tools', () => {
     const { rows } = await chainSection(root, tools, { quick: true, sections: ['chain'], runs: 1, chainSeconds: 1, writeDocs: false });
     const row = (name: string) => rows.find((r) => r.name === name)!;
     expect(row('mixgraph (whole process)').value).toBeGreaterThan(0);
+    expect(row('mixgraph, one thread (whole process)').value).toBeGreaterThan(0);
+    expect(row('mixgraph / mixgraph on one thread').value).toBeGreaterThan(0);
     expect(row('sox (whole process)')).toMatchObject({ value: null, skipped: 'skipped: sox not installed (/nonexistent/sox)' });
     expect(row('ffmpeg, afir reverb (whole process)').skipped).toMatch(/^skipped: ffmpeg not installed/);
     expect(row('Chromium with convolver (whole process)').skipped).toMatch(/^skipped: chromium not installed/);

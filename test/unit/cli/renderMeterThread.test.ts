@@ -23,7 +23,7 @@ function renderPreset(preset: string, seconds: string, thread: '0' | '1', out: s
   );
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
-  const { elapsedMs: _e, realtimeFactor: _r, output: _o, ...report } = JSON.parse(r.stdout) as Record<string, unknown>;
+  const { elapsedMs: _e, realtimeFactor: _r, output: _o, threads: _t, ...report } = JSON.parse(r.stdout) as Record<string, unknown>;
   return report;
 }
 
