@@ -10,36 +10,38 @@ import type { Plan } from './plan';
 /**
  * Cost of each node type, in milliseconds of one core per second of stereo audio at 48 kHz:
  * `benchKernels` (bench/kernels.ts: each kernel alone on 20 s of pink noise, median of 3, its
- * bench params) on the 2-core bench machine. Only the ratios matter — the partition balances sums
- * of these — and the machine was loaded (load ≈ 10) when they were taken, which inflates them all
- * alike. Cross-checked against the threads' CPU time in a split render (docs/performance.md).
- * An unknown type counts as a compressor. When a kernel gets much faster, its row should follow,
- * or the cut leans to one side: a stale table costs speed, never correctness.
+ * bench params), re-taken on the 2-core bench machine at load ≈ 2 after the compressor, limiter,
+ * meter and reverb passes of 2026-12-03 (docs/performance.md); the first table, taken at load ≈ 10,
+ * read about 1.4× higher for the kernels that did not change, so the costs measured with it (the
+ * per-node, crossing and WAV rows) are scaled by 1/1.4. Only the ratios matter — the partition
+ * balances sums of these. An unknown type counts as a compressor. When a kernel gets much faster,
+ * its row should follow, or the cut leans to one side: a stale table costs speed, never
+ * correctness.
  */
 export const NODE_COST_MS_PER_SECOND: Readonly<Record<string, number>> = {
   source: 0.25,
-  tone: 2.1,
-  gain: 0.2,
-  pan: 0.2,
-  width: 0.2,
-  eq: 0.6,
-  bus: 0.2,
-  compressor: 3.5,
-  limiter: 8.9,
-  delay: 0.75,
-  reverb: 4.5,
-  autotune: 6,
+  tone: 1.55,
+  gain: 0.14,
+  pan: 0.12,
+  width: 0.12,
+  eq: 0.55,
+  bus: 0.14,
+  compressor: 1.3,
+  limiter: 3.5,
+  delay: 0.6,
+  reverb: 3.1,
+  autotune: 4.7,
   output: 0.05,
 };
-const UNKNOWN_TYPE_COST = 3.5;
+const UNKNOWN_TYPE_COST = 1.3;
 /** The engine's own work per node and block (sums, compensation delays, the loop), same unit. */
-const PER_NODE_COST = 0.1;
+const PER_NODE_COST = 0.07;
 /** Copying one crossing stereo output into the ring and out again, same unit, on each side. */
-export const CROSSING_COST = 0.15;
-/** The BS.1770 meter (K-weighting, gating, true peak), measured the same way: 5.4–7.3. */
-export const METER_COST = 5.5;
+export const CROSSING_COST = 0.1;
+/** The BS.1770 meter (K-weighting, gating, true peak) in WebAssembly, measured the same way: 1.9–2.9. */
+export const METER_COST = 2.1;
 /** Encoding and writing 24-bit WAV (`openWavFileWriter`), measured the same way. */
-export const WAV_WRITE_COST = 1.5;
+export const WAV_WRITE_COST = 1.1;
 
 /** One output port of a worker node that a main-thread node reads. */
 export interface Crossing {
