@@ -8,7 +8,7 @@
  * or a synchronous compile is unavailable, `createCompressorWasm` returns undefined and the kernel
  * runs its TypeScript passes, which give the same samples (test/unit/dsp/compressorWasm.test.ts).
  */
-import { decodeBase64 } from './base64';
+import { embeddedWasmModule } from './embeddedModule';
 import { COMPRESSOR_WASM_BASE64 } from './compressorWasmBytes';
 
 /** The exports of asm/compressor.ts (byte offsets into the instance's memory); see there. */
@@ -80,7 +80,6 @@ const PAGE_BYTES = 65536;
 /** Address 0 stays unused. */
 const ARENA_START = 1024;
 
-let compiled: WebAssembly.Module | null | undefined;
 let disabledForTests = false;
 
 /** Forces the TypeScript passes (for the tests and benchmarks that compare both). */
@@ -88,15 +87,6 @@ export function setCompressorWasmEnabled(enabled: boolean): void {
   disabledForTests = !enabled;
 }
 
-function compile(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  try {
-    compiled = typeof WebAssembly === 'object' ? new WebAssembly.Module(decodeBase64(COMPRESSOR_WASM_BASE64)) : null;
-  } catch {
-    compiled = null; // no SIMD, sync compile refused, …: the TypeScript passes run instead
-  }
-  return compiled;
-}
 
 /**
  * A fresh instance for blocks of up to `maxBlockSize` frames and RMS windows of up to
@@ -108,7 +98,7 @@ export function createCompressorWasm(
   maxBlockSize: number, rmsCapacity: number, extraFloat64s = 0,
 ): (CompressorWasm & { readonly extraAt: number; readonly memory: ArrayBuffer }) | undefined {
   if (disabledForTests) return undefined;
-  const module = compile();
+  const module = embeddedWasmModule(COMPRESSOR_WASM_BASE64);
   if (!module) return undefined;
   try {
     const align = (n: number) => (n + 15) & ~15;

@@ -7,7 +7,7 @@
  * synchronous compile is unavailable, `createEqWasm` returns undefined and the EQ runs its
  * TypeScript loops, which give the same samples.
  */
-import { decodeBase64 } from './base64';
+import { embeddedWasmModule } from './embeddedModule';
 import { EQ_WASM_BASE64 } from './eqWasmBytes';
 
 /** The exports of asm/eq.ts; see there for the arithmetic. */
@@ -33,7 +33,6 @@ const PAGE_BYTES = 65536;
 /** Address 0 stays unused. */
 const ARENA_START = 1024;
 
-let compiled: WebAssembly.Module | null | undefined;
 let disabledForTests = false;
 
 /** Forces the TypeScript path (for the tests and benchmarks that compare both). */
@@ -41,15 +40,6 @@ export function setEqWasmEnabled(enabled: boolean): void {
   disabledForTests = !enabled;
 }
 
-function compile(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  try {
-    compiled = typeof WebAssembly === 'object' ? new WebAssembly.Module(decodeBase64(EQ_WASM_BASE64)) : null;
-  } catch {
-    compiled = null; // no SIMD, sync compile refused, …: the TypeScript loops run instead
-  }
-  return compiled;
-}
 
 /**
  * A fresh instance for blocks of up to `maxBlockSize` frames and up to `maxSections` sections, or
@@ -57,7 +47,7 @@ function compile(): WebAssembly.Module | null {
  */
 export function createEqWasm(maxBlockSize: number, maxSections: number): EqWasm | undefined {
   if (disabledForTests) return undefined;
-  const module = compile();
+  const module = embeddedWasmModule(EQ_WASM_BASE64);
   if (!module) return undefined;
   try {
     const align = (n: number) => (n + 15) & ~15;

@@ -9,7 +9,7 @@
  * is compiled once per process (or worker); each reverb gets its own instance and memory, sized
  * once and never grown (growing would detach the Float64Array views the delay lines hold).
  */
-import { decodeBase64 } from './base64';
+import { embeddedWasmModule } from './embeddedModule';
 import { REVERB_WASM_BASE64 } from './reverbWasmBytes';
 
 /** The exports of asm/reverb.ts; see there for each function's arithmetic. */
@@ -43,7 +43,6 @@ const PAGE_BYTES = 65536;
 /** Bytes left free at the start of memory (the module has no data, but keep address 0 unused). */
 const ARENA_START = 1024;
 
-let compiled: WebAssembly.Module | null | undefined;
 let disabledForTests = false;
 
 /** Forces the TypeScript path (for the tests that compare both). */
@@ -51,15 +50,6 @@ export function setReverbWasmEnabled(enabled: boolean): void {
   disabledForTests = !enabled;
 }
 
-function compile(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  try {
-    compiled = typeof WebAssembly === 'object' ? new WebAssembly.Module(decodeBase64(REVERB_WASM_BASE64)) : null;
-  } catch {
-    compiled = null; // no SIMD, sync compile refused, …: the TypeScript loops run instead
-  }
-  return compiled;
-}
 
 /**
  * A fresh instance with room for `float64s` values, or undefined when WebAssembly cannot be used
@@ -67,7 +57,7 @@ function compile(): WebAssembly.Module | null {
  */
 export function createReverbWasm(float64s: number): ReverbWasm | undefined {
   if (disabledForTests) return undefined;
-  const module = compile();
+  const module = embeddedWasmModule(REVERB_WASM_BASE64);
   if (!module) return undefined;
   try {
     // Every allocation may waste up to 8 bytes to stay 16-byte aligned; count generously.

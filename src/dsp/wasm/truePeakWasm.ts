@@ -8,7 +8,7 @@
  * compile is unavailable, `createTruePeakWasm` returns undefined and the detector runs its
  * TypeScript loops, which give the same values (test/unit/dsp/truePeakWasm.test.ts).
  */
-import { decodeBase64 } from './base64';
+import { embeddedWasmModule } from './embeddedModule';
 import { TRUE_PEAK_WASM_BASE64 } from './truePeakWasmBytes';
 import { TRUE_PEAK_METER_WASM_BASE64 } from './truePeakMeterWasmBytes';
 
@@ -49,8 +49,6 @@ const PAGE_BYTES = 65536;
 /** Address 0 stays unused. */
 const ARENA_START = 1024;
 
-/** Each module compiled once per process (null: it cannot be used here). */
-const compiled = new Map<string, WebAssembly.Module | null>();
 let disabledForTests = false;
 
 /** Forces the TypeScript loops of both modules (for the tests and benchmarks that compare both). */
@@ -58,17 +56,6 @@ export function setTruePeakWasmEnabled(enabled: boolean): void {
   disabledForTests = !enabled;
 }
 
-function compile(base64: string): WebAssembly.Module | null {
-  let module = compiled.get(base64);
-  if (module !== undefined) return module;
-  try {
-    module = typeof WebAssembly === 'object' ? new WebAssembly.Module(decodeBase64(base64)) : null;
-  } catch {
-    module = null; // no SIMD, sync compile refused, …: the TypeScript loops run instead
-  }
-  compiled.set(base64, module);
-  return module;
-}
 
 /**
  * A fresh instance of asm/truePeak.ts with room for `float64s` values (the caller's arrays
@@ -88,7 +75,7 @@ export function createTruePeakMeterWasm(float64s: number): TruePeakMeterWasm | u
 
 function instantiate<Exports>(base64: string, float64s: number): WasmArena<Exports> | undefined {
   if (disabledForTests) return undefined;
-  const module = compile(base64);
+  const module = embeddedWasmModule(base64);
   if (!module) return undefined;
   try {
     // Every allocation may waste up to 8 bytes to stay 16-byte aligned; count generously.
