@@ -19,7 +19,11 @@ export async function buildCli() {
     sourcemap: false,
     logLevel: 'error',
     // tinypool starts its workers from its own files (dist/entry/worker.js): load it from node_modules.
-    external: ['tinypool'],
+    // The Opus decoders are imported dynamically, only for an Opus input, and carry 4 MB of
+    // WebAssembly as text (ogg-opus-decoder's ML build): inlined, every `mixgraph` process and
+    // each of its worker threads decoded and compiled that text at start (≈ 0.1 s of CPU each).
+    // Left in node_modules (installed with the CLI), they load when an Opus file is read.
+    external: ['tinypool', 'ogg-opus-decoder', 'opus-decoder'],
     // CommonJS dependencies (cli-progress) need `require` inside an ES module bundle.
     banner: { js: "import { createRequire as __mgRequire } from 'node:module'; const require = __mgRequire(import.meta.url);" },
   });
