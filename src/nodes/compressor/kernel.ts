@@ -262,15 +262,16 @@ export class CompressorKernel implements Kernel {
 
 /** to[0 … count) = from[start … start + count). */
 function copyInto(from: Float32Array, start: number, to: Float32Array, count: number): void {
-  // `set` is a memcpy; a whole block (the usual case) needs no subarray view.
+  // `set` is a memcpy for a whole block (the usual case); a part is copied by a loop, since a
+  // `subarray` view would allocate in the audio path (a worklet quantum cut at a gate edge).
   if (start === 0 && count === from.length && count <= to.length) to.set(from);
-  else to.set(from.subarray(start, start + count));
+  else for (let i = 0; i < count; i++) to[i] = from[start + i];
 }
 
 /** to[start … start + count) = from[0 … count). */
 function copyOut(from: Float32Array, to: Float32Array, start: number, count: number): void {
   if (count === from.length) to.set(from, start);
-  else to.set(from.subarray(0, count), start);
+  else for (let i = 0; i < count; i++) to[start + i] = from[i];
 }
 
 /** output[i] = input[i]·weights[i], a non-finite input sample counting as 0. */
