@@ -6,7 +6,6 @@ import type { StereoBlock } from '../../../src/nodes/types';
 import {
   FLOAT32_MIN_NORMAL,
   createTestKernel,
-  dualMono,
   renderKernel,
   runKernelSuite,
   seededRandom,
@@ -250,23 +249,16 @@ describe('delay: time changes while playing', () => {
   });
 });
 
-describe('delay: denormals and the cost of silence', () => {
-  it('a 60 s silent tail after a burst holds only exact zeros or normal floats and is not > 3× slower than 60 s of noise', () => {
+describe('delay: denormals in a silent tail', () => {
+  // Subnormal floats cost some CPUs a hundred times a normal operation. A test can see them
+  // without a clock (the speed of silence is a row of `npm run bench`, never a timed test).
+  it('a 60 s silent tail after a burst holds only exact zeros or normal floats', () => {
     const frames = 60 * SR;
     const params = { time: 250, feedback: 0.6, mix: 1, tone: 3000 };
     const rand = seededRandom(9);
-    const noise = dualMono(Float32Array.from({ length: frames }, () => 2 * rand() - 1));
     const burstThenSilence = silence(frames);
     for (let n = 0; n < SR / 10; n++) burstThenSilence.left[n] = burstThenSilence.right[n] = 2 * rand() - 1;
-
-    const time = (input: StereoAudio): [number, StereoAudio] => {
-      const t0 = performance.now();
-      const out = render(params, input, SR, 1024);
-      return [performance.now() - t0, out];
-    };
-    time(noise); // warm-up (JIT)
-    const [noiseMs] = time(noise);
-    const [tailMs, tail] = time(burstThenSilence);
+    const tail = render(params, burstThenSilence, SR, 1024);
     for (const ch of [tail.left, tail.right]) {
       for (let n = 0; n < frames; n++) {
         const v = ch[n];
@@ -275,6 +267,6 @@ describe('delay: denormals and the cost of silence', () => {
     }
     // 0.6 per 250 ms: after 60 s (240 trips) the echoes are ~1e-53 → flushed to exact zeros.
     expect(tail.left[frames - 1]).toBe(0);
-    expect(tailMs / noiseMs).toBeLessThan(3);
+    expect(tail.right[frames - 1]).toBe(0);
   });
 });

@@ -226,23 +226,15 @@ describe('reverb: determinism, onset and stereo', () => {
   });
 });
 
-describe('reverb: denormals and the cost of silence', () => {
-  it('a 60 s silent tail after a burst holds only exact zeros or normal floats and is not > 3× slower than 60 s of noise', () => {
+describe('reverb: denormals in a silent tail', () => {
+  // Seen without a clock; the speed of silence is a row of `npm run bench`.
+  it('a 60 s silent tail after a burst holds only exact zeros or normal floats', () => {
     const sampleRate = 48000;
     const frames = 60 * sampleRate;
     const rand = seededRandom(9);
-    const noise = dualMono(Float32Array.from({ length: frames }, () => 2 * rand() - 1));
     const burstThenSilence = silence(frames);
     for (let n = 0; n < sampleRate / 10; n++) burstThenSilence.left[n] = burstThenSilence.right[n] = 2 * rand() - 1;
-    const params = { decay: 1.8, mix: 1 };
-    const time = (input: StereoAudio): [number, StereoAudio] => {
-      const t0 = performance.now();
-      const out = renderKernel(reverbNode, params, [input], { blockSize: 1024, frames, sampleRate })[0];
-      return [performance.now() - t0, out];
-    };
-    time(noise); // warm-up (JIT)
-    const [noiseMs] = time(noise);
-    const [tailMs, tail] = time(burstThenSilence);
+    const tail = renderKernel(reverbNode, { decay: 1.8, mix: 1 }, [burstThenSilence], { blockSize: 1024, frames, sampleRate })[0];
     for (const ch of [tail.left, tail.right]) {
       for (let n = 0; n < frames; n++) {
         const v = ch[n];
@@ -252,7 +244,6 @@ describe('reverb: denormals and the cost of silence', () => {
     // 60 dB per 1.8 s: the loops pass 1e-25 (−500 dB) after about 15 s and are flushed to zero.
     expect(tail.left[frames - 1]).toBe(0);
     expect(tail.right[frames - 1]).toBe(0);
-    expect(tailMs / noiseMs).toBeLessThan(3);
   });
 });
 
