@@ -51,6 +51,8 @@ function refuse(total: number, limit: number, consumers: MemoryConsumer[], expli
  * @param seconds the requested length, or undefined for the default.
  * @param limit bytes allowed; `explicitLimit` says whether the user set it (for the message).
  * @param predecoded clips already decoded (compressed formats), counted but not read again.
+ * @param options.sharedMemory decode WAV and AIFF inputs into shared memory (a split render's
+ *   worker then reads them without a copy).
  * @throws CliError over the limit; AudioFileError for unreadable inputs.
  */
 export function prepareRender(
@@ -61,6 +63,7 @@ export function prepareRender(
   limit: number,
   explicitLimit: boolean,
   predecoded: ReadonlyMap<string, DecodedAudio> = new Map(),
+  options: { sharedMemory?: boolean } = {},
 ): PreparedRender {
   const compiled = compile(graph);
   if (!compiled.ok) throw new GraphRenderError(compiled.errors);
@@ -79,7 +82,7 @@ export function prepareRender(
     if (used > limit) refuse(used, limit, consumers, explicitLimit);
   }
   const decoded = new Map(
-    [...bindings].map(([name, file]) => [name, predecoded.get(name) ?? readAudioFile(file, { maxDecodedBytes: limit - engine.bytes })]),
+    [...bindings].map(([name, file]) => [name, predecoded.get(name) ?? readAudioFile(file, { maxDecodedBytes: limit - engine.bytes, sharedMemory: options.sharedMemory })]),
   );
   const warnings = [...decoded.values()].flatMap((d) => d.warnings ?? []);
   const fullFrames = (name: string): number => {
@@ -110,6 +113,8 @@ export function prepareRender(
   if (total > limit) refuse(total, limit, consumers, explicitLimit);
 
   const inputs: Record<string, ClipAudio> = {};
-  for (const [name, audio] of decoded) inputs[name] = toRenderClip(audio, sampleRate, reach.get(name) ?? fullFrames(name));
+  // The decoded files are dropped here, so a stereo file at the render's rate becomes the clip as
+  // it is (adopted, not copied).
+  for (const [name, audio] of decoded) inputs[name] = toRenderClip(audio, sampleRate, reach.get(name) ?? fullFrames(name), { adopt: true });
   return { inputs, seconds: renderSeconds, warnings };
 }

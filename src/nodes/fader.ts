@@ -33,7 +33,10 @@ function scaleChannel(input: Float32Array, output: Float32Array, frames: number,
   if (gain === 0) {
     output.fill(0, 0, frames);
   } else if (gain === 1) {
-    if (input !== output) for (let i = 0; i < frames; i++) output[i] = input[i];
+    // A whole block is one memcpy (no view to make); a partial one, a loop.
+    if (input === output) return;
+    if (frames === input.length && frames <= output.length) output.set(input);
+    else for (let i = 0; i < frames; i++) output[i] = input[i];
   } else {
     for (let i = 0; i < frames; i++) output[i] = input[i] * gain;
   }

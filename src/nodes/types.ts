@@ -20,6 +20,11 @@ export interface ClipAudio {
    * from its file); when present, `left`/`right` are empty and the source kernel reads this.
    */
   stream?: ClipStream;
+  /**
+   * Every sample of `left`/`right` is finite (a WAV or AIFF decode, which replaces NaN and infinity
+   * by 0): the source kernel may then copy at unity gain without checking each sample.
+   */
+  finite?: boolean;
 }
 
 /** Random access to a streamed clip's frames (sequential reads are the cheap case). */

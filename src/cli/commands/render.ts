@@ -25,7 +25,7 @@ import { parseChoice, parseInputBindings, parseNumberOption, parseSizeOption } f
 import { defaultMaxMemory, prepareRender } from '../renderBudget';
 import { createProgress } from '../progress';
 import { MIN_THREAD_SECONDS, renderLoudnessProbe, splitRenderLoudnessProbe } from './renderMeterThread';
-import { prewarmRenderWorker, renderSplitLauncher } from './renderSplitThread';
+import { prewarmRenderWorker, renderSplitLauncher, splitMayFollow } from './renderSplitThread';
 import { shareClips } from '../../runtime/offline/split';
 
 export interface RenderCommandOptions {
@@ -97,7 +97,9 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
     const decoded = await readCompressedAudioFile(file);
     if (decoded) compressed.set(name, decoded);
   }
-  const prepared = prepareRender(graph, usedBindings, sampleRate, seconds, maxMemory, options.maxMemory !== undefined, compressed);
+  const prepared = prepareRender(graph, usedBindings, sampleRate, seconds, maxMemory, options.maxMemory !== undefined, compressed, {
+    sharedMemory: splitMayFollow(),
+  });
   warnings.push(...prepared.warnings);
 
   const frames = renderFrameCount(graph, { sampleRate, seconds: prepared.seconds, inputs: prepared.inputs });

@@ -92,6 +92,14 @@ export function prewarmRenderWorker(seconds: number | undefined): void {
   }
 }
 
+/**
+ * Whether a worker was started for a split ({@link prewarmRenderWorker}): the inputs are then
+ * decoded into shared memory, where the worker can read them without a copy.
+ */
+export function splitMayFollow(): boolean {
+  return spare !== undefined;
+}
+
 function dropSpare(): void {
   void spare?.terminate();
   spare = undefined;

@@ -11,7 +11,7 @@
  */
 import { AudioFileError } from './audioFileError';
 import { describeFourCC, readFourCC } from './fourcc';
-import { bytesPerSample, decodeInterleaved, type SampleEncoding } from './sampleDecode';
+import { bytesPerSample, decodeInterleaved, type DecodeOptions, type SampleEncoding } from './sampleDecode';
 import { checkFileSampleRate } from './sampleRateRange';
 import type { DecodedAudio, SourceFormat } from './types';
 
@@ -39,7 +39,7 @@ interface SoundChunk {
  * @param name file name used in error messages.
  * @throws AudioFileError for anything that is not a decodable AIFF file.
  */
-export function decodeAiff(bytes: Uint8Array, name = 'input'): DecodedAudio {
+export function decodeAiff(bytes: Uint8Array, name = 'input', options: DecodeOptions = {}): DecodedAudio {
   const length = bytes.length;
   if (length < 12) {
     throw new AudioFileError(name, 0, `file is ${length} bytes long; an AIFF file starts with a 12-byte FORM header`);
@@ -110,7 +110,7 @@ export function decodeAiff(bytes: Uint8Array, name = 'input'): DecodedAudio {
     frameStride: frameBytes,
     encoding: common.encoding,
     littleEndian: common.littleEndian,
-  });
+  }, options);
   return finish(common, channels, compressed, warnings, nonFiniteReplaced);
 }
 
@@ -142,7 +142,7 @@ function finish(
             : 'pcm',
     bits: common.bits,
   };
-  const decoded: DecodedAudio = { sampleRate: common.sampleRate, channels, sourceFormat };
+  const decoded: DecodedAudio = { sampleRate: common.sampleRate, channels, sourceFormat, finite: true };
   if (warnings.length > 0) decoded.warnings = warnings;
   return decoded;
 }

@@ -7,6 +7,7 @@
 import { decodeAiff } from './aiffDecode';
 import { AudioFileError } from './audioFileError';
 import { describeFourCC, readFourCC } from './fourcc';
+import type { DecodeOptions } from './sampleDecode';
 import type { DecodedAudio } from './types';
 import { decodeWav } from './wavDecode';
 
@@ -72,12 +73,12 @@ export function detectAudioFileKind(bytes: Uint8Array): AudioFileKind {
  * @param name file name or path used in error messages and in the suggested ffmpeg command.
  * @throws AudioFileError naming the file: unsupported or unrecognised formats, or a damaged file.
  */
-export function decodeAudioFile(bytes: Uint8Array, name = 'input'): DecodedAudio {
+export function decodeAudioFile(bytes: Uint8Array, name = 'input', options: DecodeOptions = {}): DecodedAudio {
   const kind = detectAudioFileKind(bytes);
   switch (kind) {
     case 'wav':
     case 'aiff': {
-      const decoded = kind === 'wav' ? decodeWav(bytes, name) : decodeAiff(bytes, name);
+      const decoded = kind === 'wav' ? decodeWav(bytes, name, options) : decodeAiff(bytes, name, options);
       if ((decoded.channels[0]?.length ?? 0) === 0) {
         // Valid, but a render from it is silence: say so rather than render quietly.
         decoded.warnings = [...(decoded.warnings ?? []), `${name}: the file holds no audio (0 frames); it plays as silence`];

@@ -49,6 +49,8 @@ export interface AudioFileInfo {
 export interface ReadAudioFileOptions {
   /** Refuse, before reading the samples, a file whose decoded samples would take more bytes. */
   maxDecodedBytes?: number;
+  /** Decode into shared memory (`DecodeOptions.sharedMemory`). */
+  sharedMemory?: boolean;
 }
 
 function readError(path: string, error: unknown): AudioFileError {
@@ -220,7 +222,7 @@ export function readAudioFile(path: string, options: ReadAudioFileOptions = {}):
     if (input.size > MAX_AUDIO_FILE_BYTES) {
       throw new AudioFileError(path, undefined, 'the file is larger than 2 GiB, more than is read at once; use a shorter file');
     }
-    return decodeAudioFile(readBytes(path, input.fd, input.size), path);
+    return decodeAudioFile(readBytes(path, input.fd, input.size), path, { sharedMemory: options.sharedMemory });
   } finally {
     fs.closeSync(input.fd);
   }

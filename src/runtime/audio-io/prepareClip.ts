@@ -20,6 +20,8 @@ import type { DecodedAudio, Hertz } from './types';
 export interface RenderClip {
   left: Float32Array;
   right: Float32Array;
+  /** Every sample finite (`ClipAudio.finite`): kept from a decode that guarantees it. */
+  finite?: boolean;
 }
 
 /** Speaker positions, in the bit order of KSAUDIO_SPEAKER_* / WAVE_FORMAT_EXTENSIBLE dwChannelMask. */
@@ -141,9 +143,12 @@ export function downmixToStereo(decoded: DecodedAudio): RenderClip {
  * @param renderRate the engine's rate, Hz (e.g. 48000).
  * @param frames when given, only the first `frames` frames at the render rate are prepared (the
  *   same samples as the full clip's first frames): all a render that never reads further needs.
- * @returns two new arrays of equal length round(frames · renderRate / fileRate), or `frames` if less.
+ * @param options.adopt the caller gives `decoded` up: a stereo file at the render rate, used whole,
+ *   becomes the clip as it is (no copy of the samples).
+ * @returns two arrays of equal length round(frames · renderRate / fileRate), or `frames` if less;
+ *   new ones unless adopted.
  */
-export function toRenderClip(decoded: DecodedAudio, renderRate: Hertz, frames?: number): RenderClip {
+export function toRenderClip(decoded: DecodedAudio, renderRate: Hertz, frames?: number, options: { adopt?: boolean } = {}): RenderClip {
   const fileFrames = decoded.channels.reduce((shortest, channel) => Math.min(shortest, channel.length), Infinity);
   const fullLength = decoded.channels.length === 0 ? 0 : resampledLength(fileFrames, decoded.sampleRate, renderRate);
   const wanted = frames === undefined ? fullLength : Math.max(0, Math.min(fullLength, Math.floor(frames)));
@@ -157,13 +162,32 @@ export function toRenderClip(decoded: DecodedAudio, renderRate: Hertz, frames?: 
     decoded.sampleRate === renderRate
       ? wanted
       : Math.floor(((wanted - 1) * decoded.sampleRate) / renderRate) + resamplerDesign(decoded.sampleRate, renderRate).taps + 1;
+  const channels = decoded.channels;
+  if (
+    options.adopt &&
+    channels.length === 2 &&
+    decoded.sampleRate === renderRate &&
+    wanted === fileFrames &&
+    channels[0].length === fileFrames &&
+    channels[1].length === fileFrames
+  ) {
+    return { left: channels[0], right: channels[1], ...finiteFlag(decoded) };
+  }
   const view = wanted === fullLength ? decoded : headOf(decoded, Math.min(fileFrames, Math.max(0, reach)));
   const stereo = downmixToStereo(view);
-  if (decoded.sampleRate === renderRate) return stereo;
+  if (decoded.sampleRate === renderRate) return decoded.channels.length <= 2 ? { ...stereo, ...finiteFlag(decoded) } : stereo;
   return {
     left: resampleHead(stereo.left, decoded.sampleRate, renderRate, wanted),
     right: resampleHead(stereo.right, decoded.sampleRate, renderRate, wanted),
   };
+}
+
+/**
+ * `{ finite: true }` when the decode guarantees finite samples — for copies only: a downmix or a
+ * resampling of float samples near 3.4e38 could overflow to infinity.
+ */
+function finiteFlag(decoded: DecodedAudio): { finite?: true } {
+  return decoded.finite ? { finite: true } : {};
 }
 
 /** The first `frames` frames of every channel, as views (no copy). */

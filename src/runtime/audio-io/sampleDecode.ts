@@ -66,6 +66,20 @@ export interface InterleavedLayout {
  */
 const FLOAT32_MIN_NORMAL = 2 ** -126;
 
+/** How decoded samples are stored. */
+export interface DecodeOptions {
+  /**
+   * Allocate the channels in `SharedArrayBuffer`s, for a caller that hands them to another thread
+   * (a split render's worker reads the clips where they are: no copy, no second allocation).
+   */
+  sharedMemory?: boolean;
+}
+
+/** A zeroed Float32Array of `frames`, in shared memory when asked. */
+function newChannel(frames: number, options: DecodeOptions): Float32Array {
+  return options.sharedMemory ? new Float32Array(new SharedArrayBuffer(frames * 4)) : new Float32Array(frames);
+}
+
 /** Planar samples plus the count of non-finite float samples that were replaced by 0. */
 export interface PlanarSamples {
   channels: Float32Array[];
@@ -106,10 +120,12 @@ function hostOrderWords(bytes: Uint8Array, offset: number, byteLength: number, w
  * views — no DataView call per sample (issue 9); the values are those `DataView.getInt16` etc.
  * would return, so decoding is bit-identical.
  */
-export function decodeInterleaved(view: DataView, layout: InterleavedLayout): PlanarSamples {
+export function decodeInterleaved(view: DataView, layout: InterleavedLayout, options: DecodeOptions = {}): PlanarSamples {
   const { dataOffset, frames, channelCount, frameStride, encoding, littleEndian } = layout;
   const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
   const width = bytesPerSample(encoding);
+  const packed = decodePackedWords(bytes, layout, options);
+  if (packed) return { channels: packed, nonFiniteReplaced: 0 };
   const channels: Float32Array[] = [];
   let nonFiniteReplaced = 0;
   // Float words: one host-order, aligned buffer over the data, indexed in words.
@@ -124,7 +140,7 @@ export function decodeInterleaved(view: DataView, layout: InterleavedLayout): Pl
   const lo = littleEndian ? 0 : width - 1;
   const step = littleEndian ? 1 : -1;
   for (let c = 0; c < channelCount; c++) {
-    const out = new Float32Array(frames);
+    const out = newChannel(frames, options);
     let p = dataOffset + c * width;
     // One loop per encoding so the hot loop carries no per-sample switch.
     switch (encoding) {
@@ -197,6 +213,75 @@ export function decodeInterleaved(view: DataView, layout: InterleavedLayout): Pl
     channels.push(out);
   }
   return { channels, nonFiniteReplaced };
+}
+
+/** 2⁻²³ and 2⁻¹⁵: multiplying by them is exact, the same as dividing by 2²³ and 2¹⁵. */
+const S24 = 1 / 8388608;
+const S16 = 1 / 32768;
+
+/**
+ * The common layouts — little-endian 16- and 24-bit mono or stereo with no padding, starting on a
+ * 4-byte boundary — decoded through an Int16Array or Int32Array over the bytes, in one pass over
+ * the file for both channels (the general loop walks it once per channel, byte by byte). Four
+ * 24-bit samples are exactly three 32-bit words. Values are those of the general loop, bit for
+ * bit (a test compares them). Undefined for any other layout.
+ */
+function decodePackedWords(bytes: Uint8Array, layout: InterleavedLayout, options: DecodeOptions): Float32Array[] | undefined {
+  const { dataOffset, frames, channelCount, frameStride, encoding, littleEndian } = layout;
+  const start = bytes.byteOffset + dataOffset;
+  if (!littleEndian || !LITTLE_ENDIAN_HOST || (channelCount !== 1 && channelCount !== 2) || start % 4 !== 0) return undefined;
+  if (encoding === 's16' && frameStride === 2 * channelCount) {
+    const words = new Int16Array(bytes.buffer, start, frames * channelCount);
+    const left = newChannel(frames, options);
+    if (channelCount === 1) {
+      for (let i = 0; i < frames; i++) left[i] = words[i] * S16;
+      return [left];
+    }
+    const right = newChannel(frames, options);
+    for (let i = 0, w = 0; i < frames; i++, w += 2) {
+      left[i] = words[w] * S16;
+      right[i] = words[w + 1] * S16;
+    }
+    return [left, right];
+  }
+  if (encoding !== 's24' || frameStride !== 3 * channelCount) return undefined;
+  const samples = frames * channelCount;
+  const groups = samples >> 2; // whole groups of four samples (three words)
+  const words = new Int32Array(bytes.buffer, start, groups * 3);
+  const out = [newChannel(frames, options)];
+  if (channelCount === 2) out.push(newChannel(frames, options));
+  // Sample k of the interleaved stream lives in channel k % channelCount, frame ⌊k / channelCount⌋.
+  const put = (k: number, value: number) => {
+    out[k % channelCount][(k / channelCount) | 0] = value;
+  };
+  if (channelCount === 2) {
+    const [left, right] = out;
+    for (let g = 0, w = 0, f = 0; g < groups; g++, w += 3, f += 2) {
+      const w0 = words[w];
+      const w1 = words[w + 1];
+      const w2 = words[w + 2];
+      left[f] = ((w0 << 8) >> 8) * S24;
+      right[f] = (((w1 << 16) | ((w0 >>> 24) << 8)) >> 8) * S24;
+      left[f + 1] = (((w2 << 24) | ((w1 >>> 16) << 8)) >> 8) * S24;
+      right[f + 1] = (w2 >> 8) * S24;
+    }
+  } else {
+    const mono = out[0];
+    for (let g = 0, w = 0, f = 0; g < groups; g++, w += 3, f += 4) {
+      const w0 = words[w];
+      const w1 = words[w + 1];
+      const w2 = words[w + 2];
+      mono[f] = ((w0 << 8) >> 8) * S24;
+      mono[f + 1] = (((w1 << 16) | ((w0 >>> 24) << 8)) >> 8) * S24;
+      mono[f + 2] = (((w2 << 24) | ((w1 >>> 16) << 8)) >> 8) * S24;
+      mono[f + 3] = (w2 >> 8) * S24;
+    }
+  }
+  // The last one to three samples, byte by byte.
+  for (let k = groups * 4, p = dataOffset + k * 3; k < samples; k++, p += 3) {
+    put(k, (((bytes[p] << 8) | (bytes[p + 1] << 16) | (bytes[p + 2] << 24)) >> 8) * S24);
+  }
+  return out;
 }
 
 let alaw: Float32Array | undefined;

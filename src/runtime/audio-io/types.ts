@@ -35,6 +35,11 @@ export interface DecodedAudio {
   sourceFormat?: SourceFormat;
   /** Non-fatal problems the decoder worked around (truncated data chunk, NaN samples…). */
   warnings?: string[];
+  /**
+   * True when every sample is known to be finite: the WAV and AIFF decoders replace NaN and
+   * infinity by 0 (`sampleDecode.ts`). Absent = not known (other decoders, hand-built audio).
+   */
+  finite?: boolean;
 }
 
 /** Bit depth / sample encoding of WAV files we write: 16-bit PCM, 24-bit PCM or 32-bit float. */

@@ -25,7 +25,7 @@
  */
 import { AudioFileError } from './audioFileError';
 import { describeFourCC, looksLikeFourCC, readFourCC } from './fourcc';
-import { decodeInterleaved, type SampleEncoding } from './sampleDecode';
+import { decodeInterleaved, type DecodeOptions, type SampleEncoding } from './sampleDecode';
 import { checkFileSampleRate } from './sampleRateRange';
 import type { DecodedAudio, SourceFormat } from './types';
 
@@ -71,11 +71,12 @@ interface WaveFormat {
  *
  * @param bytes the whole file.
  * @param name file name used in error messages (e.g. `mix.wav`).
+ * @param options where the samples are stored (shared memory for a split render).
  * @returns sample rate (Hz), one Float32Array per channel (integer PCM scaled by 1/2^(bits-1)),
  *   the channel mask when the file states one, the source format and any warnings.
  * @throws AudioFileError for anything that is not a decodable WAV file.
  */
-export function decodeWav(bytes: Uint8Array, name = 'input'): DecodedAudio {
+export function decodeWav(bytes: Uint8Array, name = 'input', options: DecodeOptions = {}): DecodedAudio {
   const length = bytes.length;
   if (length < 12) {
     throw new AudioFileError(name, 0, `file is ${length} bytes long; a WAV file starts with a 12-byte RIFF header`);
@@ -111,7 +112,7 @@ export function decodeWav(bytes: Uint8Array, name = 'input'): DecodedAudio {
         if (sixtyFourBit && ds64DataSize !== undefined) declared = ds64DataSize;
         else lengthUnknown = true;
       }
-      return decodeDataChunk(view, name, format, container, pos, declared, lengthUnknown, warnings);
+      return decodeDataChunk(view, name, format, container, pos, declared, lengthUnknown, warnings, options);
     }
 
     // Every other chunk we read must lie wholly inside the file.
@@ -267,6 +268,7 @@ function decodeDataChunk(
   declared: number,
   lengthUnknown: boolean,
   warnings: string[],
+  options: DecodeOptions,
 ): DecodedAudio {
   const body = pos + 8;
   const available = view.byteLength - body;
@@ -294,7 +296,7 @@ function decodeDataChunk(
     frameStride: format.blockAlign,
     encoding: format.encoding,
     littleEndian: true,
-  });
+  }, options);
   if (nonFiniteReplaced > 0) {
     warnings.push(`${nonFiniteReplaced} non-finite float samples (NaN or infinity) were replaced by 0`);
   }
@@ -310,7 +312,7 @@ function decodeDataChunk(
             : 'pcm',
     bits: format.validBits,
   };
-  const decoded: DecodedAudio = { sampleRate: format.sampleRate, channels, sourceFormat };
+  const decoded: DecodedAudio = { sampleRate: format.sampleRate, channels, sourceFormat, finite: true };
   if (format.channelMask !== 0) decoded.channelMask = format.channelMask;
   if (warnings.length > 0) decoded.warnings = warnings;
   return decoded;

@@ -364,7 +364,7 @@ export function sharedCopy(clip: ClipAudio): ClipAudio {
     return copy;
   };
   const left = share(clip.left);
-  return { left, right: clip.right === clip.left ? left : share(clip.right) };
+  return { left, right: clip.right === clip.left ? left : share(clip.right), ...(clip.finite ? { finite: true } : {}) };
 }
 
 /**

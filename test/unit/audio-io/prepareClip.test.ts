@@ -135,3 +135,37 @@ describe('toRenderClip: resampling to the render rate', () => {
     expect(clip.right.length).toBe(4800);
   });
 });
+
+describe('toRenderClip: adopting a decoded stereo file', () => {
+  const decoded = (sampleRate: number, channels: number, finite?: boolean): DecodedAudio => ({
+    sampleRate,
+    channels: Array.from({ length: channels }, (_, c) => Float32Array.from({ length: 4800 }, (_, i) => Math.sin(i * 0.01 + c))),
+    ...(finite === undefined ? {} : { finite }),
+  });
+
+  it('uses the very arrays of a stereo file at the render rate, whole, and keeps it marked finite', () => {
+    const d = decoded(48000, 2, true);
+    const clip = toRenderClip(d, 48000, undefined, { adopt: true });
+    expect(clip.left).toBe(d.channels[0]);
+    expect(clip.right).toBe(d.channels[1]);
+    expect(clip.finite).toBe(true);
+  });
+
+  it('copies when not adopting, when only a head is read, at another rate, and for mono', () => {
+    const d = decoded(48000, 2, true);
+    expect(toRenderClip(d, 48000).left).not.toBe(d.channels[0]);
+    const head = toRenderClip(d, 48000, 1000, { adopt: true });
+    expect(head.left).not.toBe(d.channels[0]);
+    expect(head.left.length).toBe(1000);
+    const other = toRenderClip(decoded(44100, 2, true), 48000, undefined, { adopt: true });
+    expect(other.finite).toBeUndefined(); // resampled: not marked
+    const mono = decoded(48000, 1, true);
+    expect(toRenderClip(mono, 48000, undefined, { adopt: true }).left).not.toBe(mono.channels[0]);
+  });
+
+  it('marks a clip finite only when the decode says so, and never a downmix', () => {
+    expect(toRenderClip(decoded(48000, 2), 48000, undefined, { adopt: true }).finite).toBeUndefined();
+    expect(toRenderClip(decoded(48000, 6, true), 48000).finite).toBeUndefined();
+    expect(toRenderClip(decoded(48000, 2, true), 48000).finite).toBe(true);
+  });
+});

@@ -130,6 +130,40 @@ describe('typed-array decode equals the DataView reference bit for bit', () => {
     });
   }
 
+  // Mono and stereo 16/24-bit little-endian take the packed-word path (three 32-bit words per four
+  // 24-bit samples); the length leaves one to three samples for its byte-wise tail.
+  for (const [label, format, word] of [
+    ['s16', ['-e', 'signed', '-b', '16'], 's16'],
+    ['s24', ['-e', 'signed', '-b', '24'], 's24'],
+  ] as [string, string[], Word][]) {
+    for (const channels of [1, 2]) {
+      it(`WAV ${label}, ${channels} channel(s), made by sox: packed words, in ordinary and shared memory`, () => {
+        const file = path.join(dir, `${label}-${channels}.wav`);
+        const r = spawnSync('sox', ['-n', '-r', '44100', '-c', String(channels), ...format, file, 'synth', '22051s', 'whitenoise', 'vol', '0.99']);
+        expect(r.status).toBe(0);
+        const bytes = fs.readFileSync(file);
+        const data = findChunk(bytes, 'data', false);
+        const width = word === 's16' ? 2 : 3;
+        const frames = Math.floor(data.size / (channels * width));
+        expect((frames * channels) % 4).not.toBe(0); // the byte-wise tail runs too
+        const expected = referenceDecode(new DataView(bytes.buffer, bytes.byteOffset, bytes.length), data.body, frames, channels, word, true);
+        for (const sharedMemory of [false, true]) {
+          const decoded = decodeAudioFile(new Uint8Array(bytes), file, { sharedMemory });
+          expect(decoded.channels).toHaveLength(channels);
+          for (let c = 0; c < channels; c++) {
+            expect(decoded.channels[c].buffer instanceof SharedArrayBuffer).toBe(sharedMemory);
+            sameBits(decoded.channels[c], expected[c]);
+          }
+        }
+        // The same file two bytes further into memory: the data is no longer on a 4-byte boundary.
+        const shifted = new Uint8Array(bytes.length + 2).subarray(2);
+        shifted.set(bytes);
+        const moved = decodeAudioFile(shifted, file);
+        for (let c = 0; c < channels; c++) sameBits(moved.channels[c], expected[c]);
+      });
+    }
+  }
+
   it('float data at an odd offset, with NaN, infinities, denormals and huge doubles', () => {
     for (const word of ['f32', 'f64'] as const) {
       const width = word === 'f32' ? 4 : 8;

@@ -114,6 +114,28 @@ describe('source: playback', () => {
     expect(out.left.subarray(CLIP_FRAMES - start).every((v) => v === 0)).toBe(true);
   });
 
+  it.each([128, 4096, 1000])('a clip marked finite plays at 0 dB by copy: the same samples, looping and not (blocks of %d)', (blockSize) => {
+    const marked = { ...syntheticClip(CLIP_FRAMES), finite: true };
+    const markedCtx = context({ 'take_1.wav': marked });
+    for (const loop of [true, false]) {
+      const params = { clip: 'file:take_1.wav', loop, offset: 0.1, gain: 0 };
+      const a = render(makeKernel(markedCtx, params), 2 * CLIP_FRAMES + 333, blockSize);
+      const b = render(makeKernel(ctx, params), 2 * CLIP_FRAMES + 333, blockSize);
+      expect(firstMismatch(a.left, (n) => b.left[n])).toBe(-1);
+      expect(firstMismatch(a.right, (n) => b.right[n])).toBe(-1);
+    }
+  });
+
+  it('an unmarked clip with NaN and infinities plays them as 0 at 0 dB', () => {
+    const bad = syntheticClip(1000);
+    bad.left[10] = NaN;
+    bad.right[20] = Infinity;
+    const out = render(makeKernel(context({ 'bad.wav': bad }), { clip: 'file:bad.wav', gain: 0, loop: false }), 1000, 128);
+    expect(out.left[10]).toBe(0);
+    expect(out.right[20]).toBe(0);
+    expect(out.left[11]).toBe(bad.left[11]);
+  });
+
   it.each([-60, -6.02, 0, 3.5, 24])('gain %d dB multiplies every sample by 10^(dB/20)', (gainDb) => {
     const g = Math.pow(10, gainDb / 20);
     const kernel = makeKernel(ctx, { clip: 'file:take_1.wav', gain: gainDb });
