@@ -7,6 +7,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'dist', 'cli', 'mixgraph.mjs');
+// The render's worker threads load this one (scripts/cli-build.mjs writes it before the CLI's).
+const workerBundle = join(root, 'dist', 'cli', 'render-worker.mjs');
 
 function newestMtime(dir) {
   let newest = 0;
@@ -24,7 +26,7 @@ function newestMtime(dir) {
 function bundleIsCurrent() {
   let built;
   try {
-    built = statSync(bundle).mtimeMs;
+    built = Math.min(statSync(bundle).mtimeMs, statSync(workerBundle).mtimeMs);
   } catch {
     return false;
   }

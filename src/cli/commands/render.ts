@@ -24,7 +24,7 @@ import { printLines, terminalSafe } from '../terminalText';
 import { parseChoice, parseInputBindings, parseNumberOption, parseSizeOption } from '../parseOptions';
 import { defaultMaxMemory, prepareRender } from '../renderBudget';
 import { createProgress } from '../progress';
-import { MIN_THREAD_SECONDS, renderLoudnessProbe, splitRenderLoudnessProbe } from './renderMeterThread';
+import { dropSpareMeter, MIN_THREAD_SECONDS, prewarmMeterThread, renderLoudnessProbe, splitRenderLoudnessProbe } from './renderMeterThread';
 import { prewarmRenderWorker, renderSplitLauncher, splitMayFollow } from './renderSplitThread';
 import { shareClips } from '../../runtime/offline/split';
 
@@ -60,6 +60,8 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
   const { graph, source, warnings } = loadGraph(graphArg);
   // The worker thread of a split render loads while the inputs are read (renderSplitThread.ts).
   prewarmRenderWorker(seconds);
+  // A split render meters in a thread of its own too: load that one now as well.
+  if (splitMayFollow()) prewarmMeterThread();
 
   // Decide what the output is before anything is read or written: a device, FIFO or `-` is
   // streamed to, a file goes through temp + rename, and it may not be one of the inputs.
@@ -108,6 +110,7 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
   const meterSetting = process.env.MIXGRAPH_METER_THREAD;
   const meterInline = meterSetting === '0' || (meterSetting !== '1' && frames < MIN_THREAD_SECONDS * sampleRate);
   const split = await renderSplitLauncher(sampleRate, frames, meterInline);
+  if (meterInline) dropSpareMeter();
   const loudnessProbe = split ? splitRenderLoudnessProbe : renderLoudnessProbe;
   // A split render's worker reads the input clips where they are: in shared memory (moved, not
   // kept twice).
@@ -130,6 +133,8 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
     progress.stop();
     writer.abort();
     throw error;
+  } finally {
+    dropSpareMeter(); // unused when the render metered inline after all
   }
 
   const { clippedSamples, peak } = writer.clipStats;

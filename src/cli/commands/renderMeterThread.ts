@@ -8,9 +8,11 @@
  * blocks, so the report is identical to the one measured inline. With a second core the meter
  * then costs the render almost nothing.
  *
- * The worker is the CLI bundle itself (as for `mixgraph album`'s pool): loading it runs the check at
- * the bottom of this file, which starts the meter when the thread was created for it. Under tsx
- * (tests, benchmarks importing the sources) there is no bundle, and the meter runs inline.
+ * The worker loads the render's worker bundle (`src/cli/renderWorker.ts`): loading it runs the
+ * check at the bottom of this file, which serves the meter when the thread was created for it; the
+ * rate and the ring come in its first message, so the thread can be started before the render
+ * knows them ({@link prewarmMeterThread}). Under tsx (tests, benchmarks importing the sources)
+ * there is no bundle, and the meter runs inline.
  *
  * `MIXGRAPH_METER_THREAD=0` always meters inline, `=1` always uses the thread (even for short
  * renders); unset, the thread is used when a core is free (two or more cores, one-minute load
@@ -21,8 +23,9 @@ import { isMainThread, parentPort, Worker, workerData, type MessagePort } from '
 import { LoudnessMeter } from '../../dsp/loudness';
 import { inlineLoudnessProbe, loudnessReportOf, type LoudnessProbe, type LoudnessReport } from '../../runtime/render';
 import { CliError } from '../errors';
+import { renderWorkerUrl } from './renderWorkerUrl';
 
-/** Tags the worker's `workerData`, so other workers loading the bundle (album's pool) are left alone. */
+/** Tags the worker's `workerData`, so a split render's worker loading the same bundle is left alone. */
 const ROLE = 'mixgraph-loudness-meter';
 /**
  * Frames per message: 65536 stereo frames = 512 KiB, ≈ 1.4 s at 48 kHz. Few messages, because each
@@ -35,10 +38,13 @@ const BATCH_FRAMES = 65536;
  * waits for a free slot, so memory stays bounded.
  */
 const SLOTS = 8;
-/** Shorter renders meter inline: loading the bundle in a thread costs ≈ 0.15 s of CPU. */
+/** Shorter renders meter inline: loading the worker bundle in a thread costs ≈ 75 ms of CPU. */
 export const MIN_THREAD_SECONDS = 10;
 
-type ToMeter = { kind: 'batch'; slot: number; frames: number } | { kind: 'end' };
+type ToMeter =
+  | { kind: 'start'; sampleRate: number; shared: SharedArrayBuffer }
+  | { kind: 'batch'; slot: number; frames: number }
+  | { kind: 'end' };
 type FromMeter =
   | { kind: 'measured'; slot: number }
   | { kind: 'report'; report: LoudnessReport }
@@ -47,12 +53,22 @@ type FromMeter =
 /** Where slot `slot`'s left channel starts in the shared ring (its right channel follows). */
 const slotStart = (slot: number) => 2 * BATCH_FRAMES * slot;
 
-/** Worker side: meters every batch in order, frees its slot, reports at the end. */
-function serveMeter(port: MessagePort, sampleRate: number, ring: Float32Array): void {
-  const meter = new LoudnessMeter(sampleRate);
+/**
+ * Worker side: waits for the render's rate and ring (the thread may be started before they are
+ * known, {@link prewarmMeterThread}), then meters every batch in order, frees its slot, reports at
+ * the end.
+ */
+function serveMeter(port: MessagePort): void {
+  let meter: LoudnessMeter | undefined;
+  let ring: Float32Array<ArrayBufferLike> = new Float32Array(0);
   port.on('message', (message: ToMeter) => {
     try {
-      if (message.kind === 'batch') {
+      if (message.kind === 'start') {
+        meter = new LoudnessMeter(message.sampleRate);
+        ring = new Float32Array(message.shared);
+      } else if (!meter) {
+        throw new Error(`"${message.kind}" before "start"`);
+      } else if (message.kind === 'batch') {
         const { slot, frames } = message;
         const left = slotStart(slot);
         const right = left + BATCH_FRAMES;
@@ -86,7 +102,7 @@ class ThreadLoudnessProbe implements LoudnessProbe {
   private settled = false;
   private readonly report: Promise<LoudnessReport>;
 
-  constructor(entry: URL, sampleRate: number) {
+  constructor(worker: Worker, sampleRate: number) {
     // Shared memory, not transferred buffers: moving a backing store between threads made V8
     // re-account external memory and collect garbage on every message (5 ms each with a long
     // input file in the heap).
@@ -109,7 +125,10 @@ class ThreadLoudnessProbe implements LoudnessProbe {
       rejectReport(this.failure);
       this.wakeRender();
     };
-    this.worker = new Worker(entry, { workerData: { role: ROLE, sampleRate, shared } });
+    this.worker = worker;
+    worker.ref();
+    const start: ToMeter = { kind: 'start', sampleRate, shared };
+    worker.postMessage(start);
     this.worker.on('message', (message: FromMeter) => {
       if (message.kind === 'measured') {
         this.free.push(message.slot);
@@ -209,13 +228,13 @@ export function splitRenderLoudnessProbe(sampleRate: number, frames: number): Lo
 
 function loudnessProbeFor(sampleRate: number, frames: number, coresKnownFree: boolean): LoudnessProbe {
   const setting = process.env.MIXGRAPH_METER_THREAD;
-  const entry = new URL(import.meta.url);
-  const bundled = /\.m?js$/.test(entry.pathname);
   const wanted =
     setting === '1' || (setting !== '0' && frames >= MIN_THREAD_SECONDS * sampleRate && (coresKnownFree || aCoreIsFree()));
-  if (bundled && wanted) {
+  if (renderWorkerUrl && wanted) {
     try {
-      return new ThreadLoudnessProbe(entry, sampleRate);
+      const worker = spareMeter ?? newMeterWorker(renderWorkerUrl);
+      spareMeter = undefined;
+      return new ThreadLoudnessProbe(worker, sampleRate);
     } catch {
       // No thread could be started (resource limits): the same report, measured inline.
     }
@@ -223,10 +242,38 @@ function loudnessProbeFor(sampleRate: number, frames: number, coresKnownFree: bo
   return inlineLoudnessProbe(sampleRate);
 }
 
-// Loaded as the meter's worker thread: serve the meter.
-if (!isMainThread && parentPort) {
-  const data = workerData as { role?: unknown; sampleRate?: unknown; shared?: unknown } | null;
-  if (data?.role === ROLE && typeof data.sampleRate === 'number' && data.shared instanceof SharedArrayBuffer) {
-    serveMeter(parentPort, data.sampleRate, new Float32Array(data.shared));
+/** A meter thread loading its bundle ahead of the render, or undefined. */
+let spareMeter: Worker | undefined;
+
+function newMeterWorker(url: URL): Worker {
+  return new Worker(url, { workerData: { role: ROLE } });
+}
+
+/**
+ * Starts loading the meter's thread now (≈ 75 ms of CPU), while the main thread reads the graph
+ * and its inputs, rather than beside the render's first blocks. Called when a split render is
+ * likely (`prewarmRenderWorker` started its thread); it does not keep the process alive, and is
+ * ended by {@link dropSpareMeter} when the render meters inline after all.
+ */
+export function prewarmMeterThread(): void {
+  if (!renderWorkerUrl || spareMeter || process.env.MIXGRAPH_METER_THREAD === '0') return;
+  try {
+    const worker = newMeterWorker(renderWorkerUrl);
+    worker.unref();
+    worker.on('error', () => {
+      if (spareMeter === worker) spareMeter = undefined;
+    });
+    spareMeter = worker;
+  } catch {
+    // No thread could be started: the render meters inline or starts one later.
   }
 }
+
+/** Ends a prewarmed meter thread the render did not use. */
+export function dropSpareMeter(): void {
+  void spareMeter?.terminate();
+  spareMeter = undefined;
+}
+
+// Loaded as the meter's worker thread: serve the meter.
+if (!isMainThread && parentPort && (workerData as { role?: unknown } | null)?.role === ROLE) serveMeter(parentPort);

@@ -2,20 +2,22 @@
  * `mixgraph render` on two cores: about half of the plan runs in a worker thread
  * (`src/runtime/offline/split.ts`), with the same bytes as on one thread.
  *
- * The worker is the CLI bundle itself, as for the loudness meter (`renderMeterThread.ts`):
- * loading it runs the check at the bottom of this file, which serves the worker part when the
- * thread was created for it. Under tsx (tests and benchmarks importing the sources) there is no
- * bundle, and the render runs on one thread.
+ * The worker loads the render's worker bundle (`src/cli/renderWorker.ts`, shared with the loudness
+ * meter's thread, `renderMeterThread.ts`): loading it runs the check at the bottom of this file,
+ * which serves the worker part when the thread was created for it. Under tsx (tests and
+ * benchmarks importing the sources) there is no bundle, and the render runs on one thread.
  *
  * `MIXGRAPH_RENDER_THREADS=1` always renders on one thread, `=2` always splits (when the plan has
  * a part worth moving; for tests). Unset, the render splits when two cores are free for this
  * process right now ({@link freeCoresNow}) and the render is long enough to pay for loading the
- * bundle in a thread (≈ 0.15 s of CPU, started early: {@link prewarmRenderWorker}).
+ * worker bundle in a thread (≈ 75 ms of CPU, src/cli/renderWorker.ts; started early:
+ * {@link prewarmRenderWorker}).
  */
 import { availableParallelism, cpus } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { METER_COST, WAV_WRITE_COST } from '../../runtime/offline/partition';
 import { runWorkerPart, type SplitLauncher, type WorkerPartSetup } from '../../runtime/offline/split';
+import { renderWorkerUrl } from './renderWorkerUrl';
 
 /** Tags the worker's `workerData`, so other workers loading the bundle are left alone. */
 const ROLE = 'mixgraph-render-part';
@@ -26,9 +28,8 @@ const FREE_CORES_NEEDED = 1.6;
 /** Shortest window over which the machine's load is measured, ms (the kernel counts in 10 ms ticks). */
 const MIN_LOAD_WINDOW_MS = 40;
 
-const entry = new URL(import.meta.url);
 /** Under tsx the sources run unbundled: no file a thread could load. */
-const bundled = /\.m?js$/.test(entry.pathname);
+const bundled = renderWorkerUrl !== undefined;
 
 /** CPU times when this module was loaded (the CLI's start), to measure the load since. */
 const atStart = { when: performance.now(), busy: machineBusyMs(), own: ownCpuMs() };
@@ -62,15 +63,15 @@ export async function freeCoresNow(): Promise<number> {
   return availableParallelism() - others / elapsed;
 }
 
-/** A worker loading the bundle while the main thread reads the graph and its inputs. */
+/** A worker loading its bundle while the main thread reads the graph and its inputs. */
 let spare: Worker | undefined;
 
 function newWorker(): Worker {
-  return new Worker(entry, { workerData: { role: ROLE } });
+  return new Worker(renderWorkerUrl as URL, { workerData: { role: ROLE } });
 }
 
 /**
- * Starts loading a worker thread now (≈ 0.15 s of CPU), if a split could happen at all, so that
+ * Starts loading a worker thread now (≈ 75 ms of CPU), if a split could happen at all, so that
  * it is ready when the render starts. It does not keep the process alive and is ended by
  * {@link renderSplitLauncher} when the render stays on one thread.
  * @param seconds the render's length when `--seconds` gives it: a shorter render than

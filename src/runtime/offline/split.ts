@@ -170,12 +170,43 @@ function waitForFreeSlot(control: Int32Array, filled: number): boolean {
   }
 }
 
+/**
+ * to[at …] = from[0 … frames − 1]. A whole block (the usual case) is one memcpy with no view to
+ * make (`set` runs ≈ 4× the element loop); the short blocks of the latency skip take the loop.
+ */
 function copyInto(from: Float32Array, to: Float32Array, at: number, frames: number): void {
-  for (let i = 0; i < frames; i++) to[at + i] = from[i];
+  if (frames === from.length) to.set(from, at);
+  else for (let i = 0; i < frames; i++) to[at + i] = from[i];
 }
 
-function copyOut(from: Float32Array, at: number, to: Float32Array, frames: number): void {
-  for (let i = 0; i < frames; i++) to[i] = from[at + i];
+/**
+ * Views of the ring, one per offset a block is read from, made once: reading a block is then one
+ * memcpy and no allocation. Offsets repeat (slot starts plus whole blocks), so the cache stays
+ * small (slots × blocks per slot × channels).
+ */
+class RingViews {
+  private readonly views = new Map<number, Float32Array>();
+
+  constructor(
+    private readonly ring: Float32Array,
+    private readonly frames: number,
+  ) {}
+
+  /** ring[at … at + frames − 1], for the block size given at construction. */
+  at(offset: number): Float32Array {
+    let view = this.views.get(offset);
+    if (!view) {
+      view = this.ring.subarray(offset, offset + this.frames);
+      this.views.set(offset, view);
+    }
+    return view;
+  }
+}
+
+/** to[0 … frames − 1] = ring[at …]: whole blocks through a cached view, short ones by a loop. */
+function copyOut(from: Float32Array, views: RingViews, at: number, to: Float32Array, frames: number): void {
+  if (frames === to.length) to.set(views.at(at));
+  else for (let i = 0; i < frames; i++) to[i] = from[at + i];
 }
 
 type WaitAsync = (array: Int32Array, index: number, value: number, timeout: number) => { async: boolean; value: unknown };
@@ -187,6 +218,7 @@ export class SplitMainPart {
   readonly masterLatency: number;
   private readonly targets: StereoBlock[];
   private readonly ring: Float32Array;
+  private readonly ringViews: RingViews;
   private readonly perSlot: number;
   /** Slots taken so far; the one being read is number `slot − 1` (ring index `(slot − 1) % SLOTS`). */
   private slot = 0;
@@ -205,6 +237,7 @@ export class SplitMainPart {
     this.masterLatency = engine.masterLatency;
     this.targets = partition.crossings.map((c) => engine.outputsOf(c.node)[c.port]);
     this.ring = new Float32Array(ring);
+    this.ringViews = new RingViews(this.ring, engine.maxBlockSize);
     this.perSlot = slotFloats(this.targets.length);
     Atomics.store(control, MASTER_LATENCY, engine.masterLatency);
     Atomics.store(control, STATE, STARTED);
@@ -342,10 +375,10 @@ export class SplitMainPart {
 
   private copy(frames: number): void {
     const base = ((this.slot - 1) % SLOTS) * this.perSlot + this.at;
-    const { ring, targets } = this;
+    const { ring, ringViews, targets } = this;
     for (let c = 0; c < targets.length; c++) {
-      copyOut(ring, base + 2 * c * SLOT_FRAMES, targets[c].left, frames);
-      copyOut(ring, base + (2 * c + 1) * SLOT_FRAMES, targets[c].right, frames);
+      copyOut(ring, ringViews, base + 2 * c * SLOT_FRAMES, targets[c].left, frames);
+      copyOut(ring, ringViews, base + (2 * c + 1) * SLOT_FRAMES, targets[c].right, frames);
     }
     this.at += frames;
   }
