@@ -1,9 +1,11 @@
 // Bundles the CLI (src/cli/main.ts and everything it imports, presets included) into one ES
-// module, so `mixgraph` starts fast with plain Node. bin/mixgraph.mjs calls this when the bundle is
-// missing or older than any source file.
+// module, so `mixgraph` starts fast with plain Node, and the render's worker threads
+// (src/cli/renderWorker.ts) into a smaller one beside it. bin/mixgraph.mjs calls this when either
+// is missing or older than any source file.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const bundlePath = join(root, 'dist', 'cli', 'mixgraph.mjs');
@@ -16,10 +18,16 @@ export async function buildCli() {
   await bundle(join(root, 'src', 'cli', 'main.ts'), bundlePath);
 }
 
+/**
+ * Bundles `entry` into `outfile`, atomically: written beside it, then renamed over it, so a
+ * `mixgraph` process started meanwhile (tests run several at once, and each rebuilds a stale
+ * bundle) loads the old file or the new one, never half of one.
+ */
 async function bundle(entry, outfile) {
-  await build({
+  const result = await build({
     entryPoints: [entry],
     outfile,
+    write: false,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -35,6 +43,12 @@ async function bundle(entry, outfile) {
     // CommonJS dependencies (cli-progress) need `require` inside an ES module bundle.
     banner: { js: "import { createRequire as __mgRequire } from 'node:module'; const require = __mgRequire(import.meta.url);" },
   });
+  mkdirSync(dirname(outfile), { recursive: true });
+  for (const file of result.outputFiles) {
+    const temporary = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, file.contents);
+    renameSync(temporary, file.path);
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
