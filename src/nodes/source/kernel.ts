@@ -81,7 +81,8 @@ export class SourceKernel implements Kernel {
         this.scaleInPlace(out.left, written, run);
         this.scaleInPlace(out.right, written, run);
       } else if (this.gain === 1 && clip.finite) {
-        // 1·x = x for every finite x: the copy needs no arithmetic and no check.
+        // 1·x = x for every finite x: the copy needs no arithmetic and no check. `set` is a
+        // memcpy (≈ 4× the element loop) at the price of two small views per block, not per sample.
         out.left.set(clip.left.subarray(position, position + run), written);
         out.right.set(clip.right.subarray(position, position + run), written);
       } else {
