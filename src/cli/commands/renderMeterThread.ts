@@ -23,7 +23,7 @@ import { isMainThread, parentPort, Worker, workerData, type MessagePort } from '
 import { LoudnessMeter } from '../../dsp/loudness';
 import { inlineLoudnessProbe, loudnessReportOf, type LoudnessProbe, type LoudnessReport } from '../../runtime/render';
 import { CliError } from '../errors';
-import { renderWorkerUrl } from './renderWorkerUrl';
+import { renderWorkerUrl, startSpareWorker } from './renderWorkerUrl';
 
 /** Tags the worker's `workerData`, so a split render's worker loading the same bundle is left alone. */
 const ROLE = 'mixgraph-loudness-meter';
@@ -256,17 +256,11 @@ function newMeterWorker(url: URL): Worker {
  * ended by {@link dropSpareMeter} when the render meters inline after all.
  */
 export function prewarmMeterThread(): void {
-  if (!renderWorkerUrl || spareMeter || process.env.MIXGRAPH_METER_THREAD === '0') return;
-  try {
-    const worker = newMeterWorker(renderWorkerUrl);
-    worker.unref();
-    worker.on('error', () => {
-      if (spareMeter === worker) spareMeter = undefined;
-    });
-    spareMeter = worker;
-  } catch {
-    // No thread could be started: the render meters inline or starts one later.
-  }
+  if (spareMeter || process.env.MIXGRAPH_METER_THREAD === '0') return;
+  // Undefined when no thread could be started: the render meters inline or starts one later.
+  spareMeter = startSpareWorker(ROLE, (worker) => {
+    if (spareMeter === worker) spareMeter = undefined;
+  });
 }
 
 /** Ends a prewarmed meter thread the render did not use. */

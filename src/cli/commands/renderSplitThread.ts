@@ -17,7 +17,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { METER_COST, WAV_WRITE_COST } from '../../runtime/offline/partition';
 import { runWorkerPart, type SplitLauncher, type WorkerPartSetup } from '../../runtime/offline/split';
-import { renderWorkerUrl } from './renderWorkerUrl';
+import { renderWorkerUrl, startSpareWorker } from './renderWorkerUrl';
 
 /** Tags the worker's `workerData`, so other workers loading the bundle are left alone. */
 const ROLE = 'mixgraph-render-part';
@@ -81,16 +81,10 @@ export function prewarmRenderWorker(seconds: number | undefined): void {
   const setting = process.env.MIXGRAPH_RENDER_THREADS;
   if (!bundled || spare || setting === '1' || availableParallelism() < 2) return;
   if (setting !== '2' && seconds !== undefined && seconds < MIN_SPLIT_SECONDS) return;
-  try {
-    const worker = newWorker();
-    worker.unref();
-    worker.on('error', () => {
-      if (spare === worker) spare = undefined;
-    });
-    spare = worker;
-  } catch {
-    // No thread could be started (resource limits): the render will run on one.
-  }
+  // Undefined when no thread could be started: the render will run on one.
+  spare = startSpareWorker(ROLE, (worker) => {
+    if (spare === worker) spare = undefined;
+  });
 }
 
 /**
