@@ -9,9 +9,10 @@ import type { Graph } from '../graph/types';
 import type { ClipAudio } from '../nodes/types';
 import type { DecodedAudio } from '../runtime/audio-io';
 import { formatMiB, probeAudioFile, readAudioFile, resampledLength, toRenderClip } from '../runtime/audio-io';
-import { compile, DEFAULT_BLOCK_SIZE, defaultRenderSeconds, estimateRenderMemory, type MemoryConsumer } from '../runtime/offline';
+import { compile, DEFAULT_BLOCK_SIZE, defaultRenderSeconds, estimateRenderMemory, type MemoryConsumer, type Plan } from '../runtime/offline';
 import { GraphRenderError } from '../runtime/render';
 import { CliError } from './errors';
+import { openStreamedInput, type StreamedInput } from './streamedInput';
 import { echoName } from './terminalText';
 
 /** Default `--max-memory`: half the machine's RAM, at most 4 GiB (more must be asked for). */
@@ -25,6 +26,8 @@ export interface PreparedRender {
   /** Render length, seconds: as given, or the default computed from the full clips. */
   seconds: number;
   warnings: string[];
+  /** Closes the files of streamed inputs (call when the render is over). */
+  close(): void;
 }
 
 function formatBytes(bytes: number): string {
@@ -53,6 +56,8 @@ function refuse(total: number, limit: number, consumers: MemoryConsumer[], expli
  * @param predecoded clips already decoded (compressed formats), counted but not read again.
  * @param options.sharedMemory decode WAV and AIFF inputs into shared memory (a split render's
  *   worker then reads them without a copy).
+ * @param options.streamInputs stream a WAV or AIFF input that one node plays from its file
+ *   instead of decoding it (src/cli/streamedInput.ts); inputs read from two places are decoded.
  * @throws CliError over the limit; AudioFileError for unreadable inputs.
  */
 export function prepareRender(
@@ -63,7 +68,7 @@ export function prepareRender(
   limit: number,
   explicitLimit: boolean,
   predecoded: ReadonlyMap<string, DecodedAudio> = new Map(),
-  options: { sharedMemory?: boolean } = {},
+  options: { sharedMemory?: boolean; streamInputs?: boolean } = {},
 ): PreparedRender {
   const compiled = compile(graph);
   if (!compiled.ok) throw new GraphRenderError(compiled.errors);
@@ -71,10 +76,50 @@ export function prepareRender(
   const engine = estimateRenderMemory(plan, sampleRate, DEFAULT_BLOCK_SIZE);
   if (engine.bytes > limit) refuse(engine.bytes, limit, engine.consumers, explicitLimit);
 
+  // A clip one node plays is read in order (a loop or an offset reopens or skips once): it can be
+  // streamed. One that several nodes play would be reread from the start for each block.
+  const streamed = new Map<string, StreamedInput>();
+  const close = () => streamed.forEach((input) => input.close());
+  if (options.streamInputs) {
+    const readers = new Map<string, number>();
+    for (const n of plan.nodes) for (const name of n.definition.clipsUsed?.(n.params) ?? []) readers.set(name, (readers.get(name) ?? 0) + 1);
+    try {
+      for (const [name, file] of bindings) {
+        if (predecoded.has(name) || readers.get(name) !== 1) continue;
+        const input = openStreamedInput(file, sampleRate);
+        if (input) streamed.set(name, input);
+      }
+    } catch (error) {
+      close();
+      throw error;
+    }
+  }
+  try {
+    return prepareClips(plan, bindings, sampleRate, seconds, limit, explicitLimit, predecoded, options.sharedMemory, engine, streamed, close);
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
+
+function prepareClips(
+  plan: Plan,
+  bindings: ReadonlyMap<string, string>,
+  sampleRate: number,
+  seconds: number | undefined,
+  limit: number,
+  explicitLimit: boolean,
+  predecoded: ReadonlyMap<string, DecodedAudio>,
+  sharedMemory: boolean | undefined,
+  engine: { bytes: number; masterLatency: number; consumers: MemoryConsumer[] },
+  streamed: ReadonlyMap<string, StreamedInput>,
+  close: () => void,
+): PreparedRender {
   // Inputs: headers first, so a file too large to decode is refused before it is read.
   const consumers = [...engine.consumers];
   let used = engine.bytes;
   for (const [name, file] of bindings) {
+    if (streamed.has(name)) continue;
     const known = predecoded.get(name);
     const decodedBytes = known ? known.channels.reduce((sum, c) => sum + c.byteLength, 0) : probeAudioFile(file).decodedBytes;
     consumers.push({ what: `decoding --input ${name}=${echoName(file)}`, bytes: decodedBytes });
@@ -82,17 +127,21 @@ export function prepareRender(
     if (used > limit) refuse(used, limit, consumers, explicitLimit);
   }
   const decoded = new Map(
-    [...bindings].map(([name, file]) => [name, predecoded.get(name) ?? readAudioFile(file, { maxDecodedBytes: limit - engine.bytes, sharedMemory: options.sharedMemory })]),
+    [...bindings]
+      .filter(([name]) => !streamed.has(name))
+      .map(([name, file]) => [name, predecoded.get(name) ?? readAudioFile(file, { maxDecodedBytes: limit - engine.bytes, sharedMemory })]),
   );
-  const warnings = [...decoded.values()].flatMap((d) => d.warnings ?? []);
+  const warnings = [...bindings.keys()].flatMap((name) => streamed.get(name)?.warnings ?? decoded.get(name)?.warnings ?? []);
   const fullFrames = (name: string): number => {
+    const s = streamed.get(name);
+    if (s) return s.frames;
     const d = decoded.get(name);
     return d && d.channels.length > 0 ? resampledLength(d.channels[0].length, d.sampleRate, sampleRate) : 0;
   };
 
   // Length: as given, else from the full clips (length-only stand-ins: nothing is resampled yet).
   const standIns: Record<string, ClipAudio> = {};
-  for (const name of decoded.keys()) {
+  for (const name of [...streamed.keys(), ...decoded.keys()]) {
     const length = { length: fullFrames(name) } as unknown as Float32Array;
     standIns[name] = { left: length, right: length };
   }
@@ -116,5 +165,6 @@ export function prepareRender(
   // The decoded files are dropped here, so a stereo file at the render's rate becomes the clip as
   // it is (adopted, not copied).
   for (const [name, audio] of decoded) inputs[name] = toRenderClip(audio, sampleRate, reach.get(name) ?? fullFrames(name), { adopt: true });
-  return { inputs, seconds: renderSeconds, warnings };
+  for (const [name, input] of streamed) inputs[name] = input.clip;
+  return { inputs, seconds: renderSeconds, warnings, close };
 }

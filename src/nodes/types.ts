@@ -21,8 +21,14 @@ export interface ClipAudio {
    */
   stream?: ClipStream;
   /**
-   * Every sample of `left`/`right` is finite (a WAV or AIFF decode, which replaces NaN and infinity
-   * by 0): the source kernel may then copy at unity gain without checking each sample.
+   * The file a streamed clip reads (`mixgraph render`'s inputs): a stream cannot cross threads,
+   * so a split render's worker thread opens its own stream of this file.
+   */
+  file?: string;
+  /**
+   * Every sample of `left`/`right` (or every frame `stream` yields) is finite (a WAV or AIFF
+   * decode, which replaces NaN and infinity by 0): the source kernel may then copy at unity gain
+   * without checking each sample.
    */
   finite?: boolean;
 }

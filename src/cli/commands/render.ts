@@ -26,6 +26,7 @@ import { defaultMaxMemory, prepareRender } from '../renderBudget';
 import { createProgress } from '../progress';
 import { dropSpareMeter, MIN_THREAD_SECONDS, prewarmMeterThread, renderLoudnessProbe, splitRenderLoudnessProbe } from './renderMeterThread';
 import { prewarmRenderWorker, renderSplitLauncher, splitMayFollow } from './renderSplitThread';
+import { dropEarlyThreads } from './renderWorkerUrl';
 import { shareClips } from '../../runtime/offline/split';
 
 export interface RenderCommandOptions {
@@ -62,6 +63,8 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
   prewarmRenderWorker(seconds);
   // A split render meters in a thread of its own too: load that one now as well.
   if (splitMayFollow()) prewarmMeterThread();
+  // Threads bin/mixgraph.mjs started early that neither call adopted cost CPU for nothing.
+  dropEarlyThreads();
 
   // Decide what the output is before anything is read or written: a device, FIFO or `-` is
   // streamed to, a file goes through temp + rename, and it may not be one of the inputs.
@@ -99,8 +102,11 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
     const decoded = await readCompressedAudioFile(file);
     if (decoded) compressed.set(name, decoded);
   }
+  // A WAV or AIFF input one node plays is streamed from its file (a split render's worker reads
+  // its own stream); others are decoded, into shared memory when a split is likely.
   const prepared = prepareRender(graph, usedBindings, sampleRate, seconds, maxMemory, options.maxMemory !== undefined, compressed, {
     sharedMemory: splitMayFollow(),
+    streamInputs: true,
   });
   warnings.push(...prepared.warnings);
 
@@ -135,6 +141,7 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
     throw error;
   } finally {
     dropSpareMeter(); // unused when the render metered inline after all
+    prepared.close();
   }
 
   const { clippedSamples, peak } = writer.clipStats;

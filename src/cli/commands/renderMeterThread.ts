@@ -26,7 +26,7 @@ import { CliError } from '../errors';
 import { renderWorkerUrl, startSpareWorker } from './renderWorkerUrl';
 
 /** Tags the worker's `workerData`, so a split render's worker loading the same bundle is left alone. */
-const ROLE = 'mixgraph-loudness-meter';
+export const METER_ROLE = 'mixgraph-loudness-meter';
 /**
  * Frames per message: 65536 stereo frames = 512 KiB, ≈ 1.4 s at 48 kHz. Few messages, because each
  * one wakes the worker, and on a saturated machine waking a thread can cost the render its time
@@ -246,7 +246,7 @@ function loudnessProbeFor(sampleRate: number, frames: number, coresKnownFree: bo
 let spareMeter: Worker | undefined;
 
 function newMeterWorker(url: URL): Worker {
-  return new Worker(url, { workerData: { role: ROLE } });
+  return new Worker(url, { workerData: { role: METER_ROLE } });
 }
 
 /**
@@ -258,7 +258,7 @@ function newMeterWorker(url: URL): Worker {
 export function prewarmMeterThread(): void {
   if (spareMeter || process.env.MIXGRAPH_METER_THREAD === '0') return;
   // Undefined when no thread could be started: the render meters inline or starts one later.
-  spareMeter = startSpareWorker(ROLE, (worker) => {
+  spareMeter = startSpareWorker(METER_ROLE, (worker) => {
     if (spareMeter === worker) spareMeter = undefined;
   });
 }
@@ -270,4 +270,4 @@ export function dropSpareMeter(): void {
 }
 
 // Loaded as the meter's worker thread: serve the meter.
-if (!isMainThread && parentPort && (workerData as { role?: unknown } | null)?.role === ROLE) serveMeter(parentPort);
+if (!isMainThread && parentPort && (workerData as { role?: unknown } | null)?.role === METER_ROLE) serveMeter(parentPort);

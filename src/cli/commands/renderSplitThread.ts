@@ -16,11 +16,12 @@
 import { availableParallelism, cpus } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { METER_COST, WAV_WRITE_COST } from '../../runtime/offline/partition';
-import { runWorkerPart, type SplitLauncher, type WorkerPartSetup } from '../../runtime/offline/split';
+import { runWorkerPart, type FromWorkerPart, type SplitLauncher, type WorkerPartSetup } from '../../runtime/offline/split';
+import { openFileClips } from '../streamedInput';
 import { renderWorkerUrl, startSpareWorker } from './renderWorkerUrl';
 
 /** Tags the worker's `workerData`, so other workers loading the bundle are left alone. */
-const ROLE = 'mixgraph-render-part';
+export const RENDER_PART_ROLE = 'mixgraph-render-part';
 /** Shorter renders stay on one thread: the thread's start would eat what it saves. */
 export const MIN_SPLIT_SECONDS = 10;
 /** Cores that must be free for this process (its two threads), less a margin for tick rounding. */
@@ -67,7 +68,7 @@ export async function freeCoresNow(): Promise<number> {
 let spare: Worker | undefined;
 
 function newWorker(): Worker {
-  return new Worker(renderWorkerUrl as URL, { workerData: { role: ROLE } });
+  return new Worker(renderWorkerUrl as URL, { workerData: { role: RENDER_PART_ROLE } });
 }
 
 /**
@@ -82,7 +83,7 @@ export function prewarmRenderWorker(seconds: number | undefined): void {
   if (!bundled || spare || setting === '1' || availableParallelism() < 2) return;
   if (setting !== '2' && seconds !== undefined && seconds < MIN_SPLIT_SECONDS) return;
   // Undefined when no thread could be started: the render will run on one.
-  spare = startSpareWorker(ROLE, (worker) => {
+  spare = startSpareWorker(RENDER_PART_ROLE, (worker) => {
     if (spare === worker) spare = undefined;
   });
 }
@@ -148,7 +149,19 @@ export async function renderSplitLauncher(sampleRate: number, frames: number, me
 // Loaded as a render's worker thread: run the worker part.
 if (!isMainThread && parentPort) {
   const port = parentPort;
-  if ((workerData as { role?: unknown } | null)?.role === ROLE) {
-    port.once('message', (message: { setup: WorkerPartSetup }) => runWorkerPart(message.setup, (reply) => port.postMessage(reply)));
+  if ((workerData as { role?: unknown } | null)?.role === RENDER_PART_ROLE) {
+    port.once('message', (message: { setup: WorkerPartSetup }) => {
+      const post = (reply: FromWorkerPart) => port.postMessage(reply);
+      let files: ReturnType<typeof openFileClips>;
+      try {
+        // Streamed inputs arrive as file names: this thread reads them itself.
+        files = openFileClips(message.setup.clips, message.setup.sampleRate);
+      } catch (error) {
+        post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+        return;
+      }
+      runWorkerPart({ ...message.setup, clips: files.clips }, post);
+      files.close();
+    });
   }
 }

@@ -76,10 +76,13 @@ export class SourceKernel implements Kernel {
     while (written < frames) {
       const run = Math.min(frames - written, length - position);
       if (clip.stream) {
-        // A streamed clip (an album track read from its file) is read into the block, then scaled.
+        // A streamed clip (an album track or a render's input read from its file) is read into
+        // the block, then scaled — unless at unity gain its frames are known finite.
         clip.stream.read(position, run, out.left, out.right, written);
-        this.scaleInPlace(out.left, written, run);
-        this.scaleInPlace(out.right, written, run);
+        if (this.gain !== 1 || !clip.finite) {
+          this.scaleInPlace(out.left, written, run);
+          this.scaleInPlace(out.right, written, run);
+        }
       } else if (this.gain === 1 && clip.finite) {
         // 1·x = x for every finite x: the copy needs no arithmetic and no check. `set` is a
         // memcpy (≈ 4× the element loop) at the price of two small views per block, not per sample.

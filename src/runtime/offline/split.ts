@@ -55,7 +55,11 @@ export interface WorkerPartSetup {
   blockSize: number;
   /** Frames the render delivers (latency not included). */
   totalFrames: number;
-  /** The `file:` clips W nodes play, copied once into shared memory. */
+  /**
+   * The `file:` clips W nodes play, copied once into shared memory; a streamed input arrives as
+   * its file name alone (`ClipAudio.file`, no samples), and the launcher's thread must open it
+   * before {@link runWorkerPart} (src/cli/streamedInput.ts).
+   */
   clips: Record<string, ClipAudio>;
   control: SharedArrayBuffer;
   ring: SharedArrayBuffer;
@@ -256,7 +260,9 @@ export class SplitMainPart {
   ): Promise<SplitMainPart | null> {
     const { clips } = settings;
     const clipNames = (i: number) => plan.nodes[i].definition.clipsUsed?.(plan.nodes[i].params) ?? [];
-    const streamed = (name: string) => Object.prototype.hasOwnProperty.call(clips, name) && clips[name].stream !== undefined;
+    // A stream cannot cross threads; one that names its file can (the worker opens its own).
+    const streamed = (name: string) =>
+      Object.prototype.hasOwnProperty.call(clips, name) && clips[name].stream !== undefined && clips[name].file === undefined;
     const partition = partitionPlan(plan, settings.sampleRate, (i) => !clipNames(i).some(streamed), launcher.mainExtraCost);
     if (!partition) return null;
     // The one-thread render names every missing clip before building anything: so does this.
@@ -271,7 +277,7 @@ export class SplitMainPart {
     const workerClips: Record<string, ClipAudio> = {};
     plan.nodes.forEach((_, i) => {
       if (!partition.worker[i]) return;
-      for (const name of clipNames(i)) if (!(name in workerClips)) workerClips[name] = sharedCopy(clips[name]);
+      for (const name of clipNames(i)) if (!(name in workerClips)) workerClips[name] = workerClip(clips[name]);
     });
     const control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_CELLS));
     const ring = new SharedArrayBuffer(4 * SLOTS * slotFloats(partition.crossings.length));
@@ -398,6 +404,15 @@ export function sharedCopy(clip: ClipAudio): ClipAudio {
   };
   const left = share(clip.left);
   return { left, right: clip.right === clip.left ? left : share(clip.right), ...(clip.finite ? { finite: true } : {}) };
+}
+
+/**
+ * A clip as the worker thread receives it: a streamed clip's file alone (the worker's launcher
+ * opens a stream of its own, `WorkerPartSetup.clips`), any other in shared memory.
+ */
+function workerClip(clip: ClipAudio): ClipAudio {
+  if (clip.stream && clip.file !== undefined) return { left: new Float32Array(0), right: new Float32Array(0), file: clip.file };
+  return sharedCopy(clip);
 }
 
 /**

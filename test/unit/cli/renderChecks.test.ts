@@ -107,15 +107,25 @@ describe('memory limits (issue 10, item 5)', () => {
     const frames = 1_800_000;
     const sine = Int16Array.from({ length: frames }, (_, i) => Math.round(16384 * Math.sin((2 * Math.PI * 100 * i) / 1000)));
     fs.writeFileSync(clip, wavBytes({ rate: 1000, data: pcm16le(sine) }));
-    const graph = chain('long', [{ id: 'src', type: 'source', params: { clip: 'file:a', loop: false } }]);
-    const r = measured(['render', graph, '-o', 'long.wav', '--seconds', '1', '--input', `a=${clip}`]);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    // The whole clip at 48 kHz would be 86.4 M frames (660 MiB as float stereo).
-    expect(r.rssMb).toBeLessThan(250);
-    expect(fs.statSync(join(dir, 'long.wav')).size).toBe(44 + 48000 * 6);
-    // Without --seconds the whole clip is the render, which --max-memory then refuses by name.
-    const whole = measured(['render', graph, '-o', 'long.wav', '--input', `a=${clip}`, '--max-memory', '256M']);
+    // Played by one source, the file is streamed; played by two, it is decoded (at most as far as
+    // the render reads it).
+    const streamed = chain('long', [{ id: 'src', type: 'source', params: { clip: 'file:a', loop: false } }]);
+    const decoded = join(dir, 'long-twice.json');
+    const twice = JSON.parse(fs.readFileSync(streamed, 'utf8'));
+    twice.nodes[0].params.gain = -6;
+    twice.nodes.push({ id: 'src2', type: 'source', position: { x: 0, y: 0 }, params: { clip: 'file:a', loop: false, offset: 0.5, gain: -6 } });
+    twice.edges.push({ id: 'e2', from: { node: 'src2', port: 'out' }, to: { node: 'master', port: 'in' } });
+    fs.writeFileSync(decoded, JSON.stringify(twice));
+    for (const graph of [streamed, decoded]) {
+      const r = measured(['render', graph, '-o', 'long.wav', '--seconds', '1', '--input', `a=${clip}`]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      // The whole clip at 48 kHz would be 86.4 M frames (660 MiB as float stereo).
+      expect(r.rssMb).toBeLessThan(250);
+      expect(fs.statSync(join(dir, 'long.wav')).size).toBe(44 + 48000 * 6);
+    }
+    // Without --seconds the whole clip is the render: decoded, --max-memory then refuses it by name.
+    const whole = measured(['render', decoded, '-o', 'long.wav', '--input', `a=${clip}`, '--max-memory', '256M']);
     expect(whole.code).toBe(1);
     expect(whole.stderr).toMatch(/largest: clip file:a at 48000 Hz \(86400000 frames\) 659\.2 MiB/);
   });

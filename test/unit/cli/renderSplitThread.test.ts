@@ -67,6 +67,40 @@ describe('split render = one-thread render, byte for byte', () => {
     expectSameRender('chain', ['bench/fixtures/chain.json', '--input', `pink=${join(dir, 'pink.wav')}`]);
   });
 
+  it('a looping input shorter than the render (streamed, reopened at each turn) beside an input two sources play (decoded)', () => {
+    const node = (id: string, type: string, params: Record<string, unknown> = {}) => ({ id, type, position: { x: 0, y: 0 }, params });
+    const wire = (id: string, from: string, to: string) => ({ id, from: { node: from, port: 'out' }, to: { node: to, port: 'in' } });
+    const graph = join(dir, 'two-inputs.json');
+    writeFileSync(
+      graph,
+      JSON.stringify({
+        format: 'mixgraph',
+        version: 1,
+        name: 'two inputs',
+        nodes: [
+          node('looped', 'source', { clip: 'file:loop', loop: true }),
+          node('eq', 'eq', { p1Gain: 3 }),
+          node('comp', 'compressor'),
+          node('verb', 'reverb'),
+          node('twiceA', 'source', { clip: 'file:twice', loop: false }),
+          node('twiceB', 'source', { clip: 'file:twice', loop: false, offset: 0.5 }),
+          node('lim', 'limiter'),
+          node('out', 'output'),
+        ],
+        edges: [
+          wire('w1', 'looped', 'eq'),
+          wire('w2', 'eq', 'comp'),
+          wire('w3', 'comp', 'verb'),
+          wire('w4', 'verb', 'lim'),
+          wire('w5', 'twiceA', 'lim'),
+          wire('w6', 'twiceB', 'lim'),
+          wire('w7', 'lim', 'out'),
+        ],
+      }),
+    );
+    expectSameRender('two-inputs', [graph, '--input', `loop=${join(dir, 'pink-mono.wav')}`, '--input', `twice=${join(dir, 'pink.wav')}`, '--seconds', '16']);
+  });
+
   it('the chain from a mono 44.1 kHz file, normalised (two passes, two workers), at 96 kHz', () => {
     expectSameRender('chain-mono', [
       'bench/fixtures/chain.json',

@@ -22,6 +22,12 @@ export interface TrackSource {
   readonly byRange: boolean;
   readonly warnings: string[];
   /**
+   * Every frame a stream yields is finite: a WAV or AIFF file (decoding turns NaN and infinity
+   * into 0) read at its own rate with at most two channels (no resampling or downmix sum that
+   * could overflow).
+   */
+  readonly finite?: boolean;
+  /**
    * Resolves when the next {@link open} can run. Compressed tracks need a decoder per stream,
    * and making one is asynchronous (WebAssembly): call this before every `open()` after the
    * first (opening the track readies the first). Other tracks: resolves at once.
@@ -73,15 +79,27 @@ export async function openTrackSource(source: ByteSource, name: string, renderRa
       decodeWhole: async () => fromDecoded(await compressed.decodeWhole(), renderRate),
     };
   }
-  if (kind !== 'wav' && kind !== 'aiff') return fromDecoded(decodeAudioFile(source.read(0, source.size), name), renderRate);
+  return openPcmTrackSource(source, name, renderRate) ?? fromDecoded(decodeAudioFile(source.read(0, source.size), name), renderRate);
+}
+
+/**
+ * The synchronous part of {@link openTrackSource}: a WAV/RF64/BW64 or AIFF file whose samples can
+ * be read by range, streamed at the render rate; null for any other file (or a PCM layout that
+ * cannot be read by range).
+ * @throws AudioFileError naming the file for a damaged header.
+ */
+export function openPcmTrackSource(source: ByteSource, name: string, renderRate: number): TrackSource | null {
+  const kind = detectAudioFileKind(source.read(0, 64));
+  if (kind !== 'wav' && kind !== 'aiff') return null;
   const layout = locatePcm(source, name);
-  if (layout === null) return fromDecoded(decodeAudioFile(source.read(0, source.size), name), renderRate);
+  if (layout === null) return null;
   const range = (from: number, count: number) => readPcmFrames(source, layout, from, count, name);
   const track: TrackSource = {
     frames: resampledLength(layout.frames, layout.sampleRate, renderRate),
     sampleRate: renderRate,
     byRange: true,
     warnings: layout.warnings,
+    finite: layout.sampleRate === renderRate && layout.channelCount <= 2,
     prepare: () => Promise.resolve(),
     open: () => atRate(new DownmixStream(range, layout.frames, layout.sampleRate, layout.channelMask), renderRate),
     decodeWhole: () => Promise.resolve(track),
