@@ -54,8 +54,8 @@ export class LimiterWasm {
   private readonly delayRight: Float64Array;
   private readonly outLeft: Float32Array;
   private readonly outRight: Float32Array;
-  private readonly inLeft: Float64Array;
-  private readonly inRight: Float64Array;
+  private readonly inLeft: Float32Array;
+  private readonly inRight: Float32Array;
   private readonly maxDelay: number;
   private averageLength = 1;
 
