@@ -371,19 +371,43 @@ const L_RING = 100;
 const L_DELAY_LEFT = 104;
 const L_DELAY_RIGHT = 108;
 const L_GAINS = 112;
-const L_OUT_LEFT = 116;
-const L_OUT_RIGHT = 120;
 
 /**
- * One chunk (≤ 256 frames) of `LimiterKernel.process` with the band limit at 4×, the input
- * (× input gain, non-finite as 0) already in both detectors' lines: both detectors (`bandChunk`),
+ * A chunk's input × input gain into a detector's line after its history, as `LimiterKernel`'s
+ * TypeScript loop computes it: non-finite samples as 0 (x − x is 0 exactly when x is finite), the
+ * f32 sample times the f64 gain in double, rounded to f32 (as a Float32Array store rounds). Four
+ * at a time; the last pass may read and write up to three values past `count` (the input staging
+ * and the line are padded; those line entries are rewritten before they count).
+ */
+function scaleInput(desc: usize, input: usize, count: i32, gain: f64): void {
+  const to = <usize>load<i32>(desc, B_LINE) + (<usize>load<i32>(desc, B_HISTORY) << 2);
+  const g = f64x2.splat(gain);
+  const zero = f32x4.splat(0);
+  for (let i = 0; i < count; i += 4) {
+    let v = v128.load(input + (<usize>i << 2));
+    v = v128.and(v, f32x4.eq(f32x4.sub(v, v), zero));
+    const lo = f32x4.demote_f64x2_zero(f64x2.mul(f64x2.promote_low_f32x4(v), g));
+    const hi = f32x4.demote_f64x2_zero(f64x2.mul(f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 2, 3)), g));
+    v128.store(to + (<usize>i << 2), v128.shuffle<f32>(lo, hi, 0, 1, 4, 5));
+  }
+}
+
+/**
+ * One chunk (≤ 256 frames) of `LimiterKernel.process` with the band limit at 4×, from the float32
+ * input at `inLeft`/`inRight` to the float32 output at `outLeft`/`outRight`: the input × input gain
+ * (non-finite as 0) into both detectors' lines (`scaleInput`), both detectors (`bandChunk`),
  * the required gain r = c'/max(peak left, peak right) where it is over the target, the gain path of
  * src/dsp/dynamics/lookaheadGain.ts — hold (van Herk / Gil–Werman sliding minimum,
  * slidingMinimum.ts), release, moving average with its exact re-sum at each wrap (movingAverage.ts)
  * — the latency delay (delayLine.ts `exchangeBlock`) and the output stage (gain, safety clamp,
  * float32). The same operations in the same order as those TypeScript loops.
  */
-export function limiterChunk(state: usize, descLeft: usize, descRight: usize, count: i32): void {
+export function limiterChunk(
+  state: usize, descLeft: usize, descRight: usize, count: i32, inputGain: f64,
+  inLeft: usize, inRight: usize, outLeft: usize, outRight: usize,
+): void {
+  scaleInput(descLeft, inLeft, count, inputGain);
+  scaleInput(descRight, inRight, count, inputGain);
   const target = load<f64>(state, L_TARGET);
   bandChunk(descLeft, count, target);
   bandChunk(descRight, count, target);
@@ -453,8 +477,6 @@ export function limiterChunk(state: usize, descLeft: usize, descRight: usize, co
   const filteredRight = <usize>load<i32>(descRight, B_FILTERED);
   const lineLeft = <usize>load<i32>(state, L_DELAY_LEFT);
   const lineRight = <usize>load<i32>(state, L_DELAY_RIGHT);
-  const outLeft = <usize>load<i32>(state, L_OUT_LEFT);
-  const outRight = <usize>load<i32>(state, L_OUT_RIGHT);
   const mask = load<i32>(state, L_DELAY_MASK);
   const d = load<i32>(state, L_DELAY);
   const limit = load<f64>(state, L_SAFETY);

@@ -196,11 +196,10 @@ export class BandLimitedPeakDetector {
   private readonly peakScratch: Float32Array;
   /**
    * With WebAssembly at 4×: the byte offset of this detector's descriptor for the limiter's
-   * one-call chunk (asm/truePeak.ts `limiterChunk`), and where that chunk's input goes (the
-   * line after its history); −1 and an empty array otherwise.
+   * one-call chunk (asm/truePeak.ts `limiterChunk`, which writes the chunk's input into the line
+   * after its history); −1 otherwise.
    */
   readonly wasmDescriptor: number;
-  readonly wasmInput: Float32Array;
 
   /**
    * @param sampleRate Hz (the filter's design depends on it).
@@ -231,7 +230,6 @@ export class BandLimitedPeakDetector {
     this.pruning = pruning;
     const wasm = arena ?? createTruePeakWasm(BandLimitedPeakDetector.wasmFloat64s(sampleRate));
     this.wasmDescriptor = -1;
-    this.wasmInput = new Float32Array(0);
     if (wasm) {
       // f32 arrays carved from the arena's (16-byte aligned) f64 allocations.
       const single = (length: number): Float32Array => {
@@ -273,7 +271,6 @@ export class BandLimitedPeakDetector {
         descriptor[7] = this.xBound;
         descriptor[8] = this.refineLimit;
         this.wasmDescriptor = descriptor.byteOffset;
-        this.wasmInput = this.line.subarray(this.history, this.history + CHUNK);
       }
     } else {
       this.line = new Float32Array(lineLength);

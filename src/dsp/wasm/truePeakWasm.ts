@@ -26,7 +26,10 @@ export interface TruePeakWasmExports {
     even: number, odd: number, count: number, threshold: number, xBound: number, refineLimit: number, pruning: number, peaks: number,
   ): void;
   /** One chunk of `LimiterKernel.process` with the band limit at 4× (state: see src/nodes/limiter/limiterWasm.ts). */
-  limiterChunk(state: number, descLeft: number, descRight: number, count: number): void;
+  limiterChunk(
+    state: number, descLeft: number, descRight: number, count: number, inputGain: number,
+    inLeft: number, inRight: number, outLeft: number, outRight: number,
+  ): void;
 }
 
 /** The exports of asm/truePeakMeter.ts (byte offsets into the instance's memory); see there. */
