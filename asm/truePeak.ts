@@ -3,251 +3,291 @@
 // (src/dsp/dynamics/bandLimitedPeak.ts: the limiter's band-limiting filter, both phases, and its 4×
 // peaks), the block maxima its exact pruning reads, and the limiter kernel's whole chunk
 // (`limiterChunk`: both detectors, the gain path, the delay and the output stage in one call).
-// The meter's cascade is in asm/truePeakCascade.ts (module asm/truePeakMeter.ts).
+// The meter's cascade is in asm/truePeakCascade.ts (module asm/truePeakMeter.ts) and stays f64.
 //
-// SIMD: consecutive outputs in lanes. Output t and t + 1 read the same taps over line windows one
-// sample apart, so one unaligned f64x2 load of line[j], line[j + 1] feeds both lanes; four vectors
-// (eight outputs) run per pass so four independent sums hide the add latency. Each lane performs
-// exactly the TypeScript loop's IEEE double operations in the same order (WebAssembly has no
-// implicit fused multiply-add), so the results are bit-identical to the TypeScript loops, which
-// remain the fallback; test/unit/dsp/truePeakWasm.test.ts compares them.
+// Precision: the detector runs in IEEE single precision (f32) — its line, taps, both phases,
+// stage 2 and the refinement — because what it feeds leaves as float32 anyway and f32x4 lanes do
+// twice the outputs per instruction of f64x2 (docs/dynamics.md, "Precision"; docs/performance.md).
+// The gain path stays f64 (its moving average re-sums exactly; it is not where the time goes).
+//
+// SIMD: consecutive outputs in lanes. Output t … t + 3 read the same taps over line windows one
+// sample apart, so one unaligned f32x4 load of line[j … j + 3] feeds all four lanes; four vectors
+// (16 outputs) run per pass so four independent sums hide the add latency. Each lane performs
+// exactly the TypeScript loop's IEEE single operations in the same order (WebAssembly SIMD has no
+// implicit fused multiply-add; relaxed-simd, which has, is not enabled), so the results are
+// bit-identical to the TypeScript loops (which emulate f32 with Math.fround after every
+// operation), which remain the fallback; test/unit/dsp/truePeakWasm.test.ts compares them.
+//
+// The tails run four outputs (periods) per pass as well: the last pass may compute up to three
+// values past `count` from the padding behind the arrays (BandLimitedPeakDetector allocates it);
+// those values are never read, and each lane's value depends on its own index only.
 //
 // Memory is imported (the host sizes it once and never grows it) and addressed by byte offsets the
 // host passes in; nothing here allocates. `line` arguments point at the centre sample of output 0.
-import { blockMaxima } from './truePeakCascade';
-
-export { blockMaxima };
 
 /**
  * Even phase of the band-limiting filter (the limiter's output sample), for t = 0 … count − 1:
- *   out[t] = c(0)·x[t] + Σ_{i=1…m} c(i)·(x[t − i] + x[t + i])     (x = line, summed in i order)
- * @param line byte offset of x[0] (f64; x[−m] … x[count − 1 + m] readable).
- * @param taps byte offset of c(0) … c(m) (f64).
+ *   out[t] = c(0)·x[t] + Σ_{i=1…m} c(i)·(x[t − i] + x[t + i])     (x = line, summed in i order, f32)
+ * @param line byte offset of x[0] (f32; x[−m] … x[count + 2 + m] readable).
+ * @param taps byte offset of c(0) … c(m) (f32).
  */
 export function evenPhase(line: usize, taps: usize, m: i32, out: usize, count: i32): void {
-  const e0 = f64x2.splat(load<f64>(taps));
+  const e0 = v128.load32_splat(taps);
   let t = 0;
-  for (; t + 8 <= count; t += 8) {
-    const p = line + (<usize>t << 3);
-    let a0 = f64x2.mul(e0, v128.load(p));
-    let a1 = f64x2.mul(e0, v128.load(p, 16));
-    let a2 = f64x2.mul(e0, v128.load(p, 32));
-    let a3 = f64x2.mul(e0, v128.load(p, 48));
+  for (; t + 16 <= count; t += 16) {
+    const p = line + (<usize>t << 2);
+    let a0 = f32x4.mul(e0, v128.load(p));
+    let a1 = f32x4.mul(e0, v128.load(p, 16));
+    let a2 = f32x4.mul(e0, v128.load(p, 32));
+    let a3 = f32x4.mul(e0, v128.load(p, 48));
     for (let i = 1; i <= m; i++) {
-      const c = f64x2.splat(load<f64>(taps + (<usize>i << 3)));
-      const lo = p - (<usize>i << 3);
-      const hi = p + (<usize>i << 3);
-      a0 = f64x2.add(a0, f64x2.mul(c, f64x2.add(v128.load(lo), v128.load(hi))));
-      a1 = f64x2.add(a1, f64x2.mul(c, f64x2.add(v128.load(lo, 16), v128.load(hi, 16))));
-      a2 = f64x2.add(a2, f64x2.mul(c, f64x2.add(v128.load(lo, 32), v128.load(hi, 32))));
-      a3 = f64x2.add(a3, f64x2.mul(c, f64x2.add(v128.load(lo, 48), v128.load(hi, 48))));
+      const c = v128.load32_splat(taps + (<usize>i << 2));
+      const lo = p - (<usize>i << 2);
+      const hi = p + (<usize>i << 2);
+      a0 = f32x4.add(a0, f32x4.mul(c, f32x4.add(v128.load(lo), v128.load(hi))));
+      a1 = f32x4.add(a1, f32x4.mul(c, f32x4.add(v128.load(lo, 16), v128.load(hi, 16))));
+      a2 = f32x4.add(a2, f32x4.mul(c, f32x4.add(v128.load(lo, 32), v128.load(hi, 32))));
+      a3 = f32x4.add(a3, f32x4.mul(c, f32x4.add(v128.load(lo, 48), v128.load(hi, 48))));
     }
-    const o = out + (<usize>t << 3);
+    const o = out + (<usize>t << 2);
     v128.store(o, a0);
     v128.store(o, a1, 16);
     v128.store(o, a2, 32);
     v128.store(o, a3, 48);
   }
-  for (; t + 2 <= count; t += 2) {
-    const p = line + (<usize>t << 3);
-    let a = f64x2.mul(e0, v128.load(p));
+  for (; t < count; t += 4) {
+    const p = line + (<usize>t << 2);
+    let a = f32x4.mul(e0, v128.load(p));
     for (let i = 1; i <= m; i++) {
-      const c = f64x2.splat(load<f64>(taps + (<usize>i << 3)));
-      a = f64x2.add(a, f64x2.mul(c, f64x2.add(v128.load(p - (<usize>i << 3)), v128.load(p + (<usize>i << 3)))));
+      const c = v128.load32_splat(taps + (<usize>i << 2));
+      a = f32x4.add(a, f32x4.mul(c, f32x4.add(v128.load(p - (<usize>i << 2)), v128.load(p + (<usize>i << 2)))));
     }
-    v128.store(out + (<usize>t << 3), a);
-  }
-  if (t < count) {
-    const p = line + (<usize>t << 3);
-    let a = load<f64>(taps) * load<f64>(p);
-    for (let i = 1; i <= m; i++) {
-      a += load<f64>(taps + (<usize>i << 3)) * (load<f64>(p - (<usize>i << 3)) + load<f64>(p + (<usize>i << 3)));
-    }
-    store<f64>(out + (<usize>t << 3), a);
+    v128.store(out + (<usize>t << 2), a);
   }
 }
 
 /**
  * Odd phase of the band-limiting filter (the midpoints y(t + 1/2)), for t = 0 … count − 1:
- *   out[t] = c(1/2)·(x[t] + x[t + 1]) + Σ_{i=1…m−1} c(i + 1/2)·(x[t − i] + x[t + 1 + i])
- * @param taps byte offset of c(1/2) … c(m − 1/2) (f64).
+ *   out[t] = c(1/2)·(x[t] + x[t + 1]) + Σ_{i=1…m−1} c(i + 1/2)·(x[t − i] + x[t + 1 + i])   (f32)
+ * @param taps byte offset of c(1/2) … c(m − 1/2) (f32).
  */
 export function oddPhase(line: usize, taps: usize, m: i32, out: usize, count: i32): void {
-  const o0 = f64x2.splat(load<f64>(taps));
+  const o0 = v128.load32_splat(taps);
   let t = 0;
-  for (; t + 8 <= count; t += 8) {
-    const p = line + (<usize>t << 3);
-    const q = p + 8;
-    let a0 = f64x2.mul(o0, f64x2.add(v128.load(p), v128.load(q)));
-    let a1 = f64x2.mul(o0, f64x2.add(v128.load(p, 16), v128.load(q, 16)));
-    let a2 = f64x2.mul(o0, f64x2.add(v128.load(p, 32), v128.load(q, 32)));
-    let a3 = f64x2.mul(o0, f64x2.add(v128.load(p, 48), v128.load(q, 48)));
+  for (; t + 16 <= count; t += 16) {
+    const p = line + (<usize>t << 2);
+    const q = p + 4;
+    let a0 = f32x4.mul(o0, f32x4.add(v128.load(p), v128.load(q)));
+    let a1 = f32x4.mul(o0, f32x4.add(v128.load(p, 16), v128.load(q, 16)));
+    let a2 = f32x4.mul(o0, f32x4.add(v128.load(p, 32), v128.load(q, 32)));
+    let a3 = f32x4.mul(o0, f32x4.add(v128.load(p, 48), v128.load(q, 48)));
     for (let i = 1; i < m; i++) {
-      const c = f64x2.splat(load<f64>(taps + (<usize>i << 3)));
-      const lo = p - (<usize>i << 3);
-      const hi = q + (<usize>i << 3);
-      a0 = f64x2.add(a0, f64x2.mul(c, f64x2.add(v128.load(lo), v128.load(hi))));
-      a1 = f64x2.add(a1, f64x2.mul(c, f64x2.add(v128.load(lo, 16), v128.load(hi, 16))));
-      a2 = f64x2.add(a2, f64x2.mul(c, f64x2.add(v128.load(lo, 32), v128.load(hi, 32))));
-      a3 = f64x2.add(a3, f64x2.mul(c, f64x2.add(v128.load(lo, 48), v128.load(hi, 48))));
+      const c = v128.load32_splat(taps + (<usize>i << 2));
+      const lo = p - (<usize>i << 2);
+      const hi = q + (<usize>i << 2);
+      a0 = f32x4.add(a0, f32x4.mul(c, f32x4.add(v128.load(lo), v128.load(hi))));
+      a1 = f32x4.add(a1, f32x4.mul(c, f32x4.add(v128.load(lo, 16), v128.load(hi, 16))));
+      a2 = f32x4.add(a2, f32x4.mul(c, f32x4.add(v128.load(lo, 32), v128.load(hi, 32))));
+      a3 = f32x4.add(a3, f32x4.mul(c, f32x4.add(v128.load(lo, 48), v128.load(hi, 48))));
     }
-    const o = out + (<usize>t << 3);
+    const o = out + (<usize>t << 2);
     v128.store(o, a0);
     v128.store(o, a1, 16);
     v128.store(o, a2, 32);
     v128.store(o, a3, 48);
   }
-  for (; t + 2 <= count; t += 2) {
-    const p = line + (<usize>t << 3);
-    const q = p + 8;
-    let a = f64x2.mul(o0, f64x2.add(v128.load(p), v128.load(q)));
+  for (; t < count; t += 4) {
+    const p = line + (<usize>t << 2);
+    const q = p + 4;
+    let a = f32x4.mul(o0, f32x4.add(v128.load(p), v128.load(q)));
     for (let i = 1; i < m; i++) {
-      const c = f64x2.splat(load<f64>(taps + (<usize>i << 3)));
-      a = f64x2.add(a, f64x2.mul(c, f64x2.add(v128.load(p - (<usize>i << 3)), v128.load(q + (<usize>i << 3)))));
+      const c = v128.load32_splat(taps + (<usize>i << 2));
+      a = f32x4.add(a, f32x4.mul(c, f32x4.add(v128.load(p - (<usize>i << 2)), v128.load(q + (<usize>i << 2)))));
     }
-    v128.store(out + (<usize>t << 3), a);
-  }
-  if (t < count) {
-    const p = line + (<usize>t << 3);
-    const q = p + 8;
-    let a = load<f64>(taps) * (load<f64>(p) + load<f64>(q));
-    for (let i = 1; i < m; i++) {
-      a += load<f64>(taps + (<usize>i << 3)) * (load<f64>(p - (<usize>i << 3)) + load<f64>(q + (<usize>i << 3)));
-    }
-    store<f64>(out + (<usize>t << 3), a);
+    v128.store(out + (<usize>t << 2), a);
   }
 }
 
 /**
+ * Block maxima for the exact pruning (f32 line): out[g] = max |x| over x[8g … min(8g + 8, used)),
+ * for every block that starts below `used` (f32). Returns the largest of them (0 when everything
+ * is silent). Compared as integers: the bit patterns of non-negative floats (sign bit cleared:
+ * |x|) are ordered as the values are (IEEE 754-2019 §5.10; the line holds no NaN), and unsigned
+ * integer max needs none of f32.max's NaN and −0 handling. A maximum is exact whatever the order,
+ * so this matches the TypeScript scan. (The meter's f64 twin is asm/truePeakCascade.ts
+ * `blockMaxima`.)
+ */
+export function blockMaxima(line: usize, used: i32, out: usize): f32 {
+  const magnitude = i32x4.splat(0x7fffffff);
+  let all = i32x4.splat(0);
+  let g = 0;
+  let i = 0;
+  for (; i + 8 <= used; i += 8, g++) {
+    const p = line + (<usize>i << 2);
+    let m = i32x4.max_u(v128.and(v128.load(p), magnitude), v128.and(v128.load(p, 16), magnitude));
+    all = i32x4.max_u(all, m);
+    m = i32x4.max_u(m, v128.shuffle<i32>(m, m, 2, 3, 0, 1));
+    m = i32x4.max_u(m, v128.shuffle<i32>(m, m, 1, 0, 3, 2));
+    v128.store32_lane(out + (<usize>g << 2), m, 0);
+  }
+  all = i32x4.max_u(all, v128.shuffle<i32>(all, all, 2, 3, 0, 1));
+  all = i32x4.max_u(all, v128.shuffle<i32>(all, all, 1, 0, 3, 2));
+  let result = <u32>i32x4.extract_lane(all, 0);
+  if (i < used) {
+    let b: u32 = 0;
+    for (; i < used; i++) b = max(b, load<u32>(line + (<usize>i << 2)) & 0x7fffffff);
+    store<u32>(out + (<usize>g << 2), b);
+    result = max(result, b);
+  }
+  return reinterpret<f32>(result);
+}
+
+/**
  * The limiter's 4× period peaks (`BandLimitedPeakDetector` with factor 4) for periods
- * j = j0 … j1 − 1, two periods per pass in the lanes of an f64x2 (j, j + 1): stage 2 of the
+ * j = j0 … j1 − 1, four periods per pass in the lanes of an f32x4 (j … j + 3): stage 2 of the
  * meter's cascade on the 2× stream (even[t + 2] = y[k_t], odd[t + 3] = y(k_t + 1/2)) gives
  * y(k + 1/4) and y(k + 3/4),
  *   q1 = g0·(x0 + h0) + g1·(h−1 + x1) + g2·(x−1 + h1) + g3·(h−2 + x2)
  *   q3 = g0·(h0 + x1) + g1·(x0 + h1) + g2·(h−1 + x2) + g3·(x−1 + h2)
  * then the first largest |point| of y(k), y(k + 1/4), y(k + 1/2), y(k + 3/4) with its neighbours
- * and the refinement (`refine`), each lane's value computed as the scalar code computes it and
- * chosen by masks instead of branches. peaks[j] = that peak when it exceeds `threshold`, else 0.
- * A last odd period runs in lane 0 (lane 1 reads a neighbour's entries and is not stored).
- * @param g byte offset of the four stage-2 taps (f64).
+ * and the refinement (`refine` in asm/truePeakCascade.ts, here in f32), each lane's value computed
+ * as the scalar code computes it and chosen by masks instead of branches. peaks[j] = that peak when
+ * it exceeds `limit`, else 0. The last pass may write up to three peaks past j1 (see the file
+ * comment; the caller writes what belongs there afterwards).
+ * @param g byte offset of the four stage-2 taps (f32).
+ * @param limit the largest f32 ≤ the threshold: for an f32 value v, v > limit ⇔ v > threshold.
  */
 function limiterPeaks4(
-  even: usize, odd: usize, g: usize, j0: i32, j1: i32, threshold: f64, refineLimit: f64, peaks: usize,
+  even: usize, odd: usize, g: usize, j0: i32, j1: i32, limit: f32, refineLimit: f32, peaks: usize,
 ): void {
-  const g0 = f64x2.splat(load<f64>(g));
-  const g1 = f64x2.splat(load<f64>(g, 8));
-  const g2 = f64x2.splat(load<f64>(g, 16));
-  const g3 = f64x2.splat(load<f64>(g, 24));
-  const limit = f64x2.splat(threshold);
-  const r = f64x2.splat(refineLimit);
-  const zero = f64x2.splat(0);
-  const two = f64x2.splat(2);
-  const half = f64x2.splat(0.5);
-  const quarter = f64x2.splat(0.25);
-  // Lane 1: y(k_{j0−1} + 3/4), the point before period j0. (Offsets of wasm loads are unsigned:
+  const g0 = v128.load32_splat(g);
+  const g1 = v128.load32_splat(g, 4);
+  const g2 = v128.load32_splat(g, 8);
+  const g3 = v128.load32_splat(g, 12);
+  const threshold = f32x4.splat(limit);
+  const r = f32x4.splat(refineLimit);
+  const zero = f32x4.splat(0);
+  const two = f32x4.splat(2);
+  const half = f32x4.splat(0.5);
+  const quarter = f32x4.splat(0.25);
+  // Lane 3: y(k_{j0−1} + 3/4), the point before period j0. (Offsets of wasm loads are unsigned:
   // each base points at the lowest value read, x−1 = even[t + 1] and h−2 = odd[t + 1].)
-  let e = even + (<usize>j0 << 3);
-  let h = odd + (<usize>j0 << 3);
-  let previous = f64x2.splat(
-    load<f64>(g) * (load<f64>(h, 16) + load<f64>(e, 16)) +
-    load<f64>(g, 8) * (load<f64>(e, 8) + load<f64>(h, 24)) +
-    load<f64>(g, 16) * (load<f64>(h, 8) + load<f64>(e, 24)) +
-    load<f64>(g, 24) * (load<f64>(e) + load<f64>(h, 32)),
+  let e = even + (<usize>j0 << 2);
+  let h = odd + (<usize>j0 << 2);
+  let previous = f32x4.splat(
+    load<f32>(g) * (load<f32>(h, 8) + load<f32>(e, 8)) +
+    load<f32>(g, 4) * (load<f32>(e, 4) + load<f32>(h, 12)) +
+    load<f32>(g, 8) * (load<f32>(h, 4) + load<f32>(e, 12)) +
+    load<f32>(g, 12) * (load<f32>(e) + load<f32>(h, 16)),
   );
-  for (let j = j0; j < j1; j += 2) {
-    e = even + (<usize>(j + 1) << 3);
-    h = odd + (<usize>(j + 1) << 3);
+  for (let j = j0; j < j1; j += 4) {
+    e = even + (<usize>(j + 1) << 2);
+    h = odd + (<usize>(j + 1) << 2);
     const xm1 = v128.load(e);
-    const x0 = v128.load(e, 8);
-    const x1 = v128.load(e, 16);
-    const x2 = v128.load(e, 24);
+    const x0 = v128.load(e, 4);
+    const x1 = v128.load(e, 8);
+    const x2 = v128.load(e, 12);
     const hm2 = v128.load(h);
-    const hm1 = v128.load(h, 8);
-    const h0 = v128.load(h, 16);
-    const h1 = v128.load(h, 24);
-    const h2 = v128.load(h, 32);
-    const p1 = f64x2.add(f64x2.add(f64x2.add(
-      f64x2.mul(g0, f64x2.add(x0, h0)), f64x2.mul(g1, f64x2.add(hm1, x1))),
-      f64x2.mul(g2, f64x2.add(xm1, h1))), f64x2.mul(g3, f64x2.add(hm2, x2)));
-    const p3 = f64x2.add(f64x2.add(f64x2.add(
-      f64x2.mul(g0, f64x2.add(h0, x1)), f64x2.mul(g1, f64x2.add(x0, h1))),
-      f64x2.mul(g2, f64x2.add(hm1, x2))), f64x2.mul(g3, f64x2.add(xm1, h2)));
-    // The point before each period: y(k_{j−1} + 3/4), y(k_j + 3/4).
-    let left = v128.shuffle<f64>(previous, p3, 1, 2);
+    const hm1 = v128.load(h, 4);
+    const h0 = v128.load(h, 8);
+    const h1 = v128.load(h, 12);
+    const h2 = v128.load(h, 16);
+    const p1 = f32x4.add(f32x4.add(f32x4.add(
+      f32x4.mul(g0, f32x4.add(x0, h0)), f32x4.mul(g1, f32x4.add(hm1, x1))),
+      f32x4.mul(g2, f32x4.add(xm1, h1))), f32x4.mul(g3, f32x4.add(hm2, x2)));
+    const p3 = f32x4.add(f32x4.add(f32x4.add(
+      f32x4.mul(g0, f32x4.add(h0, x1)), f32x4.mul(g1, f32x4.add(x0, h1))),
+      f32x4.mul(g2, f32x4.add(hm1, x2))), f32x4.mul(g3, f32x4.add(xm1, h2)));
+    // The point before each period: y(k_{j−1} + 3/4) … y(k_{j+2} + 3/4).
+    let left = v128.shuffle<f32>(previous, p3, 3, 4, 5, 6);
     previous = p3;
-    let best = f64x2.abs(x0);
+    let best = f32x4.abs(x0);
     let mid = x0;
     let right = p1;
-    let a = f64x2.abs(p1);
-    let c = f64x2.gt(a, best);
+    let a = f32x4.abs(p1);
+    let c = f32x4.gt(a, best);
     best = v128.bitselect(a, best, c); left = v128.bitselect(x0, left, c); mid = v128.bitselect(p1, mid, c); right = v128.bitselect(h0, right, c);
-    a = f64x2.abs(h0);
-    c = f64x2.gt(a, best);
+    a = f32x4.abs(h0);
+    c = f32x4.gt(a, best);
     best = v128.bitselect(a, best, c); left = v128.bitselect(p1, left, c); mid = v128.bitselect(h0, mid, c); right = v128.bitselect(p3, right, c);
-    a = f64x2.abs(p3);
-    c = f64x2.gt(a, best);
+    a = f32x4.abs(p3);
+    c = f32x4.gt(a, best);
     best = v128.bitselect(a, best, c); left = v128.bitselect(h0, left, c); mid = v128.bitselect(p3, mid, c); right = v128.bitselect(x1, right, c);
     // `refine` per lane: signs flipped so the largest point is positive; the vertex of the
     // parabola where it is a local maximum with negative curvature, clamped to R·best.
-    const negative = f64x2.lt(mid, zero);
-    left = v128.bitselect(f64x2.neg(left), left, negative);
-    right = v128.bitselect(f64x2.neg(right), right, negative);
-    const below = f64x2.neg(best);
+    const negative = f32x4.lt(mid, zero);
+    left = v128.bitselect(f32x4.neg(left), left, negative);
+    right = v128.bitselect(f32x4.neg(right), right, negative);
+    const below = f32x4.neg(best);
     const outside = v128.or(
-      v128.or(f64x2.gt(left, best), f64x2.gt(right, best)),
-      v128.or(f64x2.lt(left, below), f64x2.lt(right, below)),
+      v128.or(f32x4.gt(left, best), f32x4.gt(right, best)),
+      v128.or(f32x4.lt(left, below), f32x4.lt(right, below)),
     );
-    const curvature = f64x2.add(f64x2.sub(left, f64x2.mul(two, best)), right);
-    const diff = f64x2.sub(left, right);
-    const offset = f64x2.div(f64x2.mul(half, diff), curvature);
-    const vertex = f64x2.sub(best, f64x2.mul(f64x2.mul(quarter, diff), offset));
-    const clamp = f64x2.mul(best, r);
-    const refined = v128.bitselect(clamp, v128.bitselect(vertex, best, f64x2.gt(vertex, best)), f64x2.gt(vertex, clamp));
+    const curvature = f32x4.add(f32x4.sub(left, f32x4.mul(two, best)), right);
+    const diff = f32x4.sub(left, right);
+    const offset = f32x4.div(f32x4.mul(half, diff), curvature);
+    const vertex = f32x4.sub(best, f32x4.mul(f32x4.mul(quarter, diff), offset));
+    const clamp = f32x4.mul(best, r);
+    const refined = v128.bitselect(clamp, v128.bitselect(vertex, best, f32x4.gt(vertex, best)), f32x4.gt(vertex, clamp));
     const use = v128.and(
-      v128.andnot(f64x2.lt(curvature, zero), outside),
-      v128.and(f64x2.gt(clamp, limit), f64x2.ne(best, zero)),
+      v128.andnot(f32x4.lt(curvature, zero), outside),
+      v128.and(f32x4.gt(clamp, threshold), f32x4.ne(best, zero)),
     );
     const v = v128.bitselect(refined, best, use);
-    const out = v128.and(v, f64x2.gt(v, limit));
-    const at = peaks + (<usize>j << 3);
-    if (j + 1 < j1) v128.store(at, out);
-    else store<f64>(at, f64x2.extract_lane(out, 0));
+    v128.store(peaks + (<usize>j << 2), v128.and(v, f32x4.gt(v, threshold)));
   }
 }
 
 /**
  * One chunk of the limiter's band-limited detector at 4× (`BandLimitedPeakDetector.processChunk`
  * between the block maxima and the output copy), in one call instead of two per group: the even
- * phase for periods −2 … count + 1 (even[t + 2]); then per group of 8 periods either the exact
- * pruning bound maxX·xBound ≤ threshold (peaks 0) or the odd phase the group reads and its
- * refined 4× peaks. `line` is the detector's line (x[k_t] at line[t + center], center = m + 2),
- * `lineMax` its block maxima.
+ * phase for periods −2 … count + 1 (even[t + 2]); then per group of 8 periods the exact pruning
+ * bound maxX·xBound ≤ threshold (peaks 0); each run of groups that is not pruned gets the odd phase
+ * it reads and its refined 4× peaks in one call each (every value depends on its index only, so
+ * this equals the TypeScript loop's group-by-group order). `line` is the detector's line (x[k_t]
+ * at line[t + center], f32), `lineMax` its block maxima (f32). threshold ≥ 0.
  */
 export function bandLimitGroups(
   line: usize, lineMax: usize, center: i32, m: i32, evenTaps: usize, oddTaps: usize, stage2Taps: usize,
   even: usize, odd: usize, count: i32, threshold: f64, xBound: f64, refineLimit: f64, pruning: i32, peaks: usize,
 ): void {
-  evenPhase(line + (<usize>(center - 2) << 3), evenTaps, m, even, count + 4);
+  evenPhase(line + (<usize>(center - 2) << 2), evenTaps, m, even, count + 4);
+  // The largest f32 ≤ threshold (threshold ≥ 0): compared with it, an f32 peak is over the
+  // threshold exactly when it is over the f64 threshold, as in the TypeScript loop.
+  let limit = <f32>threshold;
+  if (<f64>limit > threshold) limit = reinterpret<f32>(reinterpret<i32>(limit) - 1);
+  const r = <f32>refineLimit;
   let oddDone = -3;
-  for (let g0 = 0; g0 < count; g0 += 8) {
-    const g1 = min(count, g0 + 8);
-    if (pruning) {
+  let run = -1;
+  for (let g0 = 0; ; g0 += 8) {
+    const end = g0 >= count;
+    let skip = end;
+    if (!end && pruning) {
       // The group's points read x at line[g0 + center − 2 − m … g1 + center + 1 + m] (≥ 0).
-      let maxX: f64 = 0;
-      const b1 = (g1 + center + 1 + m) >> 3;
-      for (let b = (g0 + center - 2 - m) >> 3; b <= b1; b++) maxX = max(maxX, load<f64>(lineMax + (<usize>b << 3)));
-      if (maxX * xBound <= threshold) {
-        for (let j = g0; j < g1; j++) store<f64>(peaks + (<usize>j << 3), 0);
-        continue;
-      }
+      // (Maxima of |x| compared as their bit patterns, as in `blockMaxima`.)
+      let maxX: u32 = 0;
+      const b1 = (min(count, g0 + 8) + center + 1 + m) >> 3;
+      for (let b = (g0 + center - 2 - m) >> 3; b <= b1; b++) maxX = max(maxX, load<u32>(lineMax + (<usize>b << 2)));
+      skip = <f64>reinterpret<f32>(maxX) * xBound <= threshold;
     }
-    const oddFrom = max(oddDone, g0 - 3);
-    oddPhase(line + (<usize>(oddFrom + center) << 3), oddTaps, m, odd + (<usize>(oddFrom + 3) << 3), g1 + 2 - oddFrom);
-    oddDone = g1 + 2;
-    limiterPeaks4(even, odd, stage2Taps, g0, g1, threshold, refineLimit, peaks);
+    if (skip) {
+      if (run >= 0) {
+        // The run of groups run … g0 − 1 (periods up to min(g0, count)): its midpoints, then its peaks.
+        const g1 = min(count, g0);
+        const oddFrom = max(oddDone, run - 3);
+        oddPhase(line + (<usize>(oddFrom + center) << 2), oddTaps, m, odd + (<usize>(oddFrom + 3) << 2), g1 + 2 - oddFrom);
+        oddDone = g1 + 2;
+        limiterPeaks4(even, odd, stage2Taps, run, g1, limit, r, peaks);
+        run = -1;
+      }
+      if (end) break;
+      // (After the run's peaks, which may have written past their end.)
+      memory.fill(peaks + (<usize>g0 << 2), 0, <usize>(min(count, g0 + 8) - g0) << 2);
+    } else if (run < 0) {
+      run = g0;
+    }
   }
 }
-
 
 // A band-limited detector's descriptor (written once by BandLimitedPeakDetector): byte offsets of
 // its arrays and its layout as i32, then its constants as f64.
@@ -266,13 +306,17 @@ const B_HISTORY = 44;
 const B_PRUNING = 48;
 const B_X_BOUND = 56;
 const B_REFINE_LIMIT = 64;
-/** Output below this is 0 (src/dsp/denormal.ts). */
-const DENORMAL_FLOOR: f64 = 1e-25;
+/**
+ * Output below 1e−25 is 0 (src/dsp/denormal.ts). This is the smallest f32 above 1e−25
+ * (1.0000000195e−25; 1e−25 itself is no f32), so for an f32 value v: |v| < it ⇔ |v| < 1e−25.
+ */
+const DENORMAL_FLOOR: f32 = 1e-25;
 
 /**
  * One chunk of `BandLimitedPeakDetector.processChunk` at 4×, after the chunk's `count` samples were
- * written at line[history …]: the block maxima, nothing more for a silent chunk, else the group
- * loop; then y (|y| < 1e−25 → 0) to `filtered`, the period peaks in `peaks`, the line shifted.
+ * written at line[history …] (f32): the block maxima, nothing more for a silent chunk, else the
+ * group loop; then y (|y| < 1e−25 → 0) to `filtered` (f64), the period peaks in `peaks` (f32), the
+ * line shifted.
  */
 function bandChunk(desc: usize, count: i32, threshold: f64): void {
   const line = <usize>load<i32>(desc, B_LINE);
@@ -281,22 +325,26 @@ function bandChunk(desc: usize, count: i32, threshold: f64): void {
   const peaks = <usize>load<i32>(desc, B_PEAKS);
   const filtered = <usize>load<i32>(desc, B_FILTERED);
   const history = load<i32>(desc, B_HISTORY);
-  const bytes = <usize>count << 3;
   if (blockMaxima(line, history + count, lineMax) == 0) {
-    memory.fill(filtered, 0, bytes);
-    memory.fill(peaks, 0, bytes);
+    memory.fill(filtered, 0, <usize>count << 3);
+    memory.fill(peaks, 0, <usize>count << 2);
   } else {
     bandLimitGroups(
       line, lineMax, load<i32>(desc, B_CENTER), load<i32>(desc, B_M), <usize>load<i32>(desc, B_EVEN_TAPS),
       <usize>load<i32>(desc, B_ODD_TAPS), <usize>load<i32>(desc, B_STAGE2_TAPS), even, <usize>load<i32>(desc, B_ODD),
       count, threshold, load<f64>(desc, B_X_BOUND), load<f64>(desc, B_REFINE_LIMIT), load<i32>(desc, B_PRUNING), peaks,
     );
-    for (let i: usize = 0; i < bytes; i += 8) {
-      const v = load<f64>(even + i, 16);
-      store<f64>(filtered + i, abs(v) < DENORMAL_FLOOR ? 0 : v);
+    // Four at a time (`filtered` holds CHUNK, a multiple of four, so the last pass stays inside).
+    const floor = f32x4.splat(DENORMAL_FLOOR);
+    for (let i = 0; i < count; i += 4) {
+      let v = v128.load(even + (<usize>i << 2), 8);
+      v = v128.andnot(v, f32x4.lt(f32x4.abs(v), floor));
+      const at = filtered + (<usize>i << 3);
+      v128.store(at, f64x2.promote_low_f32x4(v));
+      v128.store(at, f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 2, 3)), 16);
     }
   }
-  memory.copy(line, line + bytes, <usize>history << 3);
+  memory.copy(line, line + (<usize>count << 2), <usize>history << 2);
 }
 
 // The limiter kernel's state block (src/nodes/limiter/kernel.ts, `LimiterWasm`): f64 values, then
@@ -323,19 +371,43 @@ const L_RING = 100;
 const L_DELAY_LEFT = 104;
 const L_DELAY_RIGHT = 108;
 const L_GAINS = 112;
-const L_OUT_LEFT = 116;
-const L_OUT_RIGHT = 120;
 
 /**
- * One chunk (≤ 256 frames) of `LimiterKernel.process` with the band limit at 4×, the input
- * (× input gain, non-finite as 0) already in both detectors' lines: both detectors (`bandChunk`),
+ * A chunk's input × input gain into a detector's line after its history, as `LimiterKernel`'s
+ * TypeScript loop computes it: non-finite samples as 0 (x − x is 0 exactly when x is finite), the
+ * f32 sample times the f64 gain in double, rounded to f32 (as a Float32Array store rounds). Four
+ * at a time; the last pass may read and write up to three values past `count` (the input staging
+ * and the line are padded; those line entries are rewritten before they count).
+ */
+function scaleInput(desc: usize, input: usize, count: i32, gain: f64): void {
+  const to = <usize>load<i32>(desc, B_LINE) + (<usize>load<i32>(desc, B_HISTORY) << 2);
+  const g = f64x2.splat(gain);
+  const zero = f32x4.splat(0);
+  for (let i = 0; i < count; i += 4) {
+    let v = v128.load(input + (<usize>i << 2));
+    v = v128.and(v, f32x4.eq(f32x4.sub(v, v), zero));
+    const lo = f32x4.demote_f64x2_zero(f64x2.mul(f64x2.promote_low_f32x4(v), g));
+    const hi = f32x4.demote_f64x2_zero(f64x2.mul(f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 2, 3)), g));
+    v128.store(to + (<usize>i << 2), v128.shuffle<f32>(lo, hi, 0, 1, 4, 5));
+  }
+}
+
+/**
+ * One chunk (≤ 256 frames) of `LimiterKernel.process` with the band limit at 4×, from the float32
+ * input at `inLeft`/`inRight` to the float32 output at `outLeft`/`outRight`: the input × input gain
+ * (non-finite as 0) into both detectors' lines (`scaleInput`), both detectors (`bandChunk`),
  * the required gain r = c'/max(peak left, peak right) where it is over the target, the gain path of
  * src/dsp/dynamics/lookaheadGain.ts — hold (van Herk / Gil–Werman sliding minimum,
  * slidingMinimum.ts), release, moving average with its exact re-sum at each wrap (movingAverage.ts)
  * — the latency delay (delayLine.ts `exchangeBlock`) and the output stage (gain, safety clamp,
  * float32). The same operations in the same order as those TypeScript loops.
  */
-export function limiterChunk(state: usize, descLeft: usize, descRight: usize, count: i32): void {
+export function limiterChunk(
+  state: usize, descLeft: usize, descRight: usize, count: i32, inputGain: f64,
+  inLeft: usize, inRight: usize, outLeft: usize, outRight: usize,
+): void {
+  scaleInput(descLeft, inLeft, count, inputGain);
+  scaleInput(descRight, inRight, count, inputGain);
   const target = load<f64>(state, L_TARGET);
   bandChunk(descLeft, count, target);
   bandChunk(descRight, count, target);
@@ -350,8 +422,9 @@ export function limiterChunk(state: usize, descLeft: usize, descRight: usize, co
   let j = load<i32>(state, L_OFFSET);
   let prefix = load<f64>(state, L_PREFIX);
   for (let i: usize = 0; i < bytes; i += 8) {
-    const left = load<f64>(peaksLeft + i);
-    const right = load<f64>(peaksRight + i);
+    // (The peaks are f32; the gain path is f64.)
+    const left = <f64>load<f32>(peaksLeft + (i >> 1));
+    const right = <f64>load<f32>(peaksRight + (i >> 1));
     const peak = left > right ? left : right;
     const value = peak > target ? target / peak : 1;
     if (value < prefix) prefix = value;
@@ -404,8 +477,6 @@ export function limiterChunk(state: usize, descLeft: usize, descRight: usize, co
   const filteredRight = <usize>load<i32>(descRight, B_FILTERED);
   const lineLeft = <usize>load<i32>(state, L_DELAY_LEFT);
   const lineRight = <usize>load<i32>(state, L_DELAY_RIGHT);
-  const outLeft = <usize>load<i32>(state, L_OUT_LEFT);
-  const outRight = <usize>load<i32>(state, L_OUT_RIGHT);
   const mask = load<i32>(state, L_DELAY_MASK);
   const d = load<i32>(state, L_DELAY);
   const limit = load<f64>(state, L_SAFETY);

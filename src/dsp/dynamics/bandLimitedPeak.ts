@@ -30,11 +30,23 @@
  * R = the refinement's clamp). The even phase always runs (it is the output), both phases in one
  * pass where the group is not skipped; a chunk whose input is all zeros costs nothing.
  *
+ * Precision: single (f32). The line, the taps, both phases, stage 2 and the refinement are IEEE
+ * single-precision values and every +, −, ×, ÷ is rounded to single (docs/dynamics.md,
+ * "Precision": y leaves the limiter as float32 anyway; the filter's rounding error is ≈ 1e−7 of the
+ * signal rms, −134 dB or lower, at most a few 24-bit LSB near full scale). The TypeScript loops
+ * emulate it with `Math.fround` after every single operation, in the WebAssembly lane's order.
+ * That is exact, not an approximation: JavaScript computes each operation on the f32 operands in
+ * double precision, rounded once to double, then `fround` rounds to single; for +, −, × and ÷
+ * that double rounding equals the correctly rounded single result because 53 ≥ 2·24 + 2
+ * (Figueroa, "When is double rounding innocuous?", SIGNUM Newsletter 30(3), 1995). Comparisons,
+ * |·|, negation and max are exact.
+ *
  * WebAssembly (asm/truePeak.ts): where it loads, the block maxima and, at 4×, the whole group loop
- * (`bandLimitGroups`: both phases eight periods per pass in SIMD lanes, the pruning bound, stage 2
- * and the refined peaks) run there in one call per chunk, with the same sums in the same order
- * (bit-identical; the TypeScript loops below are the fallback, and run the 2× factor's peaks). The
- * even phase then covers the whole chunk at once instead of growing per group: same values.
+ * (`bandLimitGroups`: both phases sixteen periods per pass in f32x4 lanes, the pruning bound, stage
+ * 2 and the refined peaks four periods per pass) run there in one call per chunk, with the same
+ * operations in the same order (bit-identical; the TypeScript loops below are the fallback, and run
+ * the 2× factor's peaks). The even phase then covers the whole chunk at once instead of growing per
+ * group, and the odd phase a run of groups: same values (each depends on its index only).
  */
 import { designStreamBound, kaiser, STAGE2_TAPS } from '../truePeak';
 import { DENORMAL_FLOOR } from '../denormal';
@@ -116,6 +128,13 @@ export function bandLimitGain(sampleRate: number, frequency: number): number {
 }
 
 const CHUNK = 256;
+/**
+ * Spare entries behind the WebAssembly arrays: its last pass of four lanes may read and write up
+ * to three values past the end (asm/truePeak.ts, file comment); never read back.
+ */
+const PAD = 8;
+/** f32 rounding (see the file comment, "Precision"). */
+const f32 = Math.fround;
 /** Periods per pruning group, and the width of the |x| block maxima (asm/truePeak.ts `blockMaxima` too). */
 const GROUP = 8;
 
@@ -151,32 +170,36 @@ export class BandLimitedPeakDetector {
   private readonly history: number;
   /**
    * R·W·max(Σ|even taps|, Σ|odd taps|): every point of a period (and its refinement) is at most this
-   * times max|x| over the samples its 2× stream reads.
+   * times max|x| over the samples its 2× stream reads (with room for the f32 rounding, below).
    */
   private readonly xBound: number;
-  private readonly line: Float64Array;
+  /** Input x, f32. */
+  private readonly line: Float32Array;
   /** max|x| of each run of GROUP line entries. */
-  private readonly lineMax: Float64Array;
+  private readonly lineMax: Float32Array;
   /** y at period t at index t + 2 (t = −2 … count + 1). */
-  private readonly even: Float64Array;
+  private readonly even: Float32Array;
   /** y(k_t + 1/2) at index t + 3 (t = −3 … count + 1). */
-  private readonly odd: Float64Array;
+  private readonly odd: Float32Array;
+  /** The taps c(0) … c(M) and c(1/2) … c(M − 1/2), rounded to f32. */
+  private readonly evenTaps: Float32Array;
+  private readonly oddTaps: Float32Array;
   /** y(k_t + 1/4), y(k_t + 3/4) at index t + 1 (t = −1 … count − 1). */
-  private readonly quarter1 = new Float64Array(CHUNK + 1);
-  private readonly quarter3 = new Float64Array(CHUNK + 1);
+  private readonly quarter1 = new Float32Array(CHUNK + 1);
+  private readonly quarter3 = new Float32Array(CHUNK + 1);
+  /** R = 1/cos(π/(2·factor)), rounded to f32. */
   private readonly refineLimit: number;
   private readonly pruning: boolean;
   /** The WebAssembly stages and the byte offsets of the arrays above in its memory, or undefined. */
   private readonly wasm: BandLimitWasm | undefined;
   /** The period peaks of a chunk, in the WebAssembly memory (unused without it). */
-  private readonly peakScratch: Float64Array;
+  private readonly peakScratch: Float32Array;
   /**
    * With WebAssembly at 4×: the byte offset of this detector's descriptor for the limiter's
-   * one-call chunk (asm/truePeak.ts `limiterChunk`), and where that chunk's input goes (the
-   * line after its history); −1 and an empty array otherwise.
+   * one-call chunk (asm/truePeak.ts `limiterChunk`, which writes the chunk's input into the line
+   * after its history); −1 otherwise.
    */
   readonly wasmDescriptor: number;
-  readonly wasmInput: Float64Array;
 
   /**
    * @param sampleRate Hz (the filter's design depends on it).
@@ -198,24 +221,32 @@ export class BandLimitedPeakDetector {
     const oddSum = 2 * this.design.odd.reduce((sum, v) => sum + Math.abs(v), 0);
     const lineLength = this.history + CHUNK;
     const lineMaxLength = Math.ceil(lineLength / GROUP) + 1;
-    this.refineLimit = 1 / Math.cos(Math.PI / (2 * factor));
-    this.xBound = designStreamBound(factor) * this.refineLimit * Math.max(evenSum, oddSum) * (1 + 1e-9);
+    this.refineLimit = f32(1 / Math.cos(Math.PI / (2 * factor)));
+    // Rounding: each computed phase value is at most (1 + u)^(M + 2) times its exact bound with the
+    // f32 taps (u = 2^−24; M + 1 terms of c·(a + b), each rounded twice, summed in order), the taps
+    // at most (1 + u) over the f64 ones, stage 2 adds (1 + u)^6 and the clamp R·best (1 + u)^2:
+    // (1 + u)^71 < 1 + 4.3e−6 for M ≤ 60 (the longest design), so 1 + 1e−5 keeps the pruning exact.
+    this.xBound = designStreamBound(factor) * this.refineLimit * Math.max(evenSum, oddSum) * (1 + 1e-5);
     this.pruning = pruning;
     const wasm = arena ?? createTruePeakWasm(BandLimitedPeakDetector.wasmFloat64s(sampleRate));
     this.wasmDescriptor = -1;
-    this.wasmInput = new Float64Array(0);
     if (wasm) {
-      this.line = wasm.allocate(lineLength);
-      this.lineMax = wasm.allocate(lineMaxLength);
-      this.even = wasm.allocate(CHUNK + 4);
-      this.odd = wasm.allocate(CHUNK + 5);
-      const evenTaps = wasm.allocate(m + 1);
-      evenTaps.set(this.design.even);
-      const oddTaps = wasm.allocate(m);
-      oddTaps.set(this.design.odd);
-      const stage2Taps = wasm.allocate(4);
+      // f32 arrays carved from the arena's (16-byte aligned) f64 allocations.
+      const single = (length: number): Float32Array => {
+        const block = wasm.allocate(Math.ceil(length / 2));
+        return new Float32Array(block.buffer, block.byteOffset, length);
+      };
+      this.line = single(lineLength + PAD);
+      this.lineMax = single(lineMaxLength);
+      this.even = single(CHUNK + 4 + PAD);
+      this.odd = single(CHUNK + 5 + PAD);
+      this.evenTaps = single(m + 1);
+      this.evenTaps.set(this.design.even);
+      this.oddTaps = single(m);
+      this.oddTaps.set(this.design.odd);
+      const stage2Taps = single(4);
       stage2Taps.set(STAGE2_TAPS);
-      this.peakScratch = wasm.allocate(CHUNK);
+      this.peakScratch = single(CHUNK + PAD);
       this.wasm = {
         exports: wasm.exports,
         stage2Taps: stage2Taps.byteOffset,
@@ -224,39 +255,40 @@ export class BandLimitedPeakDetector {
         lineMax: this.lineMax.byteOffset,
         even: this.even.byteOffset,
         odd: this.odd.byteOffset,
-        evenTaps: evenTaps.byteOffset,
-        oddTaps: oddTaps.byteOffset,
+        evenTaps: this.evenTaps.byteOffset,
+        oddTaps: this.oddTaps.byteOffset,
       };
       if (factor === 4) {
         // The descriptor asm/truePeak.ts `limiterChunk` reads (B_* there): offsets and layout as
-        // i32, then xBound and R as f64; and y's chunk with the denormal flush (`filtered`).
+        // i32, then xBound and R as f64; and y's chunk with the denormal flush (`filtered`, f64).
         const filtered = wasm.allocate(CHUNK);
         const descriptor = wasm.allocate(9);
         new Int32Array(descriptor.buffer, descriptor.byteOffset, 13).set([
-          this.line.byteOffset, this.lineMax.byteOffset, evenTaps.byteOffset, oddTaps.byteOffset, stage2Taps.byteOffset,
+          this.line.byteOffset, this.lineMax.byteOffset, this.evenTaps.byteOffset, this.oddTaps.byteOffset, stage2Taps.byteOffset,
           this.even.byteOffset, this.odd.byteOffset, this.peakScratch.byteOffset, filtered.byteOffset, this.center, m,
           this.history, pruning ? 1 : 0,
         ]);
         descriptor[7] = this.xBound;
         descriptor[8] = this.refineLimit;
         this.wasmDescriptor = descriptor.byteOffset;
-        this.wasmInput = this.line.subarray(this.history, this.history + CHUNK);
       }
     } else {
-      this.line = new Float64Array(lineLength);
-      this.lineMax = new Float64Array(lineMaxLength);
-      this.even = new Float64Array(CHUNK + 4);
-      this.odd = new Float64Array(CHUNK + 5);
+      this.line = new Float32Array(lineLength);
+      this.lineMax = new Float32Array(lineMaxLength);
+      this.even = new Float32Array(CHUNK + 4);
+      this.odd = new Float32Array(CHUNK + 5);
+      this.evenTaps = Float32Array.from(this.design.even);
+      this.oddTaps = Float32Array.from(this.design.odd);
       this.peakScratch = this.odd;
       this.wasm = undefined;
     }
   }
 
-  /** f64 one detector takes in an asm/truePeak.ts instance at `sampleRate` (generous). */
+  /** f64 one detector takes in an asm/truePeak.ts instance at `sampleRate` (generous: its f32 arrays counted as f64). */
   static wasmFloat64s(sampleRate: number): number {
     const m = bandLimitDesign(sampleRate).halfLength;
     const lineLength = 2 * (m + 2) + CHUNK;
-    return lineLength + Math.ceil(lineLength / GROUP) + 1 + 4 * CHUNK + 18 + 2 * m + 5;
+    return lineLength + Math.ceil(lineLength / GROUP) + 1 + 4 * CHUNK + 18 + 2 * m + 5 + 4 * PAD;
   }
 
   /** Clears the history (as if the input had been silent forever). */
@@ -265,9 +297,9 @@ export class BandLimitedPeakDetector {
   }
 
   /**
-   * Pushes input[0 … count) (finite values, any count) and writes, for each input sample i,
-   * y[k] to `output[i]` and the period peak of k (or 0 when it is ≤ threshold) to `peaks[i]`,
-   * k being the period that sample completes (`delaySamples` earlier).
+   * Pushes input[0 … count) (finite values, any count; rounded to f32) and writes, for each input
+   * sample i, y[k] to `output[i]` and the period peak of k (or 0 when it is ≤ threshold ≥ 0) to
+   * `peaks[i]` (both f32 values), k being the period that sample completes (`delaySamples` earlier).
    */
   process(input: ArrayLike<number>, count: number, threshold: number, output: Float64Array, peaks: Float64Array): void {
     for (let from = 0; from < count; from += CHUNK) {
@@ -335,14 +367,15 @@ export class BandLimitedPeakDetector {
     const peakAt = wasm ? 0 : from;
     if (wasm) {
       // y for periods −2 … count + 1 in one call (each value as fillEven computes it).
-      wasm.exports.evenPhase(wasm.line + 8 * (center - 2), wasm.evenTaps, m, wasm.even, count + 4);
+      wasm.exports.evenPhase(wasm.line + 4 * (center - 2), wasm.evenTaps, m, wasm.even, count + 4);
       evenDone = count + 2;
     }
     for (let g0 = 0; g0 < count; g0 += GROUP) {
       const g1 = Math.min(count, g0 + GROUP);
       if (pruning) {
         // The group's points read y at periods g0 − 2 … g1 + 1 and midpoints g0 − 3 … g1 + 1,
-        // which read x at line[g0 + center − 2 − m … g1 + center + 1 + m].
+        // which read x at line[g0 + center − 2 − m … g1 + center + 1 + m]. (maxX is an f32 value,
+        // the product in f64, as asm/truePeak.ts.)
         let maxX = 0;
         const b1 = Math.floor((g1 + center + 1 + m) / GROUP);
         for (let b = Math.floor((g0 + center - 2 - m) / GROUP); b <= b1; b++) if (lineMax[b] > maxX) maxX = lineMax[b];
@@ -358,7 +391,7 @@ export class BandLimitedPeakDetector {
       const oddFrom = oddDone > g0 - 3 ? oddDone : g0 - 3;
       if (wasm) {
         // The midpoints y(k_t + 1/2), t = oddFrom … g1 + 1, at odd[t + 3].
-        wasm.exports.oddPhase(wasm.line + 8 * (oddFrom + center), wasm.oddTaps, m, wasm.odd + 8 * (oddFrom + 3), g1 + 2 - oddFrom);
+        wasm.exports.oddPhase(wasm.line + 4 * (oddFrom + center), wasm.oddTaps, m, wasm.odd + 4 * (oddFrom + 3), g1 + 2 - oddFrom);
       } else {
         const evenFrom = evenDone > g0 - 2 ? evenDone : g0 - 2;
         const both = evenFrom > oddFrom ? evenFrom : oddFrom;
@@ -391,14 +424,14 @@ export class BandLimitedPeakDetector {
   private fillEven(t0: number, t1: number): void {
     const line = this.line;
     const even = this.even;
-    const taps = this.design.even;
+    const taps = this.evenTaps;
     const m = this.halfLength;
     const e0 = taps[0];
     for (let t = t0; t < t1; t++) {
-      // y[k] = c(0)·x[k] + Σ c(i)·(x[k − i] + x[k + i]).
+      // y[k] = c(0)·x[k] + Σ c(i)·(x[k − i] + x[k + i]), every operation rounded to f32.
       const c = t + this.center;
-      let sum = e0 * line[c];
-      for (let i = 1; i <= m; i++) sum += taps[i] * (line[c - i] + line[c + i]);
+      let sum = f32(e0 * line[c]);
+      for (let i = 1; i <= m; i++) sum = f32(sum + f32(taps[i] * f32(line[c - i] + line[c + i])));
       even[t + 2] = sum;
     }
   }
@@ -411,8 +444,8 @@ export class BandLimitedPeakDetector {
     const line = this.line;
     const even = this.even;
     const odd = this.odd;
-    const evenTaps = this.design.even;
-    const oddTaps = this.design.odd;
+    const evenTaps = this.evenTaps;
+    const oddTaps = this.oddTaps;
     const m = this.halfLength;
     const e0 = evenTaps[0];
     const o0 = oddTaps[0];
@@ -421,17 +454,17 @@ export class BandLimitedPeakDetector {
       const c = t + this.center;
       const x0 = line[c];
       let ahead = line[c + 1];
-      let sumEven = e0 * x0;
-      let sumOdd = o0 * (x0 + ahead);
+      let sumEven = f32(e0 * x0);
+      let sumOdd = f32(o0 * f32(x0 + ahead));
       for (let i = 1; i < m; i++) {
         // x[k − i] serves both; x[k + i] (even) is the odd phase's x[k + 1 + (i − 1)] of the step before.
         const behind = line[c - i];
         const next = line[c + 1 + i];
-        sumEven += evenTaps[i] * (behind + ahead);
-        sumOdd += oddTaps[i] * (behind + next);
+        sumEven = f32(sumEven + f32(evenTaps[i] * f32(behind + ahead)));
+        sumOdd = f32(sumOdd + f32(oddTaps[i] * f32(behind + next)));
         ahead = next;
       }
-      sumEven += em * (line[c - m] + ahead);
+      sumEven = f32(sumEven + f32(em * f32(line[c - m] + ahead)));
       even[t + 2] = sumEven;
       odd[t + 3] = sumOdd;
     }
@@ -441,14 +474,15 @@ export class BandLimitedPeakDetector {
   private fillOdd(t0: number, t1: number): void {
     const line = this.line;
     const odd = this.odd;
-    const taps = this.design.odd;
+    const taps = this.oddTaps;
     const m = this.halfLength;
     for (let t = t0; t < t1; t++) {
-      // x[k + 1/2 ∓ (i + 1/2)] = x[k − i], x[k + 1 + i].
+      // x[k + 1/2 ∓ (i + 1/2)] = x[k − i], x[k + 1 + i]; the first term starts the sum (as in
+      // `fillBoth` and asm/truePeak.ts: 0 + (−0) would be +0).
       const a = t + this.center;
       const b = a + 1;
-      let sum = 0;
-      for (let i = 0; i < m; i++) sum += taps[i] * (line[a - i] + line[b + i]);
+      let sum = f32(taps[0] * f32(line[a] + line[b]));
+      for (let i = 1; i < m; i++) sum = f32(sum + f32(taps[i] * f32(line[a - i] + line[b + i])));
       odd[t + 3] = sum;
     }
   }
@@ -459,22 +493,25 @@ export class BandLimitedPeakDetector {
     const odd = this.odd;
     const q1 = this.quarter1;
     const q3 = this.quarter3;
-    const g0 = STAGE2_TAPS[0], g1 = STAGE2_TAPS[1], g2 = STAGE2_TAPS[2], g3 = STAGE2_TAPS[3];
+    const g0 = f32(STAGE2_TAPS[0]), g1 = f32(STAGE2_TAPS[1]), g2 = f32(STAGE2_TAPS[2]), g3 = f32(STAGE2_TAPS[3]);
     for (let t = t0; t < t1; t++) {
       const e = t + 2;
       const xm1 = even[e - 1], x0 = even[e], x1 = even[e + 1], x2 = even[e + 2];
       const h = t + 3;
       const hm2 = odd[h - 2], hm1 = odd[h - 1], h0 = odd[h], h1 = odd[h + 1], h2 = odd[h + 2];
       // The 2× stream around k + 1/4: … y[k−1], y(k−1/2), y[k], y(k+1/2), y[k+1], y(k+3/2) …
-      q1[t + 1] = g0 * (x0 + h0) + g1 * (hm1 + x1) + g2 * (xm1 + h1) + g3 * (hm2 + x2);
-      q3[t + 1] = g0 * (h0 + x1) + g1 * (x0 + h1) + g2 * (hm1 + x2) + g3 * (xm1 + h2);
+      // (In f32, summed left to right: ((a + b) + c) + d.)
+      q1[t + 1] = f32(f32(f32(f32(g0 * f32(x0 + h0)) + f32(g1 * f32(hm1 + x1))) + f32(g2 * f32(xm1 + h1))) + f32(g3 * f32(hm2 + x2)));
+      q3[t + 1] = f32(f32(f32(f32(g0 * f32(h0 + x1)) + f32(g1 * f32(x0 + h1))) + f32(g2 * f32(hm1 + x2))) + f32(g3 * f32(xm1 + h2)));
     }
   }
 
   /**
    * Period peak of period j: the largest |point| of y(k), y(k + 1/4) … y(k + 3/4), raised to the
    * vertex of the parabola through it and its grid neighbours when it is a local maximum (clamped
-   * to R times it), as in `TruePeakInterpolator`.
+   * to R times it), as in `TruePeakInterpolator`; in f32. `limit` ≥ 0 is compared as a double:
+   * for an f32 value v, v > limit ⇔ v > the largest f32 ≤ limit, which is what asm/truePeak.ts
+   * compares with.
    */
   private periodPeak(j: number, limit: number): number {
     const even = this.even;
@@ -514,17 +551,18 @@ export class BandLimitedPeakDetector {
       }
     }
     const refineLimit = this.refineLimit;
-    if (best * refineLimit <= limit || best === 0) return best;
+    const clamp = f32(best * refineLimit);
+    if (clamp <= limit || best === 0) return best;
     if (mid < 0) {
       left = -left;
       right = -right;
     }
     if (left > best || right > best || left < -best || right < -best) return best;
-    const curvature = left - 2 * best + right;
+    const curvature = f32(f32(left - f32(2 * best)) + right);
     if (!(curvature < 0)) return best;
-    const offset = (0.5 * (left - right)) / curvature;
-    const vertex = best - 0.25 * (left - right) * offset;
-    const clamp = best * refineLimit;
+    const diff = f32(left - right);
+    const offset = f32(f32(0.5 * diff) / curvature);
+    const vertex = f32(best - f32(f32(0.25 * diff) * offset));
     return vertex > clamp ? clamp : vertex > best ? vertex : best;
   }
 }

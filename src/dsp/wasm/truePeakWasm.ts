@@ -12,7 +12,11 @@ import { embeddedWasmModule } from './embeddedModule';
 import { TRUE_PEAK_WASM_BASE64 } from './truePeakWasmBytes';
 import { TRUE_PEAK_METER_WASM_BASE64 } from './truePeakMeterWasmBytes';
 
-/** The exports of asm/truePeak.ts (byte offsets into the instance's memory); see there for the sums. */
+/**
+ * The exports of asm/truePeak.ts (byte offsets into the instance's memory); see there for the sums.
+ * Their lines, taps, phases, maxima and peaks are f32 arrays (the limiter's detector runs in single
+ * precision, src/dsp/dynamics/bandLimitedPeak.ts), carved from the arena's f64 allocations.
+ */
 export interface TruePeakWasmExports {
   evenPhase(line: number, taps: number, m: number, out: number, count: number): void;
   oddPhase(line: number, taps: number, m: number, out: number, count: number): void;
@@ -22,7 +26,10 @@ export interface TruePeakWasmExports {
     even: number, odd: number, count: number, threshold: number, xBound: number, refineLimit: number, pruning: number, peaks: number,
   ): void;
   /** One chunk of `LimiterKernel.process` with the band limit at 4× (state: see src/nodes/limiter/limiterWasm.ts). */
-  limiterChunk(state: number, descLeft: number, descRight: number, count: number): void;
+  limiterChunk(
+    state: number, descLeft: number, descRight: number, count: number, inputGain: number,
+    inLeft: number, inRight: number, outLeft: number, outRight: number,
+  ): void;
 }
 
 /** The exports of asm/truePeakMeter.ts (byte offsets into the instance's memory); see there. */

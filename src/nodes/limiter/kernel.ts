@@ -36,7 +36,9 @@
  *
  * Speed: with the band limit on at 44.1–96 kHz and WebAssembly available, one call per 256 frames
  * does all of the above (limiterWasm.ts, asm/truePeak.ts `limiterChunk`), bit-identical to the
- * TypeScript below, which remains for the other cases and hosts without WebAssembly.
+ * TypeScript below, which remains for the other cases and hosts without WebAssembly. The band
+ * limit and its detector compute in single precision (f32x4 lanes there, `Math.fround` here; the
+ * output is float32 anyway: docs/dynamics.md, "Precision"); the gain path in double.
  */
 import type { ResolvedParams } from '../../graph/catalog';
 import type { Kernel, KernelContext, KernelIO, KernelMeters } from '../types';

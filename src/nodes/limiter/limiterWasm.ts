@@ -6,8 +6,10 @@
  * Why: with the detectors already in WebAssembly, what remained of the limiter's time was the
  * JavaScript around them — per chunk two copies into the detectors, two copies out, the required
  * gains, the hold, release and average loops, two delay exchanges and the output loop
- * (docs/performance.md, "Fourth pass"). Here JavaScript only writes the scaled input into the
- * detectors' lines and reads the float32 output back.
+ * (docs/performance.md, "Fourth pass"). Here JavaScript only copies the float32 input into the
+ * instance's memory and the float32 output back, up to `STAGE` frames per `set` (the input gain
+ * and the finiteness check run in WebAssembly since branch `lim-f32`: docs/performance.md,
+ * "Seventh pass").
  *
  * The same operations in the same order as `LimiterKernel`'s TypeScript path (LookaheadGain,
  * SlidingMinimum, MovingAverage, DelayLine), so the samples are bit-identical
@@ -20,6 +22,10 @@ import { createTruePeakWasm, type TruePeakWasmExports } from '../../dsp/wasm/tru
 
 /** Frames per call: the detectors' chunk. */
 const CHUNK = 256;
+/** Frames copied in and out per `set` (a block is staged whole up to this size). */
+const STAGE = 4096;
+/** Spare f32 behind the input staging: `limiterChunk` reads its input four at a time. */
+const PAD = 8;
 /** The state block asm/truePeak.ts reads (L_* there): 8 f64, then i32 values and byte offsets. */
 const STATE_FLOAT64S = 16;
 const S_TARGET = 0;
@@ -52,10 +58,15 @@ export class LimiterWasm {
   private readonly ring: Float64Array;
   private readonly delayLeft: Float64Array;
   private readonly delayRight: Float64Array;
+  /** The staged input and output, float32 in the instance's memory. */
+  private readonly inLeft: Float32Array;
+  private readonly inRight: Float32Array;
   private readonly outLeft: Float32Array;
   private readonly outRight: Float32Array;
-  private readonly inLeft: Float64Array;
-  private readonly inRight: Float64Array;
+  /** Views of the first `viewLength` staged output frames (remade only when a block's size changes). */
+  private viewLength = STAGE;
+  private viewLeft: Float32Array;
+  private viewRight: Float32Array;
   private readonly maxDelay: number;
   private averageLength = 1;
 
@@ -71,8 +82,6 @@ export class LimiterWasm {
     this.exports = exports;
     this.left = left;
     this.right = right;
-    this.inLeft = left.wasmInput;
-    this.inRight = right.wasmInput;
     this.maxDelay = maxDelay;
     this.state = allocate(STATE_FLOAT64S);
     this.ints = new Int32Array(this.state.buffer, this.state.byteOffset, 2 * STATE_FLOAT64S);
@@ -83,15 +92,18 @@ export class LimiterWasm {
     this.delayLeft = allocate(delaySize);
     this.delayRight = allocate(delaySize);
     const gains = allocate(CHUNK);
-    const outLeft = allocate(CHUNK / 2);
-    const outRight = allocate(CHUNK / 2);
-    this.outLeft = new Float32Array(outLeft.buffer, outLeft.byteOffset, CHUNK);
-    this.outRight = new Float32Array(outRight.buffer, outRight.byteOffset, CHUNK);
+    const single = (length: number): Float32Array => {
+      const f64 = allocate(Math.ceil(length / 2));
+      return new Float32Array(f64.buffer, f64.byteOffset, length);
+    };
+    this.inLeft = single(STAGE + PAD);
+    this.inRight = single(STAGE + PAD);
+    this.outLeft = single(STAGE);
+    this.outRight = single(STAGE);
+    this.viewLeft = this.outLeft;
+    this.viewRight = this.outRight;
     this.ints[I_DELAY_MASK] = delaySize - 1;
-    this.ints.set(
-      [block, this.suffix, this.ring, this.delayLeft, this.delayRight, gains, outLeft, outRight].map((a) => a.byteOffset),
-      I_POINTERS,
-    );
+    this.ints.set([block, this.suffix, this.ring, this.delayLeft, this.delayRight, gains].map((a) => a.byteOffset), I_POINTERS);
   }
 
   /**
@@ -104,7 +116,7 @@ export class LimiterWasm {
     if (factor !== 4) return undefined;
     const arena = createTruePeakWasm(
       2 * BandLimitedPeakDetector.wasmFloat64s(sampleRate) + STATE_FLOAT64S + 2 * maxWindow + maxAverage + 2 +
-        2 * delayLineStorageLength(maxDelay) + 2 * CHUNK + 64,
+        2 * delayLineStorageLength(maxDelay) + CHUNK + 2 * STAGE + PAD + 64,
     );
     if (!arena) return undefined;
     const left = new BandLimitedPeakDetector(sampleRate, factor, true, arena);
@@ -158,8 +170,8 @@ export class LimiterWasm {
   process(
     inputLeft: Float32Array,
     inputRight: Float32Array,
-    outLeft: Float32Array,
-    outRight: Float32Array,
+    outputLeft: Float32Array,
+    outputRight: Float32Array,
     frames: number,
     inputGain: number,
     delay: number,
@@ -168,27 +180,35 @@ export class LimiterWasm {
     ints[I_DELAY] = delay < 1 ? 1 : delay > this.maxDelay ? this.maxDelay : delay;
     ints[I_CLIPS] = 0;
     this.state[S_SMALLEST] = 1;
-    const inLeft = this.inLeft;
-    const inRight = this.inRight;
-    const chunkLeft = this.outLeft;
-    const chunkRight = this.outRight;
     const exports = this.exports;
     const state = this.state.byteOffset;
     const descLeft = this.left.wasmDescriptor;
     const descRight = this.right.wasmDescriptor;
-    for (let from = 0; from < frames; from += CHUNK) {
-      const count = Math.min(CHUNK, frames - from);
-      for (let i = 0; i < count; i++) {
-        const l = inputLeft[from + i];
-        const r = inputRight[from + i];
-        inLeft[i] = (l - l === 0 ? l : 0) * inputGain;
-        inRight[i] = (r - r === 0 ? r : 0) * inputGain;
+    const inLeft = this.inLeft.byteOffset;
+    const inRight = this.inRight.byteOffset;
+    const outLeft = this.outLeft.byteOffset;
+    const outRight = this.outRight.byteOffset;
+    for (let from = 0; from < frames; from += STAGE) {
+      const n = Math.min(STAGE, frames - from);
+      // A whole block is copied without a view (the usual case: offline and live blocks).
+      if (from === 0 && n === inputLeft.length && n === inputRight.length) {
+        this.inLeft.set(inputLeft);
+        this.inRight.set(inputRight);
+      } else {
+        this.inLeft.set(inputLeft.subarray(from, from + n));
+        this.inRight.set(inputRight.subarray(from, from + n));
       }
-      exports.limiterChunk(state, descLeft, descRight, count);
-      for (let i = 0; i < count; i++) {
-        outLeft[from + i] = chunkLeft[i];
-        outRight[from + i] = chunkRight[i];
+      for (let c = 0; c < n; c += CHUNK) {
+        const at = 4 * c;
+        exports.limiterChunk(state, descLeft, descRight, Math.min(CHUNK, n - c), inputGain, inLeft + at, inRight + at, outLeft + at, outRight + at);
       }
+      if (n !== this.viewLength) {
+        this.viewLength = n;
+        this.viewLeft = this.outLeft.subarray(0, n);
+        this.viewRight = this.outRight.subarray(0, n);
+      }
+      outputLeft.set(this.viewLeft, from);
+      outputRight.set(this.viewRight, from);
     }
     return ints[I_CLIPS];
   }
