@@ -56,8 +56,8 @@ if (!bundleIsCurrent()) {
 const EARLY_ROLES = ['mixgraph-render-part', 'mixgraph-loudness-meter'];
 
 /**
- * A long `render` on two cores or more splits across a worker thread and meters in another
- * (docs/performance.md). Each thread takes ≈ 0.1 s to start, so they are started here, before the
+ * A long `render` on two cores or more splits across a worker thread, and on three or more meters
+ * in another (docs/performance.md). Each thread takes ≈ 0.1 s to start, so they are started here, before the
  * CLI bundle is parsed (≈ 70 ms on the main thread), rather than after it. The CLI adopts them
  * (src/cli/commands/renderWorkerUrl.ts) or ends them when the render stays on one thread. They do
  * not keep the process alive, and a thread that fails to start is simply not adopted.
@@ -71,7 +71,9 @@ function startEarlyRenderThreads(args) {
   if (args.includes('-h') || args.includes('--help')) return;
   const threads = {};
   for (const role of EARLY_ROLES) {
-    if (role === EARLY_ROLES[1] && process.env.MIXGRAPH_METER_THREAD === '0') continue;
+    // The meter takes a third thread only with a core for it (renderMeterThread.ts, SPLIT_METER_THREAD_CORES).
+    const meter = process.env.MIXGRAPH_METER_THREAD;
+    if (role === EARLY_ROLES[1] && (meter === '0' || (meter !== '1' && availableParallelism() < 3))) continue;
     try {
       const worker = new Worker(workerBundle, { workerData: { role } });
       worker.unref();

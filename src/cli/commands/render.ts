@@ -24,7 +24,7 @@ import { printLines, terminalSafe } from '../terminalText';
 import { parseChoice, parseInputBindings, parseNumberOption, parseSizeOption } from '../parseOptions';
 import { defaultMaxMemory, prepareRender } from '../renderBudget';
 import { createProgress } from '../progress';
-import { dropSpareMeter, MIN_THREAD_SECONDS, prewarmMeterThread, renderLoudnessProbe, splitRenderLoudnessProbe } from './renderMeterThread';
+import { dropSpareMeter, meterThreadBesideSplit, prewarmMeterThread, renderLoudnessProbe, splitRenderLoudnessProbe } from './renderMeterThread';
 import { prewarmRenderWorker, renderSplitLauncher, splitMayFollow } from './renderSplitThread';
 import { dropEarlyThreads } from './renderWorkerUrl';
 import { shareClips } from '../../runtime/offline/split';
@@ -111,10 +111,9 @@ export async function renderCommand(graphArg: string, options: RenderCommandOpti
   warnings.push(...prepared.warnings);
 
   const frames = renderFrameCount(graph, { sampleRate, seconds: prepared.seconds, inputs: prepared.inputs });
-  // A split render (two free cores) also meters in a thread of its own unless that is turned off:
-  // the meter's cost then leaves the main side of the cut (docs/performance.md).
-  const meterSetting = process.env.MIXGRAPH_METER_THREAD;
-  const meterInline = meterSetting === '0' || (meterSetting !== '1' && frames < MIN_THREAD_SECONDS * sampleRate);
+  // A split render meters in a thread of its own when a third core is there (the meter's cost
+  // then leaves the main side of the cut), else on the main thread (docs/performance.md).
+  const meterInline = !meterThreadBesideSplit(sampleRate, frames);
   const split = await renderSplitLauncher(sampleRate, frames, meterInline);
   if (meterInline) dropSpareMeter();
   const loudnessProbe = split ? splitRenderLoudnessProbe : renderLoudnessProbe;

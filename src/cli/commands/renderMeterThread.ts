@@ -15,8 +15,9 @@
  * there is no bundle, and the meter runs inline.
  *
  * `MIXGRAPH_METER_THREAD=0` always meters inline, `=1` always uses the thread (even for short
- * renders); unset, the thread is used when a core is free (two or more cores, one-minute load
- * average at most cores − 1) and the render is at least {@link MIN_THREAD_SECONDS} long.
+ * renders); unset, the thread is used for renders at least {@link MIN_THREAD_SECONDS} long when a
+ * core is free for it: beside a one-thread render, two or more cores and a one-minute load average
+ * at most cores − 1; beside a split render, three cores or more ({@link meterThreadBesideSplit}).
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
@@ -216,14 +217,26 @@ export function renderLoudnessProbe(sampleRate: number, frames: number): Loudnes
   return loudnessProbeFor(sampleRate, frames, false);
 }
 
+/** Cores a split render needs before its meter takes a third thread: one for each thread. */
+export const SPLIT_METER_THREAD_CORES = 3;
+
 /**
- * The probe for a render split across a worker thread (`renderSplitThread.ts`): its gate has
- * already found two free cores, so the meter takes a thread of its own too, for renders of at
- * least {@link MIN_THREAD_SECONDS} (three busy threads on two cores: measured in
- * docs/performance.md, "One render on two threads"); `MIXGRAPH_METER_THREAD=0` keeps it inline.
+ * Whether a render split across a worker thread (`renderSplitThread.ts`) meters in a third thread
+ * of its own: for renders of at least {@link MIN_THREAD_SECONDS}, on {@link SPLIT_METER_THREAD_CORES}
+ * cores or more. On two cores the third thread can only take its time from the other two — the
+ * woken meter preempts the thread that woke it — and the meter inline, counted on the main side of
+ * the cut, is faster (the bench chain, 120 s: 1.12× in wall time and 10 % less CPU, docs/performance.md).
+ * `MIXGRAPH_METER_THREAD=0` always meters inline, `=1` always in a thread.
  */
+export function meterThreadBesideSplit(sampleRate: number, frames: number): boolean {
+  const setting = process.env.MIXGRAPH_METER_THREAD;
+  if (setting === '0' || setting === '1') return setting === '1';
+  return frames >= MIN_THREAD_SECONDS * sampleRate && availableParallelism() >= SPLIT_METER_THREAD_CORES;
+}
+
+/** The probe for a split render: in a thread when {@link meterThreadBesideSplit}, else inline. */
 export function splitRenderLoudnessProbe(sampleRate: number, frames: number): LoudnessProbe {
-  return loudnessProbeFor(sampleRate, frames, true);
+  return meterThreadBesideSplit(sampleRate, frames) ? loudnessProbeFor(sampleRate, frames, true) : inlineLoudnessProbe(sampleRate);
 }
 
 function loudnessProbeFor(sampleRate: number, frames: number, coresKnownFree: boolean): LoudnessProbe {
@@ -256,7 +269,8 @@ function newMeterWorker(url: URL): Worker {
  * ended by {@link dropSpareMeter} when the render meters inline after all.
  */
 export function prewarmMeterThread(): void {
-  if (spareMeter || process.env.MIXGRAPH_METER_THREAD === '0') return;
+  const setting = process.env.MIXGRAPH_METER_THREAD;
+  if (spareMeter || setting === '0' || (setting !== '1' && availableParallelism() < SPLIT_METER_THREAD_CORES)) return;
   // Undefined when no thread could be started: the render meters inline or starts one later.
   spareMeter = startSpareWorker(METER_ROLE, (worker) => {
     if (spareMeter === worker) spareMeter = undefined;

@@ -44,3 +44,25 @@ describe('render: loudness report measured in a worker thread', () => {
     expect(readFileSync(join(dir, 'n-thread.wav')).equals(readFileSync(join(dir, 'n-inline.wav')))).toBe(true);
   });
 });
+
+describe('a split render meters in a third thread only with a core for it', () => {
+  it('follows MIXGRAPH_METER_THREAD, else the length and three cores', async () => {
+    const { availableParallelism } = await import('node:os');
+    const { meterThreadBesideSplit, MIN_THREAD_SECONDS, SPLIT_METER_THREAD_CORES } = await import('../../../src/cli/commands/renderMeterThread');
+    const saved = process.env.MIXGRAPH_METER_THREAD;
+    try {
+      const long = MIN_THREAD_SECONDS * 48000;
+      process.env.MIXGRAPH_METER_THREAD = '0';
+      expect(meterThreadBesideSplit(48000, 10 * long)).toBe(false);
+      process.env.MIXGRAPH_METER_THREAD = '1';
+      expect(meterThreadBesideSplit(48000, 10)).toBe(true);
+      delete process.env.MIXGRAPH_METER_THREAD;
+      expect(SPLIT_METER_THREAD_CORES).toBe(3);
+      expect(meterThreadBesideSplit(48000, long - 1)).toBe(false);
+      expect(meterThreadBesideSplit(48000, long)).toBe(availableParallelism() >= 3);
+    } finally {
+      if (saved === undefined) delete process.env.MIXGRAPH_METER_THREAD;
+      else process.env.MIXGRAPH_METER_THREAD = saved;
+    }
+  });
+});
