@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 /**
- * `npm run build:wasm`: compiles asm/reverb.ts, asm/eq.ts, asm/truePeak.ts, asm/truePeakMeter.ts and asm/compressor.ts
- * (AssemblyScript) into WebAssembly and writes the bytes, base64-encoded, into
- * src/dsp/wasm/{reverb,eq,truePeak,truePeakMeter,compressor}WasmBytes.ts
+ * `npm run build:wasm`: compiles asm/reverb.ts, asm/eq.ts, asm/truePeak.ts, asm/truePeakMeter.ts, asm/compressor.ts
+ * and asm/wavEncode.ts (AssemblyScript) into WebAssembly and writes the bytes, base64-encoded, into
+ * src/dsp/wasm/{reverb,eq,truePeak,truePeakMeter,compressor}WasmBytes.ts and
+ * src/runtime/audio-io/wavEncodeWasmBytes.ts
  * — plain modules every bundle (CLI, editor, Worker) imports with no loader or file access. The
  * generated files are committed; test/unit/dsp/reverbWasm.test.ts (eqWasm, truePeakWasm likewise)
  * rebuilds from the source and fails if the bytes differ, so the committed module is always what
  * the source compiles to.
  *
  *   node scripts/build-wasm.mjs                 write every generated file
- *   node scripts/build-wasm.mjs --print [NAME]  print the base64 of a fresh build of `reverb` (default), `eq`, `truePeak`, `truePeakMeter` or `compressor`
+ *   node scripts/build-wasm.mjs --print [NAME]  print the base64 of a fresh build of `reverb` (default), `eq`, `truePeak`, `truePeakMeter`, `compressor` or `wavEncode`
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,7 @@ const MODULES = [
   { name: 'truePeak', source: 'asm/truePeak.ts', output: 'src/dsp/wasm/truePeakWasmBytes.ts', constant: 'TRUE_PEAK_WASM_BASE64', what: "The true-peak FIR stages'" },
   { name: 'truePeakMeter', source: 'asm/truePeakMeter.ts', output: 'src/dsp/wasm/truePeakMeterWasmBytes.ts', constant: 'TRUE_PEAK_METER_WASM_BASE64', what: "The loudness meter's (true-peak scan, K-weighting)" },
   { name: 'compressor', source: 'asm/compressor.ts', output: 'src/dsp/wasm/compressorWasmBytes.ts', constant: 'COMPRESSOR_WASM_BASE64', what: "The compressor's" },
+  { name: 'wavEncode', source: 'asm/wavEncode.ts', output: 'src/runtime/audio-io/wavEncodeWasmBytes.ts', constant: 'WAV_ENCODE_WASM_BASE64', what: "The 24-bit WAV encoder's" },
 ];
 /** The exact compiler flags; part of what the bytes depend on. */
 const ASC_FLAGS = ['--runtime', 'stub', '--noAssert', '-O3', '--enable', 'simd', '--importMemory', '--use', 'abort='];

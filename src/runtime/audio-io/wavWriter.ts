@@ -10,6 +10,7 @@
 import { AudioFileError } from './audioFileError';
 import { createTpdfDither, DEFAULT_DITHER_SEED, type TpdfDither } from './dither';
 import type { WavFormat } from './types';
+import { createEncode24Wasm, type Encode24Wasm } from './wavEncodeWasm';
 import {
   createClipStats,
   encodeStereoFrames,
@@ -47,6 +48,14 @@ export interface WavStreamEncoder {
  * @param format sample rate (Hz), 2 channels, bits (16 | 24 | '32f').
  * @param options dither on/off and seed (16-bit only); `name` is used in limit errors.
  */
+/** The WebAssembly encoder's smallest instance (4096 frames: the engine's block). */
+const WASM_MIN_FRAMES = 4096;
+
+/** to[0 … frames − 1] = from[0 … frames − 1]: one memcpy, with a view only for a partial block. */
+function copyBlock(from: Float32Array, to: Float32Array, frames: number): void {
+  to.set(frames === from.length ? from : from.subarray(0, frames));
+}
+
 export function createWavStreamEncoder(
   format: WavFormat,
   options: WavEncodeOptions & { name?: string } = {},
@@ -58,6 +67,8 @@ export function createWavStreamEncoder(
     format.bits === 16 && options.dither !== false ? createTpdfDither(options.ditherSeed ?? DEFAULT_DITHER_SEED) : null;
   const name = options.name ?? 'output';
   let buffer = new Uint8Array(0);
+  let wasm24: Encode24Wasm | undefined;
+  let wasmRefused = false;
   const clipStats = createClipStats();
   let dataBytes = 0;
 
@@ -85,6 +96,20 @@ export function createWavStreamEncoder(
           `the render passes the 4 GiB size limit of a WAV file after ${dataBytes / bytesPerFrame} frames; ` +
             'render a shorter range, a lower bit depth, or --format rf64',
         );
+      }
+      if (format.bits === 24 && !wasmRefused) {
+        // 24-bit through WebAssembly where it loads: the same bytes (wavEncodeWasm.ts).
+        if (!wasm24 || wasm24.maxFrames < frames) {
+          wasm24 = createEncode24Wasm(Math.max(frames, WASM_MIN_FRAMES));
+          wasmRefused = wasm24 === undefined;
+        }
+        if (wasm24) {
+          copyBlock(left, wasm24.left, frames);
+          copyBlock(right, wasm24.right, frames);
+          const encoded = wasm24.run(frames, clipStats);
+          dataBytes += bytes;
+          return encoded;
+        }
       }
       if (buffer.length < bytes) {
         // Grows only when a block is larger than every block before: constant memory in a render.
