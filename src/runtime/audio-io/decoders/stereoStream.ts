@@ -58,8 +58,13 @@ export class DownmixStream implements StereoStream {
     const n = Math.min(DECODE_CHUNK, this.frames - this.position);
     if (n <= 0) return false;
     const channels = this.range(this.position, n);
-    const stereo = downmixToStereo({ sampleRate: this.sampleRate, channels, channelMask: this.channelMask });
-    const got = Math.min(n, stereo.left.length);
+    // Mono and stereo are copied straight from the decoded chunk (downmixToStereo would copy them
+    // once more first); three channels and up are mixed.
+    const stereo =
+      channels.length === 1 || channels.length === 2
+        ? { left: channels[0], right: channels[channels.length - 1] }
+        : downmixToStereo({ sampleRate: this.sampleRate, channels, channelMask: this.channelMask });
+    const got = Math.min(n, stereo.left.length, stereo.right.length);
     this.bufferLeft.set(stereo.left.subarray(0, got));
     this.bufferRight.set(stereo.right.subarray(0, got));
     // A short range (a file that shrank) reads as silence rather than shifting the track.
