@@ -3,7 +3,7 @@
 // (src/dsp/dynamics/bandLimitedPeak.ts: the limiter's band-limiting filter, both phases, and its 4×
 // peaks), the block maxima its exact pruning reads, and the limiter kernel's whole chunk
 // (`limiterChunk`: both detectors, the gain path, the delay and the output stage in one call).
-// The meter's cascade is in asm/truePeakCascade.ts (module asm/truePeakMeter.ts) and stays f64.
+// The meter's cascade is in asm/truePeakCascade.ts (module asm/truePeakMeter.ts), in f32 as well.
 //
 // Precision: the detector runs in IEEE single precision (f32) — its line, taps, both phases,
 // stage 2 and the refinement — because what it feeds leaves as float32 anyway and f32x4 lanes do
@@ -114,8 +114,7 @@ export function oddPhase(line: usize, taps: usize, m: i32, out: usize, count: i3
  * is silent). Compared as integers: the bit patterns of non-negative floats (sign bit cleared:
  * |x|) are ordered as the values are (IEEE 754-2019 §5.10; the line holds no NaN), and unsigned
  * integer max needs none of f32.max's NaN and −0 handling. A maximum is exact whatever the order,
- * so this matches the TypeScript scan. (The meter's f64 twin is asm/truePeakCascade.ts
- * `blockMaxima`.)
+ * so this matches the TypeScript scan. (The meter's twin is asm/truePeakCascade.ts `blockMaxima`.)
  */
 export function blockMaxima(line: usize, used: i32, out: usize): f32 {
   const magnitude = i32x4.splat(0x7fffffff);
@@ -150,7 +149,7 @@ export function blockMaxima(line: usize, used: i32, out: usize): f32 {
  *   q1 = g0·(x0 + h0) + g1·(h−1 + x1) + g2·(x−1 + h1) + g3·(h−2 + x2)
  *   q3 = g0·(h0 + x1) + g1·(x0 + h1) + g2·(h−1 + x2) + g3·(x−1 + h2)
  * then the first largest |point| of y(k), y(k + 1/4), y(k + 1/2), y(k + 3/4) with its neighbours
- * and the refinement (`refine` in asm/truePeakCascade.ts, here in f32), each lane's value computed
+ * and the refinement (as the meter's `cascadePeaks` in asm/truePeakCascade.ts), each lane's value computed
  * as the scalar code computes it and chosen by masks instead of branches. peaks[j] = that peak when
  * it exceeds `limit`, else 0. The last pass may write up to three peaks past j1 (see the file
  * comment; the caller writes what belongs there afterwards).

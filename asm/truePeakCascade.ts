@@ -1,238 +1,250 @@
-// AssemblyScript: the meter's half-band cascade (`TruePeakInterpolator`, src/dsp/truePeak.ts) and
-// the helpers both true-peak modules share — compiled into asm/truePeakMeter.ts (the cascade) and
-// asm/truePeak.ts (the block maxima and the refinement); this file is not a module of its own.
-// Same conventions as asm/truePeak.ts: consecutive periods in SIMD lanes, every value the
-// TypeScript loop's IEEE double operations in the same order, memory addressed by byte offsets.
+// AssemblyScript: the loudness meter's half-band cascade (`TruePeakInterpolator`,
+// src/dsp/truePeak.ts) — stage 1, stage 2, stage 3 with the refined period peaks, and the block
+// maxima its exact pruning reads — compiled into asm/truePeakMeter.ts; this file is not a module
+// of its own. (The limiter's detector has its own f32 stages in asm/truePeak.ts.)
+//
+// Precision: single (f32). The line, the taps, the three stages, the period peaks and the
+// refinement are IEEE single-precision values, every +, −, ×, ÷ rounded to single, because the
+// meter reads float32 audio anyway and f32x4 lanes do four outputs per instruction where f64x2
+// did two (docs/dsp-loudness.md, "Precision of the true peak"; docs/performance.md, "Ninth
+// pass"). The pruning bounds are summed in f64 from the f32 maxima.
+//
+// SIMD: consecutive outputs (periods) in the lanes of an f32x4; each lane performs exactly the
+// TypeScript loop's single operations in the same order (WebAssembly SIMD has no implicit fused
+// multiply-add; relaxed-simd is not enabled), and the TypeScript emulates f32 with Math.fround
+// after every operation, so both are bit-identical (test/unit/dsp/truePeakWasm.test.ts).
+//
+// The last pass of a loop runs four lanes even when fewer outputs remain: it may read up to three
+// values past the arrays' ends (the interpolator pads them) and write up to three values past
+// `count`. Each lane's value depends on its own index only, and every value written past what a
+// group needs is recomputed before anything reads it (the stage ranges only grow within a chunk),
+// so those values never count; period peaks past the range are masked to 0.
+//
+// Memory is addressed by byte offsets the host passes in; nothing here allocates.
 
 /**
- * Stage 1 of the meter's half-band cascade (the 2× midpoints y(t + 1/2)), for t = 0 … count − 1,
- * with n taps per side, summed from the outermost pair inwards, starting from 0:
+ * Stage 1 of the cascade (the 2× midpoints y(t + 1/2)), for t = 0 … count − 1, with n taps per
+ * side, summed in k order from the first term (f32):
  *   out[t] = Σ_{k=0…n−1} s[k]·(x[t − (n − 1) + k] + x[t + n − k])
- * @param taps byte offset of s[0] … s[n − 1] (f64).
+ * Sixteen outputs per pass (four independent sums hide the add latency), then four per pass.
+ * @param taps byte offset of s[0] … s[n − 1] (f32).
  */
 export function halfBandMidpoints(line: usize, taps: usize, n: i32, out: usize, count: i32): void {
-  const zero = f64x2.splat(0);
-  const back = <usize>(n - 1) << 3;
-  const ahead = <usize>n << 3;
+  const c0 = v128.load32_splat(taps);
+  const back = <usize>(n - 1) << 2;
+  const ahead = <usize>n << 2;
   let t = 0;
-  for (; t + 8 <= count; t += 8) {
-    const p = line + (<usize>t << 3);
-    let a0 = zero;
-    let a1 = zero;
-    let a2 = zero;
-    let a3 = zero;
-    for (let k = 0; k < n; k++) {
-      const c = f64x2.splat(load<f64>(taps + (<usize>k << 3)));
-      const lo = p - back + (<usize>k << 3);
-      const hi = p + ahead - (<usize>k << 3);
-      a0 = f64x2.add(a0, f64x2.mul(c, f64x2.add(v128.load(lo), v128.load(hi))));
-      a1 = f64x2.add(a1, f64x2.mul(c, f64x2.add(v128.load(lo, 16), v128.load(hi, 16))));
-      a2 = f64x2.add(a2, f64x2.mul(c, f64x2.add(v128.load(lo, 32), v128.load(hi, 32))));
-      a3 = f64x2.add(a3, f64x2.mul(c, f64x2.add(v128.load(lo, 48), v128.load(hi, 48))));
+  for (; t + 16 <= count; t += 16) {
+    const lo = line + (<usize>t << 2) - back;
+    const hi = line + (<usize>t << 2) + ahead;
+    let a0 = f32x4.mul(c0, f32x4.add(v128.load(lo), v128.load(hi)));
+    let a1 = f32x4.mul(c0, f32x4.add(v128.load(lo, 16), v128.load(hi, 16)));
+    let a2 = f32x4.mul(c0, f32x4.add(v128.load(lo, 32), v128.load(hi, 32)));
+    let a3 = f32x4.mul(c0, f32x4.add(v128.load(lo, 48), v128.load(hi, 48)));
+    for (let k = 1; k < n; k++) {
+      const c = v128.load32_splat(taps + (<usize>k << 2));
+      const l = lo + (<usize>k << 2);
+      const h = hi - (<usize>k << 2);
+      a0 = f32x4.add(a0, f32x4.mul(c, f32x4.add(v128.load(l), v128.load(h))));
+      a1 = f32x4.add(a1, f32x4.mul(c, f32x4.add(v128.load(l, 16), v128.load(h, 16))));
+      a2 = f32x4.add(a2, f32x4.mul(c, f32x4.add(v128.load(l, 32), v128.load(h, 32))));
+      a3 = f32x4.add(a3, f32x4.mul(c, f32x4.add(v128.load(l, 48), v128.load(h, 48))));
     }
-    const o = out + (<usize>t << 3);
+    const o = out + (<usize>t << 2);
     v128.store(o, a0);
     v128.store(o, a1, 16);
     v128.store(o, a2, 32);
     v128.store(o, a3, 48);
   }
-  for (; t + 2 <= count; t += 2) {
-    const p = line + (<usize>t << 3);
-    let a = zero;
-    for (let k = 0; k < n; k++) {
-      const c = f64x2.splat(load<f64>(taps + (<usize>k << 3)));
-      a = f64x2.add(a, f64x2.mul(c, f64x2.add(v128.load(p - back + (<usize>k << 3)), v128.load(p + ahead - (<usize>k << 3)))));
+  for (; t < count; t += 4) {
+    const lo = line + (<usize>t << 2) - back;
+    const hi = line + (<usize>t << 2) + ahead;
+    let a = f32x4.mul(c0, f32x4.add(v128.load(lo), v128.load(hi)));
+    for (let k = 1; k < n; k++) {
+      const c = v128.load32_splat(taps + (<usize>k << 2));
+      a = f32x4.add(a, f32x4.mul(c, f32x4.add(v128.load(lo + (<usize>k << 2)), v128.load(hi - (<usize>k << 2)))));
     }
-    v128.store(out + (<usize>t << 3), a);
-  }
-  if (t < count) {
-    const p = line + (<usize>t << 3);
-    let a: f64 = 0;
-    for (let k = 0; k < n; k++) {
-      a += load<f64>(taps + (<usize>k << 3)) * (load<f64>(p - back + (<usize>k << 3)) + load<f64>(p + ahead - (<usize>k << 3)));
-    }
-    store<f64>(out + (<usize>t << 3), a);
+    v128.store(out + (<usize>t << 2), a);
   }
 }
 
 /**
- * Block maxima for the exact pruning: out[g] = max |x| over x[8g … min(8g + 8, used)), for every
- * block that starts below `used`. Returns the largest of them (0 when everything is silent).
- * A maximum is exact whatever the order, so this matches the TypeScript scan.
+ * Block maxima for the exact pruning (f32 line): out[g] = max |x| over x[8g … min(8g + 8, used)),
+ * for every block that starts below `used`. Compared as integers: the bit patterns of
+ * non-negative floats (sign bit cleared: |x|) are ordered as the values are (IEEE 754-2019
+ * §5.10; the line holds no NaN). A maximum is exact in any order, so this matches the TypeScript.
  */
-export function blockMaxima(line: usize, used: i32, out: usize): f64 {
-  let all = f64x2.splat(0);
+export function blockMaxima(line: usize, used: i32, out: usize): void {
+  const magnitude = i32x4.splat(0x7fffffff);
   let g = 0;
   let i = 0;
   for (; i + 8 <= used; i += 8, g++) {
-    const p = line + (<usize>i << 3);
-    const m = f64x2.max(
-      f64x2.max(f64x2.abs(v128.load(p)), f64x2.abs(v128.load(p, 16))),
-      f64x2.max(f64x2.abs(v128.load(p, 32)), f64x2.abs(v128.load(p, 48))),
-    );
-    const b = max(f64x2.extract_lane(m, 0), f64x2.extract_lane(m, 1));
-    store<f64>(out + (<usize>g << 3), b);
-    all = f64x2.max(all, m);
+    const p = line + (<usize>i << 2);
+    let m = i32x4.max_u(v128.and(v128.load(p), magnitude), v128.and(v128.load(p, 16), magnitude));
+    m = i32x4.max_u(m, v128.shuffle<i32>(m, m, 2, 3, 0, 1));
+    m = i32x4.max_u(m, v128.shuffle<i32>(m, m, 1, 0, 3, 2));
+    v128.store32_lane(out + (<usize>g << 2), m, 0);
   }
-  let result = max(f64x2.extract_lane(all, 0), f64x2.extract_lane(all, 1));
   if (i < used) {
-    let b: f64 = 0;
-    for (; i < used; i++) b = max(b, abs(load<f64>(line + (<usize>i << 3))));
-    store<f64>(out + (<usize>g << 3), b);
-    result = max(result, b);
+    let b: u32 = 0;
+    for (; i < used; i++) b = max(b, load<u32>(line + (<usize>i << 2)) & 0x7fffffff);
+    store<u32>(out + (<usize>g << 2), b);
   }
-  return result;
 }
 
 /**
- * The refined period peak (`periodPeak` of both TypeScript detectors): the largest |point| `best`
- * of a period's points, raised to the vertex of the parabola through it and its grid neighbours
- * when it is a local maximum, clamped to `refineLimit`·best. `mid` is the signed largest point,
- * `left`/`right` its neighbours. Returns `best` unrefined when it cannot beat `limit`.
- */
-// @ts-ignore: decorator
-@inline
-export function refine(best: f64, mid: f64, left: f64, right: f64, limit: f64, refineLimit: f64): f64 {
-  if (best * refineLimit <= limit || best == 0) return best;
-  if (mid < 0) {
-    left = -left;
-    right = -right;
-  }
-  if (left > best || right > best || left < -best || right < -best) return best;
-  const curvature = left - 2 * best + right;
-  if (!(curvature < 0)) return best;
-  const offset = (0.5 * (left - right)) / curvature;
-  const vertex = best - 0.25 * (left - right) * offset;
-  const clamp = best * refineLimit;
-  return vertex > clamp ? clamp : vertex > best ? vertex : best;
-}
-
-/**
- * Stage 2 of the meter's half-band cascade (`TruePeakInterpolator.fillQuarters`): for periods
- * j = j0 … j1 − 1 (j0 ≥ −1), with x[k_j] at line[j + center] and y(k_j + 1/2) at half[j + 3],
+ * Stage 2 of the cascade (`TruePeakInterpolator.fillQuarters`), four periods per pass: for
+ * periods j = j0 … j1 − 1 (j0 ≥ −1), with x[k_j] at line[j + center] and y(k_j + 1/2) at half[j + 3],
  *   q1[j + 1] = y(k_j + 1/4) = g0·(x0 + h0) + g1·(h−1 + x1) + g2·(x−1 + h1) + g3·(h−2 + x2)
  *   q3[j + 1] = y(k_j + 3/4) = g0·(h0 + x1) + g1·(x0 + h1) + g2·(h−1 + x2) + g3·(x−1 + h2)
- * @param g byte offset of the four stage-2 taps (f64).
+ * summed left to right in f32.
+ * @param g byte offset of the four stage-2 taps (f32).
  */
 export function quarters(line: usize, center: i32, half: usize, q1: usize, q3: usize, g: usize, j0: i32, j1: i32): void {
-  const g0 = load<f64>(g);
-  const g1 = load<f64>(g, 8);
-  const g2 = load<f64>(g, 16);
-  const g3 = load<f64>(g, 24);
-  for (let j = j0; j < j1; j++) {
-    // Bases at the lowest value read: x−1 = line[j + center − 1], h−2 = half[j + 1].
-    const e = line + (<usize>(j + center - 1) << 3);
-    const h = half + (<usize>(j + 1) << 3);
-    const xm1 = load<f64>(e);
-    const x0 = load<f64>(e, 8);
-    const x1 = load<f64>(e, 16);
-    const x2 = load<f64>(e, 24);
-    const hm2 = load<f64>(h);
-    const hm1 = load<f64>(h, 8);
-    const h0 = load<f64>(h, 16);
-    const h1 = load<f64>(h, 24);
-    const h2 = load<f64>(h, 32);
-    const at = <usize>(j + 1) << 3;
-    store<f64>(q1 + at, g0 * (x0 + h0) + g1 * (hm1 + x1) + g2 * (xm1 + h1) + g3 * (hm2 + x2));
-    store<f64>(q3 + at, g0 * (h0 + x1) + g1 * (x0 + h1) + g2 * (hm1 + x2) + g3 * (xm1 + h2));
+  const g0 = v128.load32_splat(g);
+  const g1 = v128.load32_splat(g, 4);
+  const g2 = v128.load32_splat(g, 8);
+  const g3 = v128.load32_splat(g, 12);
+  for (let j = j0; j < j1; j += 4) {
+    // Bases at the lowest value read (wasm load offsets are unsigned): x−1, h−2.
+    const e = line + (<usize>(j + center - 1) << 2);
+    const h = half + (<usize>(j + 1) << 2);
+    const xm1 = v128.load(e);
+    const x0 = v128.load(e, 4);
+    const x1 = v128.load(e, 8);
+    const x2 = v128.load(e, 12);
+    const hm2 = v128.load(h);
+    const hm1 = v128.load(h, 4);
+    const h0 = v128.load(h, 8);
+    const h1 = v128.load(h, 12);
+    const h2 = v128.load(h, 16);
+    const at = <usize>(j + 1) << 2;
+    v128.store(q1 + at, f32x4.add(f32x4.add(f32x4.add(
+      f32x4.mul(g0, f32x4.add(x0, h0)), f32x4.mul(g1, f32x4.add(hm1, x1))),
+      f32x4.mul(g2, f32x4.add(xm1, h1))), f32x4.mul(g3, f32x4.add(hm2, x2))));
+    v128.store(q3 + at, f32x4.add(f32x4.add(f32x4.add(
+      f32x4.mul(g0, f32x4.add(h0, x1)), f32x4.mul(g1, f32x4.add(x0, h1))),
+      f32x4.mul(g2, f32x4.add(hm1, x2))), f32x4.mul(g3, f32x4.add(xm1, h2))));
   }
 }
 
+/** Stage 3 (8×): g0·(a + b) + g1·(c + d) + g2·(e + f), left to right in f32. */
+// @ts-ignore: decorator
+@inline
+function stage3(g0: v128, g1: v128, g2: v128, a: v128, b: v128, c: v128, d: v128, e: v128, f: v128): v128 {
+  return f32x4.add(f32x4.add(f32x4.mul(g0, f32x4.add(a, b)), f32x4.mul(g1, f32x4.add(c, d))), f32x4.mul(g2, f32x4.add(e, f)));
+}
+
 /**
- * Period peaks of the meter's cascade at 8×, 4× or 2× (`TruePeakInterpolator.periodPeak` over periods
- * j = j0 … j1 − 1, stage 3 computed here for 8×), refined. A peak above `limit` is written to
- * out[j] (when `out` is not 0) and, when `rising`, becomes the new limit; out[j] = 0 otherwise.
- * Returns the limit after the last period.
- * @param g byte offset of the three stage-3 taps (f64).
+ * Period peaks of the cascade at 8×, 4× or 2× (`TruePeakInterpolator.periodPeak` over periods
+ * j = j0 … j1 − 1, stage 3 computed here for 8×), four periods per pass in f32x4 lanes: the
+ * period's points P[0 … F + 1] (the point before, y(k + p/F) for p = 0 … F − 1, x[k + 1]) go to
+ * the scratch `points` (F + 2 vectors), then the first largest |P[p]|, p = 1 … F, with its
+ * neighbours (strict >, as the TypeScript scan) and the refinement, chosen by masks instead of
+ * branches. When `rising`, the largest peak above `limit` becomes the new limit; when `out` is not
+ * 0, out[j] = the peak where it exceeds `limit`, else 0 (the meter never sets both: the limit at
+ * each pass's start then decides which lanes refine, see below). Returns the limit (≥ 0).
+ *
+ * A lane refines where R·best > the limit at its pass's start, the TypeScript where it beats the
+ * running limit at its period. Where they differ, R·best is at most the running limit, so the
+ * peak (≤ R·best either way) cannot raise it: the returned maximum is the same.
+ * @param g byte offset of the three stage-3 taps (f32).
  */
 export function cascadePeaks(
   line: usize, center: i32, half: usize, q1: usize, q3: usize, g: usize,
-  j0: i32, j1: i32, factor: i32, limit: f64, rising: i32, refineLimit: f64, out: usize,
+  j0: i32, j1: i32, factor: i32, limit: f64, rising: i32, refineLimit: f32, out: usize, points: usize,
 ): f64 {
-  const g0 = load<f64>(g);
-  const g1 = load<f64>(g, 8);
-  const g2 = load<f64>(g, 16);
-  for (let j = j0; j < j1; j++) {
-    const e = line + (<usize>(j + center) << 3);
-    const x0 = load<f64>(e);
-    const x1 = load<f64>(e, 8);
-    const hb = half + (<usize>(j + 2) << 3);
-    const h0 = load<f64>(hb, 8);
-    const qa = <usize>j << 3;
-    let best: f64 = 0;
-    let left: f64 = 0;
-    let mid: f64 = 0;
-    let right: f64 = 0;
+  const g0 = v128.load32_splat(g);
+  const g1 = v128.load32_splat(g, 4);
+  const g2 = v128.load32_splat(g, 8);
+  const r = f32x4.splat(refineLimit);
+  const zero = f32x4.splat(0);
+  const lanes = i32x4(0, 1, 2, 3);
+  const last = points + (<usize>(factor + 1) << 4);
+  for (let j = j0; j < j1; j += 4) {
+    // The largest f32 ≤ limit (limit ≥ 0): for an f32 value v, v > it ⇔ v > limit.
+    let below = <f32>limit;
+    if (<f64>below > limit) below = reinterpret<f32>(reinterpret<i32>(below) - 1);
+    const threshold = f32x4.splat(below);
+    const x0 = v128.load(line + (<usize>(j + center) << 2));
+    const x1 = v128.load(line + (<usize>(j + center) << 2), 4);
+    const hb = half + (<usize>(j + 2) << 2);
+    const h0 = v128.load(hb, 4);
+    const qa = <usize>j << 2;
+    v128.store(points, x0, 16);
+    v128.store(last, x1);
     if (factor == 8) {
-      const hm1 = load<f64>(hb);
-      const h1 = load<f64>(hb, 16);
-      const am1 = load<f64>(q1 + qa);
-      const a1 = load<f64>(q1 + qa, 8);
-      const an1 = load<f64>(q1 + qa, 16);
-      const am3 = load<f64>(q3 + qa);
-      const a3 = load<f64>(q3 + qa, 8);
-      // Stage 3 on the 4× stream; p0 is the point before the period, p9 = x1 the one after.
-      const p0 = g0 * (am3 + x0) + g1 * (hm1 + a1) + g2 * (am1 + h0);
-      const p2 = g0 * (x0 + a1) + g1 * (am3 + h0) + g2 * (hm1 + a3);
-      const p4 = g0 * (a1 + h0) + g1 * (x0 + a3) + g2 * (am3 + x1);
-      const p6 = g0 * (h0 + a3) + g1 * (a1 + x1) + g2 * (x0 + an1);
-      const p8 = g0 * (a3 + x1) + g1 * (h0 + an1) + g2 * (a1 + h1);
-      // The first largest |point| of p1 … p8 and its neighbours (strict >, as the TypeScript scan).
-      left = p0; mid = x0; right = p2;
-      best = abs(x0);
-      let a = abs(p2);
-      let c = a > best;
-      best = select<f64>(a, best, c); left = select<f64>(x0, left, c); mid = select<f64>(p2, mid, c); right = select<f64>(a1, right, c);
-      a = abs(a1);
-      c = a > best;
-      best = select<f64>(a, best, c); left = select<f64>(p2, left, c); mid = select<f64>(a1, mid, c); right = select<f64>(p4, right, c);
-      a = abs(p4);
-      c = a > best;
-      best = select<f64>(a, best, c); left = select<f64>(a1, left, c); mid = select<f64>(p4, mid, c); right = select<f64>(h0, right, c);
-      a = abs(h0);
-      c = a > best;
-      best = select<f64>(a, best, c); left = select<f64>(p4, left, c); mid = select<f64>(h0, mid, c); right = select<f64>(p6, right, c);
-      a = abs(p6);
-      c = a > best;
-      best = select<f64>(a, best, c); left = select<f64>(h0, left, c); mid = select<f64>(p6, mid, c); right = select<f64>(a3, right, c);
-      a = abs(a3);
-      c = a > best;
-      best = select<f64>(a, best, c); left = select<f64>(p6, left, c); mid = select<f64>(a3, mid, c); right = select<f64>(p8, right, c);
-      a = abs(p8);
-      c = a > best;
-      best = select<f64>(a, best, c); left = select<f64>(a3, left, c); mid = select<f64>(p8, mid, c); right = select<f64>(x1, right, c);
+      const hm1 = v128.load(hb);
+      const h1 = v128.load(hb, 8);
+      const am1 = v128.load(q1 + qa);
+      const a1 = v128.load(q1 + qa, 4);
+      const an1 = v128.load(q1 + qa, 8);
+      const am3 = v128.load(q3 + qa);
+      const a3 = v128.load(q3 + qa, 4);
+      // Stage 3 on the 4× stream; P[0] is the point before the period.
+      v128.store(points, stage3(g0, g1, g2, am3, x0, hm1, a1, am1, h0));
+      v128.store(points, stage3(g0, g1, g2, x0, a1, am3, h0, hm1, a3), 32);
+      v128.store(points, a1, 48);
+      v128.store(points, stage3(g0, g1, g2, a1, h0, x0, a3, am3, x1), 64);
+      v128.store(points, h0, 80);
+      v128.store(points, stage3(g0, g1, g2, h0, a3, a1, x1, x0, an1), 96);
+      v128.store(points, a3, 112);
+      v128.store(points, stage3(g0, g1, g2, a3, x1, h0, an1, a1, h1), 128);
     } else if (factor == 4) {
-      // 4×: y(k − 1/4), x0, y(k + 1/4), h0, y(k + 3/4), x1.
-      const b = load<f64>(q3 + qa);
-      const p2 = load<f64>(q1 + qa, 8);
-      const p4 = load<f64>(q3 + qa, 8);
-      left = b; mid = x0; right = p2;
-      best = abs(x0);
-      let a = abs(p2);
-      let c = a > best;
-      best = select<f64>(a, best, c); left = select<f64>(x0, left, c); mid = select<f64>(p2, mid, c); right = select<f64>(h0, right, c);
-      a = abs(h0);
-      c = a > best;
-      best = select<f64>(a, best, c); left = select<f64>(p2, left, c); mid = select<f64>(h0, mid, c); right = select<f64>(p4, right, c);
-      a = abs(p4);
-      c = a > best;
-      best = select<f64>(a, best, c); left = select<f64>(h0, left, c); mid = select<f64>(p4, mid, c); right = select<f64>(x1, right, c);
+      // y(k − 1/4), x0, y(k + 1/4), h0, y(k + 3/4), x1.
+      v128.store(points, v128.load(q3 + qa));
+      v128.store(points, v128.load(q1 + qa, 4), 32);
+      v128.store(points, h0, 48);
+      v128.store(points, v128.load(q3 + qa, 4), 64);
     } else {
-      // 2×: y(k − 1/2), x0, h0, x1.
-      left = load<f64>(hb); mid = x0; right = h0;
-      best = abs(x0);
-      const a = abs(h0);
-      const c = a > best;
-      best = select<f64>(a, best, c); left = select<f64>(x0, left, c); mid = select<f64>(h0, mid, c); right = select<f64>(x1, right, c);
+      // y(k − 1/2), x0, h0, x1.
+      v128.store(points, v128.load(hb));
+      v128.store(points, h0, 32);
     }
-    const v = refine(best, mid, left, right, limit, refineLimit);
-    if (v > limit) {
-      if (rising) limit = v;
-      if (out) store<f64>(out + qa, v);
-    } else if (out) {
-      store<f64>(out + qa, 0);
+    let best = f32x4.abs(x0);
+    let left = v128.load(points);
+    let mid = x0;
+    let right = v128.load(points, 32);
+    for (let p = points + 32; p < last; p += 16) {
+      const v = v128.load(p);
+      const a = f32x4.abs(v);
+      const c = f32x4.gt(a, best);
+      best = v128.bitselect(a, best, c);
+      left = v128.bitselect(v128.load(p - 16), left, c);
+      mid = v128.bitselect(v, mid, c);
+      right = v128.bitselect(v128.load(p, 16), right, c);
     }
+    // The refinement per lane (`periodPeak`): signs flipped so the largest point is positive; the
+    // vertex of the parabola where it is a local maximum with negative curvature, clamped to R·best.
+    const negative = f32x4.lt(mid, zero);
+    left = v128.bitselect(f32x4.neg(left), left, negative);
+    right = v128.bitselect(f32x4.neg(right), right, negative);
+    const minus = f32x4.neg(best);
+    const outside = v128.or(
+      v128.or(f32x4.gt(left, best), f32x4.gt(right, best)),
+      v128.or(f32x4.lt(left, minus), f32x4.lt(right, minus)),
+    );
+    const curvature = f32x4.add(f32x4.sub(left, f32x4.add(best, best)), right);
+    const diff = f32x4.sub(left, right);
+    const offset = f32x4.div(f32x4.mul(f32x4.splat(0.5), diff), curvature);
+    const vertex = f32x4.sub(best, f32x4.mul(f32x4.mul(f32x4.splat(0.25), diff), offset));
+    const clamp = f32x4.mul(best, r);
+    const refined = v128.bitselect(clamp, v128.bitselect(vertex, best, f32x4.gt(vertex, best)), f32x4.gt(vertex, clamp));
+    const use = v128.and(
+      v128.andnot(f32x4.lt(curvature, zero), outside),
+      v128.and(f32x4.gt(clamp, threshold), f32x4.ne(best, zero)),
+    );
+    // Lanes past j1 are no periods of this range: 0.
+    let v = v128.and(v128.bitselect(refined, best, use), i32x4.lt_s(i32x4.add(i32x4.splat(j), lanes), i32x4.splat(j1)));
+    v = v128.and(v, f32x4.gt(v, threshold));
+    if (rising) {
+      // Peaks are ≥ 0 (no NaN): their bit patterns order as the values.
+      let m = i32x4.max_u(v, v128.shuffle<i32>(v, v, 2, 3, 0, 1));
+      m = i32x4.max_u(m, v128.shuffle<i32>(m, m, 1, 0, 3, 2));
+      const top = <f64>f32x4.extract_lane(m, 0);
+      if (top > limit) limit = top;
+    }
+    if (out) v128.store(out + qa, v);
   }
   return limit;
 }
-

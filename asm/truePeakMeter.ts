@@ -9,10 +9,13 @@
 // synchronously on its main thread (docs/performance.md). The cascade's stages come from
 // asm/truePeakCascade.ts.
 //
-// Bit-identical to the TypeScript: every value is the same IEEE double operation in the same
-// order (WebAssembly has no implicit fused multiply-add); maxima and |x| are exact in any order;
-// the comparisons are the TypeScript's. test/unit/dsp/truePeakWasm.test.ts and
-// test/unit/dsp/loudness.test.ts compare both paths.
+// Precision: the true-peak scan (line, taps, stages, peaks, refinement) is f32, four periods per
+// f32x4 (asm/truePeakCascade.ts); the K-weighting, the squares, the sample peaks and the pruning
+// bounds' sums stay f64. Bit-identical to the TypeScript: every value is the same IEEE operation
+// in the same order (the TypeScript rounds to single with Math.fround after each; WebAssembly has
+// no implicit fused multiply-add); maxima and |x| are exact in any order; the comparisons are the
+// TypeScript's. test/unit/dsp/truePeakWasm.test.ts and test/unit/dsp/loudness.test.ts compare
+// both paths.
 import { blockMaxima, cascadePeaks, halfBandMidpoints, quarters } from './truePeakCascade';
 
 // The interpolator's layout (src/dsp/truePeak.ts): x[k_j] at line[j + CENTER], HISTORY entries
@@ -24,7 +27,7 @@ const GROUP = 8;
 const GROUP_BLOCKS = 7;
 
 // One interpolator's descriptor (written once by TruePeakInterpolator): byte offsets (i32) of its
-// arrays, then its constants.
+// arrays (f32, except the block weights: f64), then its constants (f64).
 const D_LINE = 0;
 const D_LINE_MAX = 4;
 const D_HALF = 8;
@@ -37,16 +40,18 @@ const D_WEIGHTS = 32;
 const D_FACTOR = 36;
 const D_PRUNING = 40;
 const D_PEAKS = 44;
-const D_REFINE_LIMIT = 48;
-const D_REFINE_BOUND = 56;
-const D_STREAM_BOUND = 64;
+const D_POINTS = 48;
+const D_REFINE_LIMIT = 56;
+const D_REFINE_BOUND = 64;
+const D_STREAM_BOUND = 72;
 
 /**
  * One chunk of `TruePeakInterpolator.scan` (factor 2, 4 or 8), after the chunk's `count` samples
- * were written at line[HISTORY …]: the block maxima (pruning), then per group of GROUP periods the
- * block bound, stage 1, the meter's stream bound (`rising`), stage 2 and the period peaks; then the
- * line's last HISTORY entries move to its start. A peak above the limit raises it when `rising`
- * and is written to the descriptor's peaks (when `out`), 0 elsewhere. Returns the limit.
+ * were written at line[HISTORY …] (f32): the block maxima (pruning), then per group of GROUP
+ * periods the block bound, stage 1, the meter's stream bound (`rising`), stage 2 and the period
+ * peaks; then the line's last HISTORY entries move to its start. A peak above the limit raises it
+ * when `rising`, or is written to the descriptor's peaks (f32) when `out` (0 elsewhere). Returns
+ * the limit (limit ≥ 0).
  */
 export function scanChunk(desc: usize, count: i32, limit: f64, rising: i32, out: i32): f64 {
   const line = <usize>load<i32>(desc, D_LINE);
@@ -58,7 +63,7 @@ export function scanChunk(desc: usize, count: i32, limit: f64, rising: i32, out:
   const factor = load<i32>(desc, D_FACTOR);
   const pruning = load<i32>(desc, D_PRUNING);
   const peaks = out ? <usize>load<i32>(desc, D_PEAKS) : 0;
-  const refineLimit = load<f64>(desc, D_REFINE_LIMIT);
+  const refineLimit = <f32>load<f64>(desc, D_REFINE_LIMIT);
   const refineBound = load<f64>(desc, D_REFINE_BOUND);
   const streamBound = load<f64>(desc, D_STREAM_BOUND);
   if (pruning) blockMaxima(line, HISTORY + count, lineMax);
@@ -67,25 +72,26 @@ export function scanChunk(desc: usize, count: i32, limit: f64, rising: i32, out:
   for (let g0 = 0; g0 < count; g0 += GROUP) {
     const g1 = min(count, g0 + GROUP);
     if (pruning) {
-      // Σ_b c_b·max_b in b order from 0, as the TypeScript sums it.
+      // Σ_b c_b·max_b in f64, in b order from 0, as the TypeScript sums it (max_b is an f32 value).
       let bound: f64 = 0;
-      const first = lineMax + (<usize>(g0 / GROUP) << 3);
-      for (let b = 0; b < GROUP_BLOCKS; b++) bound += load<f64>(weights + (<usize>b << 3)) * load<f64>(first + (<usize>b << 3));
+      const first = lineMax + (<usize>(g0 / GROUP) << 2);
+      for (let b = 0; b < GROUP_BLOCKS; b++) bound += load<f64>(weights + (<usize>b << 3)) * <f64>load<f32>(first + (<usize>b << 2));
       if (bound * refineBound <= limit) {
-        if (peaks) memory.fill(peaks + (<usize>g0 << 3), 0, <usize>(g1 - g0) << 3);
+        if (peaks) memory.fill(peaks + (<usize>g0 << 2), 0, <usize>(g1 - g0) << 2);
         continue;
       }
     }
     const h0 = max(halfDone, g0 - 3);
-    halfBandMidpoints(line + (<usize>(h0 + CENTER) << 3), <usize>load<i32>(desc, D_TAPS1), HALF_TAPS, half + (<usize>(h0 + 3) << 3), g1 + 2 - h0);
+    halfBandMidpoints(line + (<usize>(h0 + CENTER) << 2), <usize>load<i32>(desc, D_TAPS1), HALF_TAPS, half + (<usize>(h0 + 3) << 2), g1 + 2 - h0);
     halfDone = g1 + 2;
     if (pruning && rising) {
-      // The meter's second bound: max |2× stream| the group's points read, times W·R.
-      let m2: f64 = 0;
-      for (let h = g0; h < g1 + 5; h++) m2 = max(m2, abs(load<f64>(half + (<usize>h << 3))));
-      for (let i = g0 - 2 + CENTER; i <= g1 + 2 + CENTER; i++) m2 = max(m2, abs(load<f64>(line + (<usize>i << 3))));
-      if (m2 * streamBound <= limit) {
-        if (peaks) memory.fill(peaks + (<usize>g0 << 3), 0, <usize>(g1 - g0) << 3);
+      // The meter's second bound: max |2× stream| the group's points read, times W·R (maxima of
+      // |f32| as bit patterns, as in `blockMaxima`).
+      let m2: u32 = 0;
+      for (let h = g0; h < g1 + 5; h++) m2 = max(m2, load<u32>(half + (<usize>h << 2)) & 0x7fffffff);
+      for (let i = g0 - 2 + CENTER; i <= g1 + 2 + CENTER; i++) m2 = max(m2, load<u32>(line + (<usize>i << 2)) & 0x7fffffff);
+      if (<f64>reinterpret<f32>(m2) * streamBound <= limit) {
+        if (peaks) memory.fill(peaks + (<usize>g0 << 2), 0, <usize>(g1 - g0) << 2);
         continue;
       }
     }
@@ -94,9 +100,12 @@ export function scanChunk(desc: usize, count: i32, limit: f64, rising: i32, out:
       quarters(line, CENTER, half, q1, q3, <usize>load<i32>(desc, D_TAPS2), qFrom, g1 + 1);
       quarterDone = g1;
     }
-    limit = cascadePeaks(line, CENTER, half, q1, q3, <usize>load<i32>(desc, D_TAPS3), g0, g1, factor, limit, rising, refineLimit, peaks);
+    limit = cascadePeaks(
+      line, CENTER, half, q1, q3, <usize>load<i32>(desc, D_TAPS3), g0, g1, factor, limit, rising, refineLimit,
+      peaks, <usize>load<i32>(desc, D_POINTS),
+    );
   }
-  memory.copy(line, line + (<usize>count << 3), HISTORY << 3);
+  memory.copy(line, line + (<usize>count << 2), HISTORY << 2);
   return limit;
 }
 
@@ -139,8 +148,9 @@ export function meterPush(state: usize, left: usize, right: usize, count: i32, d
   let t2 = v128.load(state, M_T2);
   let acc = v128.load(state, M_TICK_SUMS);
   let peak = v128.load(state, M_SAMPLE_PEAKS);
-  const lineLeft = <usize>load<i32>(descLeft, D_LINE) + (HISTORY << 3);
-  const lineRight = <usize>load<i32>(descRight, D_LINE) + (HISTORY << 3);
+  const lineLeft = <usize>load<i32>(descLeft, D_LINE) + (HISTORY << 2);
+  const lineRight = <usize>load<i32>(descRight, D_LINE) + (HISTORY << 2);
+  const zero32 = f32x4.splat(0);
   for (let i = 0; i < count; i++) {
     const at = <usize>i << 3;
     const raw = f64x2.replace_lane(f64x2.splat(load<f64>(left + at)), 1, load<f64>(right + at));
@@ -149,8 +159,12 @@ export function meterPush(state: usize, left: usize, right: usize, count: i32, d
     peak = v128.bitselect(magnitude, peak, v128.and(f64x2.gt(magnitude, peak), f64x2.ne(magnitude, infinity)));
     // NaN and ±Infinity count as 0: x − x is 0 exactly for finite x.
     const x = v128.and(raw, f64x2.eq(f64x2.sub(raw, raw), zero));
-    store<f64>(lineLeft + at, f64x2.extract_lane(x, 0));
-    store<f64>(lineRight + at, f64x2.extract_lane(x, 1));
+    // The true-peak lines are f32: the sample rounded to single, then non-finite (also what
+    // overflowed single) as 0, as the TypeScript's Float32Array store and its x − x test.
+    let x32 = f32x4.demote_f64x2_zero(raw);
+    x32 = v128.and(x32, f32x4.eq(f32x4.sub(x32, x32), zero32));
+    v128.store32_lane(lineLeft + (<usize>i << 2), x32, 0);
+    v128.store32_lane(lineRight + (<usize>i << 2), x32, 1);
     const u = f64x2.add(f64x2.mul(b0, x), s1);
     s1 = f64x2.add(f64x2.sub(f64x2.mul(b1, x), f64x2.mul(a1, u)), s2);
     s2 = f64x2.sub(f64x2.mul(b2, x), f64x2.mul(a2, u));

@@ -33,11 +33,23 @@
  *    stage fills an array for a whole group of periods before the next stage reads it.
  *  - No 12.04 dB pre-attenuation: Annex 2 suggests it for fixed-point headroom; we work in
  *    floating point.
- *  - WebAssembly: a whole chunk — block maxima, both bounds, stage 1 (eight periods per pass in
- *    SIMD lanes), stage 2, stage 3 and the refinement — is one call (asm/truePeakMeter.ts
- *    `scanChunk`; one call per chunk instead of three per group, and the bounds' loops out of
- *    JavaScript). Same sums in the same order (bit-identical; the TypeScript methods below are
- *    the fallback).
+ *  - Precision: single (f32). The line (the input rounded to single), the taps, the three stages,
+ *    the period peaks and the refinement are IEEE single-precision values, every +, −, ×, ÷
+ *    rounded to single (docs/dsp-loudness.md, "Precision of the true peak": the meter reads
+ *    float32 audio anyway, and the rounding error of a point, ≤ 3.3·10⁻⁶ relative in the worst
+ *    case, is ≈ 3·10⁻⁵ dB, far inside the 0.1 dB bar). The pruning bounds are summed in f64 from
+ *    the f32 block maxima. The TypeScript loops emulate single precision with `Math.fround` after
+ *    every operation, in the WebAssembly lane's order; that is exact, not an approximation:
+ *    JavaScript computes each operation on the f32 operands in double, rounded once to double,
+ *    then `fround` rounds to single, and for +, −, × and ÷ that double rounding equals the
+ *    correctly rounded single result because 53 ≥ 2·24 + 2 (S. A. Figueroa, "When is double
+ *    rounding innocuous?", ACM SIGNUM Newsletter 30(3), 1995). Comparisons, |·|, negation and max
+ *    are exact.
+ *  - WebAssembly: a whole chunk — block maxima, both bounds, stage 1 (sixteen periods per pass in
+ *    f32x4 lanes), stage 2 and stage 3 with the refinement (four periods per pass) — is one call
+ *    (asm/truePeakMeter.ts `scanChunk`; one call per chunk instead of three per group, and the
+ *    bounds' loops out of JavaScript). Same operations in the same order (bit-identical; the
+ *    TypeScript methods below are the fallback).
  */
 
 import { createTruePeakMeterWasm, type TruePeakMeterWasm, type TruePeakMeterWasmExports } from './wasm/truePeakWasm';
@@ -68,8 +80,29 @@ const HISTORY = CENTER + LOOKAHEAD;
 const GROUP_SPAN = GROUP - 1 + HISTORY + 1;
 /** Blocks of GROUP line entries that a group of GROUP periods reads. */
 const GROUP_BLOCKS = Math.ceil(GROUP_SPAN / GROUP);
-/** f64 slots of an interpolator's descriptor in asm/truePeakMeter.ts (12 i32, then 3 f64). */
-const DESCRIPTOR_FLOAT64S = 9;
+/** f64 slots of an interpolator's descriptor in asm/truePeakMeter.ts (13 i32 in 7 slots, then 3 f64). */
+const DESCRIPTOR_FLOAT64S = 10;
+/**
+ * Spare f32 entries behind the WebAssembly arrays: a last pass of four lanes may read and write
+ * up to three values past the end (asm/truePeakCascade.ts, file comment); never read back.
+ */
+const PAD = 8;
+/** f32 rounding (see the file comment, "Precision"). */
+const f32 = Math.fround;
+/**
+ * The pruning bounds' margin for the f32 rounding. Every computed point p̂ differs from the exact
+ * p (the f64 design's taps applied to the f32 line) by |p̂ − p| ≤ γ₃₅·Σ A_i·|x_i| (N. J. Higham,
+ * Accuracy and Stability of Numerical Algorithms, 2nd ed., §3.1 and §4.2, γ_k = k·u/(1 − k·u),
+ * u = 2⁻²⁴): 35 roundings on the longest path — stage 1's tap (1), product and sum (2) and 19
+ * further adds, stage 2's tap, 2 and 3 adds, stage 3's tap, 2 and 2 adds, and the clamp's f32 R
+ * and product (2) — with A the cascade composed of |taps|. A lies within ρ = 1.57 of the bound's
+ * c_b on every block (8×; 1.24 at 4×, 1 at 2×, computed from the taps), so every computed peak is
+ * ≤ (1 + ρ·γ₃₅)·R·Σ c_b·max_b < (1 + 3.3·10⁻⁶)·R·Σ c_b·max_b. The stream bound: stages 2–3 and
+ * the clamp, γ₁₄, |taps|' composition ≤ 1.46·W: < 1 + 1.3·10⁻⁶. The f64 sums of the bounds add
+ * ~10⁻¹⁵. 1 + 10⁻⁵ (the limiter's, docs/dynamics.md "Precision") covers both with room; it was
+ * 1 + 10⁻⁹ in f64.
+ */
+const BOUND_MARGIN = 1 + 1e-5;
 
 /** Zeroth-order modified Bessel function of the first kind, by its power series. */
 function besselI0(x: number): number {
@@ -118,6 +151,8 @@ function stage1Taps(): Float64Array {
 }
 
 const S1 = stage1Taps();
+/** The stage taps rounded to single, as the f32 stages use them. */
+const S1_F32 = Float32Array.from(S1);
 /**
  * Stage 2 (2× → 4×) midpoint taps, one side: y(m + 1/2) = Σ_i G2[i]·(s[m − i] + s[m + 1 + i]) on
  * the 2× stream s (offsets in 2× steps). Exported for the limiter's band-limited detector, which
@@ -126,6 +161,13 @@ const S1 = stage1Taps();
 export const STAGE2_TAPS: Readonly<Float64Array> = halfBandTaps(STAGE2.taps, STAGE2.beta, STAGE2.span);
 const G2 = STAGE2_TAPS;
 const G3 = halfBandTaps(STAGE3.taps, STAGE3.beta, STAGE3.span);
+const G2_F32 = Float32Array.from(G2);
+const G3_F32 = Float32Array.from(G3);
+
+/** Stage 3 (8×) in f32: g0·(a + b) + g1·(c + d) + g2·(e + f), left to right (asm/truePeakCascade.ts `stage3`). */
+function stage3(g0: number, g1: number, g2: number, a: number, b: number, c: number, d: number, e: number, f: number): number {
+  return f32(f32(f32(g0 * f32(a + b)) + f32(g1 * f32(c + d))) + f32(g2 * f32(e + f)));
+}
 
 /**
  * The cascade's point at k + e/8 of period j, as weights on line[0 …) (a reference evaluation
@@ -283,31 +325,34 @@ export class TruePeakInterpolator {
   readonly delaySamples = LOOKAHEAD;
 
   private readonly blockWeights: Float64Array;
-  /** W of `designStreamBound` times the refinement's R (and a hair for rounding). */
+  /** W of `designStreamBound` times the refinement's R (and the margin for rounding). */
   private readonly streamBound: number;
+  /** R, rounded to f32 (the refinement's clamp factor). */
   private readonly refineLimit: number;
+  /** R (f64) times the margin for rounding: the block bound's factor. */
+  private readonly refineBound: number;
   private readonly pruning: boolean;
-  /** Line buffer: HISTORY samples (oldest first), then up to CHUNK new ones. */
-  private readonly line: Float64Array;
+  /** Line buffer (f32): HISTORY samples (oldest first), then up to CHUNK new ones. */
+  private readonly line: Float32Array;
   /** max |line| over each run of GROUP entries. */
-  private readonly lineMax: Float64Array;
+  private readonly lineMax: Float32Array;
   /**
    * Stage-1 midpoints y(k_j + 1/2) at index j + 3 (j = −3 … count + 1; one spare entry that
    * stage 2's unread last point may touch).
    */
-  private readonly half: Float64Array;
+  private readonly half: Float32Array;
   /** Stage-2 points y(k_j + 1/4), y(k_j + 3/4) at index j + 1 (j = −1 … count). */
-  private readonly quarter1: Float64Array;
-  private readonly quarter3: Float64Array;
+  private readonly quarter1: Float32Array;
+  private readonly quarter3: Float32Array;
   /** The period peaks of a chunk for `scanPeaks`, in the WebAssembly memory (unused without it). */
-  private readonly peakScratch: Float64Array;
+  private readonly peakScratch: Float32Array;
   /** The whole chunk in asm/truePeakMeter.ts, or undefined (the TypeScript loops run). */
   private readonly scanWasm: ScanWasm | undefined;
-  /** The F points of one period. */
-  private readonly points: Float64Array;
+  /** The F + 2 points of one period (the point before, the F points, the sample after). */
+  private readonly points: Float32Array;
   private readonly single = new Float64Array(1);
   private readonly singleOut = new Float64Array(1);
-  private readonly savedHistory = new Float64Array(HISTORY);
+  private readonly savedHistory = new Float32Array(HISTORY);
   private readonly silence = new Float64Array(LOOKAHEAD);
 
   /**
@@ -324,50 +369,68 @@ export class TruePeakInterpolator {
     }
     this.factor = factor;
     this.blockWeights = blockWeightsFor(factor);
-    this.refineLimit = 1 / Math.cos(Math.PI / (2 * this.factor));
+    const r = 1 / Math.cos(Math.PI / (2 * this.factor));
+    this.refineLimit = f32(r);
     this.pruning = options.pruning ?? true;
-    this.streamBound = designStreamBound(factor) * this.refineLimit * (1 + 1e-9);
-    this.points = new Float64Array(this.factor + 2);
+    // R and W in f64, times the margin for the f32 rounding (BOUND_MARGIN): a skipped period can
+    // never matter.
+    this.refineBound = r * BOUND_MARGIN;
+    this.streamBound = designStreamBound(factor) * r * BOUND_MARGIN;
+    this.points = new Float32Array(this.factor + 2);
     const lineLength = HISTORY + CHUNK;
     const lineMaxLength = Math.ceil(lineLength / GROUP) + GROUP_BLOCKS;
-    const float64s = lineLength + lineMaxLength + 4 * CHUNK + 16 + HALF_TAPS + 8 + GROUP_BLOCKS + DESCRIPTOR_FLOAT64S;
-    const arena = options.arena ?? createTruePeakMeterWasm(float64s);
+    const arena = options.arena ?? createTruePeakMeterWasm(TruePeakInterpolator.wasmFloat64s);
     if (arena) {
-      this.line = arena.allocate(lineLength);
-      this.lineMax = arena.allocate(lineMaxLength);
-      this.half = arena.allocate(CHUNK + 6);
-      this.quarter1 = arena.allocate(CHUNK + 2);
-      this.quarter3 = arena.allocate(CHUNK + 2);
-      this.peakScratch = arena.allocate(CHUNK);
+      // f32 arrays carved from the arena's (16-byte aligned) f64 allocations.
+      const single = (length: number): Float32Array => {
+        const block = arena.allocate(Math.ceil(length / 2));
+        return new Float32Array(block.buffer, block.byteOffset, length);
+      };
+      this.line = single(lineLength + PAD);
+      this.lineMax = single(lineMaxLength);
+      this.half = single(CHUNK + 6 + PAD);
+      this.quarter1 = single(CHUNK + 2 + PAD);
+      this.quarter3 = single(CHUNK + 2 + PAD);
+      this.peakScratch = single(CHUNK + PAD);
+      const points = single(4 * (8 + 2));
       const taps = (values: ArrayLike<number>): number => {
-        const view = arena.allocate(values.length);
+        const view = single(values.length);
         view.set(values);
         return view.byteOffset;
       };
-      // The descriptor asm/truePeakMeter.ts reads (D_* there): nine byte offsets and two flags as
-      // i32, then three f64 constants.
+      const weights = arena.allocate(GROUP_BLOCKS);
+      weights.set(this.blockWeights);
+      // The descriptor asm/truePeakMeter.ts reads (D_* there): ten byte offsets and two flags as
+      // i32, then three f64 constants (R as an f32 value, the two bounds' factors).
       const descriptor = arena.allocate(DESCRIPTOR_FLOAT64S);
-      const offsets = new Int32Array(descriptor.buffer, descriptor.byteOffset, 12);
+      const offsets = new Int32Array(descriptor.buffer, descriptor.byteOffset, 13);
       offsets.set([
         this.line.byteOffset, this.lineMax.byteOffset, this.half.byteOffset, this.quarter1.byteOffset,
-        this.quarter3.byteOffset, taps(S1), taps(G2), taps(G3), taps(this.blockWeights), factor,
-        this.pruning ? 1 : 0, this.peakScratch.byteOffset,
+        this.quarter3.byteOffset, taps(S1_F32), taps(G2_F32), taps(G3_F32), weights.byteOffset, factor,
+        this.pruning ? 1 : 0, this.peakScratch.byteOffset, points.byteOffset,
       ]);
-      descriptor[6] = this.refineLimit;
-      // R, a hair over, so the rounding of the sums can never make a skipped period matter.
-      descriptor[7] = this.refineLimit * (1 + 1e-9);
-      descriptor[8] = this.streamBound;
+      descriptor[7] = this.refineLimit;
+      descriptor[8] = this.refineBound;
+      descriptor[9] = this.streamBound;
       this.scanWasm = { exports: arena.exports, descriptor: descriptor.byteOffset };
     } else {
-      this.line = new Float64Array(lineLength);
-      this.lineMax = new Float64Array(lineMaxLength);
-      this.half = new Float64Array(CHUNK + 6);
-      this.quarter1 = new Float64Array(CHUNK + 2);
-      this.quarter3 = new Float64Array(CHUNK + 2);
+      this.line = new Float32Array(lineLength);
+      this.lineMax = new Float32Array(lineMaxLength);
+      this.half = new Float32Array(CHUNK + 6);
+      this.quarter1 = new Float32Array(CHUNK + 2);
+      this.quarter3 = new Float32Array(CHUNK + 2);
       this.peakScratch = this.quarter1;
       this.scanWasm = undefined;
     }
   }
+
+  /**
+   * f64 one interpolator takes in an asm/truePeakMeter.ts instance (generous: each f32 array
+   * counted as f64, and one slot of alignment per allocation).
+   */
+  static readonly wasmFloat64s =
+    HISTORY + CHUNK + PAD + Math.ceil((HISTORY + CHUNK) / GROUP) + GROUP_BLOCKS + 4 * CHUNK + 16 + 4 * PAD + 40 + HALF_TAPS + 8 +
+    GROUP_BLOCKS + DESCRIPTOR_FLOAT64S + 16;
 
   /** Clears the history (as if the input had been silent forever). */
   reset(): void {
@@ -441,8 +504,7 @@ export class TruePeakInterpolator {
     const weights = this.blockWeights;
     const pruning = this.pruning;
     const factor = this.factor;
-    // R, a hair over, so the rounding of the sums can never make a skipped period matter.
-    const refineBound = this.refineLimit * (1 + 1e-9);
+    const refineBound = this.refineBound;
     let limit = threshold;
     let o = outStart;
     const scanWasm = this.scanWasm;
@@ -452,7 +514,7 @@ export class TruePeakInterpolator {
       for (let from = start; from < end; from += CHUNK) {
         const count = Math.min(CHUNK, end - from);
         for (let i = 0; i < count; i++) {
-          const x = input[from + i];
+          const x = f32(input[from + i]);
           line[HISTORY + i] = x - x === 0 ? x : 0;
         }
         limit = scanWasm.exports.scanChunk(scanWasm.descriptor, count, limit, rising ? 1 : 0, out !== null ? 1 : 0);
@@ -463,9 +525,10 @@ export class TruePeakInterpolator {
     }
     for (let from = start; from < end; from += CHUNK) {
       const count = Math.min(CHUNK, end - from);
-      // Copy the chunk after the history; NaN and ±Infinity count as 0.
+      // Copy the chunk after the history, rounded to f32; NaN and ±Infinity (also what overflows
+      // single precision) count as 0.
       for (let i = 0; i < count; i++) {
-        const x = input[from + i];
+        const x = f32(input[from + i]);
         line[HISTORY + i] = x - x === 0 ? x : 0;
       }
       const used = HISTORY + count;
@@ -486,6 +549,7 @@ export class TruePeakInterpolator {
       for (let g0 = 0; g0 < count; g0 += GROUP) {
         const g1 = Math.min(count, g0 + GROUP);
         if (pruning) {
+          // In f64 from the f32 maxima (asm/truePeakMeter.ts the same).
           let bound = 0;
           const first = g0 / GROUP;
           for (let b = 0; b < GROUP_BLOCKS; b++) bound += weights[b] * lineMax[first + b];
@@ -542,17 +606,18 @@ export class TruePeakInterpolator {
     return rising ? limit : threshold;
   }
 
-  /** Stage 1: y(k_j + 1/2) for periods j0 … j1 − 1 (20 folded multiply-adds each). */
+  /** Stage 1: y(k_j + 1/2) for periods j0 … j1 − 1 (20 folded multiply-adds each, f32). */
   private fillHalf(j0: number, j1: number): void {
     const line = this.line;
     const half = this.half;
-    const s1 = S1;
+    const s1 = S1_F32;
     for (let j = j0; j < j1; j++) {
-      // x[k − 19 + t] at line[j + CENTER − 19 + t], x[k + 20 − t] at line[j + CENTER + 20 − t].
+      // x[k − 19 + t] at line[j + CENTER − 19 + t], x[k + 20 − t] at line[j + CENTER + 20 − t];
+      // the first term starts the sum (as asm/truePeakCascade.ts: 0 + (−0) would be +0).
       const a0 = j + CENTER - (HALF_TAPS - 1);
       const b0 = j + CENTER + HALF_TAPS;
-      let sum = 0;
-      for (let t = 0; t < HALF_TAPS; t++) sum += s1[t] * (line[a0 + t] + line[b0 - t]);
+      let sum = f32(s1[0] * f32(line[a0] + line[b0]));
+      for (let t = 1; t < HALF_TAPS; t++) sum = f32(sum + f32(s1[t] * f32(line[a0 + t] + line[b0 - t])));
       half[j + 3] = sum;
     }
   }
@@ -563,15 +628,16 @@ export class TruePeakInterpolator {
     const half = this.half;
     const q1 = this.quarter1;
     const q3 = this.quarter3;
-    const g0 = G2[0], g1 = G2[1], g2 = G2[2], g3 = G2[3];
+    const g0 = G2_F32[0], g1 = G2_F32[1], g2 = G2_F32[2], g3 = G2_F32[3];
     for (let j = j0; j < j1; j++) {
       const c = j + CENTER;
       const xm1 = line[c - 1], x0 = line[c], x1 = line[c + 1], x2 = line[c + 2];
       const h = j + 3;
       const hm2 = half[h - 2], hm1 = half[h - 1], h0 = half[h], h1 = half[h + 1], h2 = half[h + 2];
       // The 2× stream around k + 1/4: … x[k−1], h(k−1/2), x[k], h(k+1/2), x[k+1], h(k+3/2) …
-      q1[j + 1] = g0 * (x0 + h0) + g1 * (hm1 + x1) + g2 * (xm1 + h1) + g3 * (hm2 + x2);
-      q3[j + 1] = g0 * (h0 + x1) + g1 * (x0 + h1) + g2 * (hm1 + x2) + g3 * (xm1 + h2);
+      // (In f32, summed left to right: ((a + b) + c) + d.)
+      q1[j + 1] = f32(f32(f32(f32(g0 * f32(x0 + h0)) + f32(g1 * f32(hm1 + x1))) + f32(g2 * f32(xm1 + h1))) + f32(g3 * f32(hm2 + x2)));
+      q3[j + 1] = f32(f32(f32(f32(g0 * f32(h0 + x1)) + f32(g1 * f32(x0 + h1))) + f32(g2 * f32(hm1 + x2))) + f32(g3 * f32(xm1 + h2)));
     }
   }
 
@@ -592,17 +658,18 @@ export class TruePeakInterpolator {
       const q1 = this.quarter1, q3 = this.quarter3;
       const hm1 = this.half[j + 2], h1 = this.half[j + 4];
       const a1 = q1[j + 1], a3 = q3[j + 1], am1 = q1[j], am3 = q3[j], an1 = q1[j + 2];
-      const g0 = G3[0], g1 = G3[1], g2 = G3[2];
-      // Stage 3 on the 4× stream … q(k−1/4), h(k−1/2) …; each eighth point mirrors its neighbours.
-      points[0] = g0 * (am3 + x0) + g1 * (hm1 + a1) + g2 * (am1 + h0);
+      const g0 = G3_F32[0], g1 = G3_F32[1], g2 = G3_F32[2];
+      // Stage 3 on the 4× stream … q(k−1/4), h(k−1/2) …; each eighth point mirrors its neighbours
+      // (f32, left to right: (a + b) + c).
+      points[0] = stage3(g0, g1, g2, am3, x0, hm1, a1, am1, h0);
       points[1] = x0;
-      points[2] = g0 * (x0 + a1) + g1 * (am3 + h0) + g2 * (hm1 + a3);
+      points[2] = stage3(g0, g1, g2, x0, a1, am3, h0, hm1, a3);
       points[3] = a1;
-      points[4] = g0 * (a1 + h0) + g1 * (x0 + a3) + g2 * (am3 + x1);
+      points[4] = stage3(g0, g1, g2, a1, h0, x0, a3, am3, x1);
       points[5] = h0;
-      points[6] = g0 * (h0 + a3) + g1 * (a1 + x1) + g2 * (x0 + an1);
+      points[6] = stage3(g0, g1, g2, h0, a3, a1, x1, x0, an1);
       points[7] = a3;
-      points[8] = g0 * (a3 + x1) + g1 * (h0 + an1) + g2 * (a1 + h1);
+      points[8] = stage3(g0, g1, g2, a3, x1, h0, an1, a1, h1);
     } else if (factor === 4) {
       points[0] = this.quarter3[j];
       points[1] = x0;
@@ -624,18 +691,22 @@ export class TruePeakInterpolator {
         at = p;
       }
     }
-    const refineLimit = this.refineLimit;
-    if (best * refineLimit <= limit || best === 0) return best;
+    // (f32 from here, each operation rounded as asm/truePeakCascade.ts `cascadePeaks` does.)
+    const clamp = f32(best * this.refineLimit);
+    if (clamp <= limit || best === 0) return best;
     // Parabolic refinement around the largest point (signs flipped so it is positive).
-    const sign = points[at] < 0 ? -1 : 1;
-    const left = sign * points[at - 1];
-    const right = sign * points[at + 1];
+    let left = points[at - 1];
+    let right = points[at + 1];
+    if (points[at] < 0) {
+      left = -left;
+      right = -right;
+    }
     if (left > best || right > best || left < -best || right < -best) return best;
-    const curvature = left - 2 * best + right;
+    const curvature = f32(f32(left - f32(2 * best)) + right);
     if (!(curvature < 0)) return best;
-    const offset = (0.5 * (left - right)) / curvature;
-    const vertex = best - 0.25 * (left - right) * offset;
-    const clamp = best * refineLimit;
+    const diff = f32(left - right);
+    const offset = f32(f32(0.5 * diff) / curvature);
+    const vertex = f32(best - f32(f32(0.25 * diff) * offset));
     return vertex > clamp ? clamp : vertex > best ? vertex : best;
   }
 }

@@ -408,10 +408,15 @@ export class LoudnessMeter {
 
   /**
    * Channel c's true peak, linear, including the interpolator's last periods as if the
-   * programme ended here (so a peak in the very last samples counts; true peak ≥ sample peak).
+   * programme ended here (so a peak in the very last samples counts), and never below the sample
+   * peak: the interpolator runs on the samples rounded to single precision (src/dsp/truePeak.ts,
+   * "Precision"), which for float64 input can be up to 2⁻²⁴ of a sample below the sample itself;
+   * for float32 input the interpolated points include the samples exactly and this changes nothing.
    */
   private channelTruePeak(c: number): number {
-    return this.truePeaks[c].flushMax(this.truePeakMax[c]);
+    const truePeak = this.truePeaks[c].flushMax(this.truePeakMax[c]);
+    const samplePeak = this.samplePeakMax[c];
+    return truePeak > samplePeak ? truePeak : samplePeak;
   }
 
   /** Highest sample peak over all channels, dBFS. */

@@ -32,7 +32,11 @@ export interface TruePeakWasmExports {
   ): void;
 }
 
-/** The exports of asm/truePeakMeter.ts (byte offsets into the instance's memory); see there. */
+/**
+ * The exports of asm/truePeakMeter.ts (byte offsets into the instance's memory); see there. The
+ * interpolators' lines, taps, stage arrays and peaks are f32 arrays (the meter's true peak runs in
+ * single precision, src/dsp/truePeak.ts); the K-weighting state and the block weights are f64.
+ */
 export interface TruePeakMeterWasmExports {
   /** One chunk of `TruePeakInterpolator.scan` (factor 2, 4 or 8) for the interpolator described at `desc`. */
   scanChunk(desc: number, count: number, limit: number, rising: number, out: number): number;
