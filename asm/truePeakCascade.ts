@@ -14,9 +14,9 @@
 // multiply-add; relaxed-simd is not enabled), and the TypeScript emulates f32 with Math.fround
 // after every operation, so both are bit-identical (test/unit/dsp/truePeakWasm.test.ts).
 //
-// The last pass of a loop runs four lanes even when fewer outputs remain: it may read up to three
-// values past the arrays' ends (the interpolator pads them) and write up to three values past
-// `count`. Each lane's value depends on its own index only, and every value written past what a
+// The last pass of a loop runs all its lanes even when fewer outputs remain (four, or sixteen in
+// stage 1): it may read up to 15 values past the arrays' ends (the interpolator pads them) and
+// write up to 15 values past `count`. Each lane's value depends on its own index only, and every value written past what a
 // group needs is recomputed before anything reads it (the stage ranges only grow within a chunk),
 // so those values never count; period peaks past the range are masked to 0.
 //
@@ -26,15 +26,18 @@
  * Stage 1 of the cascade (the 2× midpoints y(t + 1/2)), for t = 0 … count − 1, with n taps per
  * side, summed in k order from the first term (f32):
  *   out[t] = Σ_{k=0…n−1} s[k]·(x[t − (n − 1) + k] + x[t + n − k])
- * Sixteen outputs per pass (four independent sums hide the add latency), then four per pass.
+ * Sixteen outputs per pass, also for the last: four independent sums hide the add latency. The
+ * meter calls this per group of 8 periods (8 or 13 midpoints), where passes of four were bound by
+ * the latency of one chain of 20 dependent adds each; one pass of sixteen costs about as much as
+ * one of four. The pass may write up to 15 values past `count` (the interpolator pads `out` and
+ * the line; see the file comment).
  * @param taps byte offset of s[0] … s[n − 1] (f32).
  */
 export function halfBandMidpoints(line: usize, taps: usize, n: i32, out: usize, count: i32): void {
   const c0 = v128.load32_splat(taps);
   const back = <usize>(n - 1) << 2;
   const ahead = <usize>n << 2;
-  let t = 0;
-  for (; t + 16 <= count; t += 16) {
+  for (let t = 0; t < count; t += 16) {
     const lo = line + (<usize>t << 2) - back;
     const hi = line + (<usize>t << 2) + ahead;
     let a0 = f32x4.mul(c0, f32x4.add(v128.load(lo), v128.load(hi)));
@@ -55,16 +58,6 @@ export function halfBandMidpoints(line: usize, taps: usize, n: i32, out: usize, 
     v128.store(o, a1, 16);
     v128.store(o, a2, 32);
     v128.store(o, a3, 48);
-  }
-  for (; t < count; t += 4) {
-    const lo = line + (<usize>t << 2) - back;
-    const hi = line + (<usize>t << 2) + ahead;
-    let a = f32x4.mul(c0, f32x4.add(v128.load(lo), v128.load(hi)));
-    for (let k = 1; k < n; k++) {
-      const c = v128.load32_splat(taps + (<usize>k << 2));
-      a = f32x4.add(a, f32x4.mul(c, f32x4.add(v128.load(lo + (<usize>k << 2)), v128.load(hi - (<usize>k << 2)))));
-    }
-    v128.store(out + (<usize>t << 2), a);
   }
 }
 

@@ -81,16 +81,34 @@ export function scanChunk(desc: usize, count: i32, limit: f64, rising: i32, out:
         continue;
       }
     }
-    const h0 = max(halfDone, g0 - 3);
-    halfBandMidpoints(line + (<usize>(h0 + CENTER) << 2), <usize>load<i32>(desc, D_TAPS1), HALF_TAPS, half + (<usize>(h0 + 3) << 2), g1 + 2 - h0);
-    halfDone = g1 + 2;
+    if (halfDone < g1 + 2) {
+      // Stage 1 for periods h0 … g1 + 1 — in passes of sixteen, whose extra midpoints are kept
+      // while they are valid (up to period count + 1: the chunk's whole line is there), so the next
+      // group usually finds its own done (each value depends on its index only: the TypeScript,
+      // which computes exactly what each group reads, gets the same values).
+      const h0 = max(halfDone, g0 - 3);
+      halfBandMidpoints(line + (<usize>(h0 + CENTER) << 2), <usize>load<i32>(desc, D_TAPS1), HALF_TAPS, half + (<usize>(h0 + 3) << 2), g1 + 2 - h0);
+      halfDone = min(h0 + ((g1 + 2 - h0 + 15) & ~15), count + 2);
+    }
     if (pruning && rising) {
       // The meter's second bound: max |2× stream| the group's points read, times W·R (maxima of
-      // |f32| as bit patterns, as in `blockMaxima`).
-      let m2: u32 = 0;
-      for (let h = g0; h < g1 + 5; h++) m2 = max(m2, load<u32>(half + (<usize>h << 2)) & 0x7fffffff);
-      for (let i = g0 - 2 + CENTER; i <= g1 + 2 + CENTER; i++) m2 = max(m2, load<u32>(line + (<usize>i << 2)) & 0x7fffffff);
-      if (<f64>reinterpret<f32>(m2) * streamBound <= limit) {
+      // |f32| as bit patterns, as in `blockMaxima`). Four vectors each: half[g0 … g0 + 15] and
+      // line[g0 + CENTER − 2 … + 15] hold the 13 entries of each that the TypeScript reads
+      // (half[g0 … g1 + 4], line[g0 + CENTER − 2 … g1 + CENTER + 2]) and a few more (padded,
+      // finite; a NaN's bits would only prevent the skip). A larger maximum only skips less, and
+      // skipping never changes a reading, so the readings stay the TypeScript's.
+      const magnitude = i32x4.splat(0x7fffffff);
+      const hp = half + (<usize>g0 << 2);
+      const lp = line + (<usize>(g0 + CENTER - 2) << 2);
+      let m = i32x4.max_u(
+        i32x4.max_u(i32x4.max_u(v128.and(v128.load(hp), magnitude), v128.and(v128.load(hp, 16), magnitude)),
+          i32x4.max_u(v128.and(v128.load(hp, 32), magnitude), v128.and(v128.load(hp, 48), magnitude))),
+        i32x4.max_u(i32x4.max_u(v128.and(v128.load(lp), magnitude), v128.and(v128.load(lp, 16), magnitude)),
+          i32x4.max_u(v128.and(v128.load(lp, 32), magnitude), v128.and(v128.load(lp, 48), magnitude))),
+      );
+      m = i32x4.max_u(m, v128.shuffle<i32>(m, m, 2, 3, 0, 1));
+      m = i32x4.max_u(m, v128.shuffle<i32>(m, m, 1, 0, 3, 2));
+      if (<f64>f32x4.extract_lane(m, 0) * streamBound <= limit) {
         if (peaks) memory.fill(peaks + (<usize>g0 << 2), 0, <usize>(g1 - g0) << 2);
         continue;
       }

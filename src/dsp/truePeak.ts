@@ -83,10 +83,11 @@ const GROUP_BLOCKS = Math.ceil(GROUP_SPAN / GROUP);
 /** f64 slots of an interpolator's descriptor in asm/truePeakMeter.ts (13 i32 in 7 slots, then 3 f64). */
 const DESCRIPTOR_FLOAT64S = 10;
 /**
- * Spare f32 entries behind the WebAssembly arrays: a last pass of four lanes may read and write
- * up to three values past the end (asm/truePeakCascade.ts, file comment); never read back.
+ * Spare f32 entries behind the WebAssembly arrays: a last pass of four lanes (sixteen in stage 1)
+ * may read and write up to 15 values past the end (asm/truePeakCascade.ts, file comment); never
+ * read back.
  */
-const PAD = 8;
+const PAD = 16;
 /** f32 rounding (see the file comment, "Precision"). */
 const f32 = Math.fround;
 /**
