@@ -24,6 +24,10 @@
 //
 // Memory is imported (the host sizes it once and never grows it) and addressed by byte offsets the
 // host passes in; nothing here allocates. `line` arguments point at the centre sample of output 0.
+import { blockMaxima, refineLanes } from './truePeakCascade';
+
+// The block maxima the exact pruning reads (shared with the meter's module).
+export { blockMaxima };
 
 /**
  * Even phase of the band-limiting filter (the limiter's output sample), for t = 0 … count − 1:
@@ -109,39 +113,6 @@ export function oddPhase(line: usize, taps: usize, m: i32, out: usize, count: i3
 }
 
 /**
- * Block maxima for the exact pruning (f32 line): out[g] = max |x| over x[8g … min(8g + 8, used)),
- * for every block that starts below `used` (f32). Returns the largest of them (0 when everything
- * is silent). Compared as integers: the bit patterns of non-negative floats (sign bit cleared:
- * |x|) are ordered as the values are (IEEE 754-2019 §5.10; the line holds no NaN), and unsigned
- * integer max needs none of f32.max's NaN and −0 handling. A maximum is exact whatever the order,
- * so this matches the TypeScript scan. (The meter's twin is asm/truePeakCascade.ts `blockMaxima`.)
- */
-export function blockMaxima(line: usize, used: i32, out: usize): f32 {
-  const magnitude = i32x4.splat(0x7fffffff);
-  let all = i32x4.splat(0);
-  let g = 0;
-  let i = 0;
-  for (; i + 8 <= used; i += 8, g++) {
-    const p = line + (<usize>i << 2);
-    let m = i32x4.max_u(v128.and(v128.load(p), magnitude), v128.and(v128.load(p, 16), magnitude));
-    all = i32x4.max_u(all, m);
-    m = i32x4.max_u(m, v128.shuffle<i32>(m, m, 2, 3, 0, 1));
-    m = i32x4.max_u(m, v128.shuffle<i32>(m, m, 1, 0, 3, 2));
-    v128.store32_lane(out + (<usize>g << 2), m, 0);
-  }
-  all = i32x4.max_u(all, v128.shuffle<i32>(all, all, 2, 3, 0, 1));
-  all = i32x4.max_u(all, v128.shuffle<i32>(all, all, 1, 0, 3, 2));
-  let result = <u32>i32x4.extract_lane(all, 0);
-  if (i < used) {
-    let b: u32 = 0;
-    for (; i < used; i++) b = max(b, load<u32>(line + (<usize>i << 2)) & 0x7fffffff);
-    store<u32>(out + (<usize>g << 2), b);
-    result = max(result, b);
-  }
-  return reinterpret<f32>(result);
-}
-
-/**
  * The limiter's 4× period peaks (`BandLimitedPeakDetector` with factor 4) for periods
  * j = j0 … j1 − 1, four periods per pass in the lanes of an f32x4 (j … j + 3): stage 2 of the
  * meter's cascade on the 2× stream (even[t + 2] = y[k_t], odd[t + 3] = y(k_t + 1/2)) gives
@@ -166,7 +137,6 @@ function limiterPeaks4(
   const threshold = f32x4.splat(limit);
   const r = f32x4.splat(refineLimit);
   const zero = f32x4.splat(0);
-  const two = f32x4.splat(2);
   const half = f32x4.splat(0.5);
   const quarter = f32x4.splat(0.25);
   // Lane 3: y(k_{j0−1} + 3/4), the point before period j0. (Offsets of wasm loads are unsigned:
@@ -212,27 +182,7 @@ function limiterPeaks4(
     a = f32x4.abs(p3);
     c = f32x4.gt(a, best);
     best = v128.bitselect(a, best, c); left = v128.bitselect(h0, left, c); mid = v128.bitselect(p3, mid, c); right = v128.bitselect(x1, right, c);
-    // `refine` per lane: signs flipped so the largest point is positive; the vertex of the
-    // parabola where it is a local maximum with negative curvature, clamped to R·best.
-    const negative = f32x4.lt(mid, zero);
-    left = v128.bitselect(f32x4.neg(left), left, negative);
-    right = v128.bitselect(f32x4.neg(right), right, negative);
-    const below = f32x4.neg(best);
-    const outside = v128.or(
-      v128.or(f32x4.gt(left, best), f32x4.gt(right, best)),
-      v128.or(f32x4.lt(left, below), f32x4.lt(right, below)),
-    );
-    const curvature = f32x4.add(f32x4.sub(left, f32x4.mul(two, best)), right);
-    const diff = f32x4.sub(left, right);
-    const offset = f32x4.div(f32x4.mul(half, diff), curvature);
-    const vertex = f32x4.sub(best, f32x4.mul(f32x4.mul(quarter, diff), offset));
-    const clamp = f32x4.mul(best, r);
-    const refined = v128.bitselect(clamp, v128.bitselect(vertex, best, f32x4.gt(vertex, best)), f32x4.gt(vertex, clamp));
-    const use = v128.and(
-      v128.andnot(f32x4.lt(curvature, zero), outside),
-      v128.and(f32x4.gt(clamp, threshold), f32x4.ne(best, zero)),
-    );
-    const v = v128.bitselect(refined, best, use);
+    const v = refineLanes(best, mid, left, right, r, threshold, zero, half, quarter);
     v128.store(peaks + (<usize>j << 2), v128.and(v, f32x4.gt(v, threshold)));
   }
 }

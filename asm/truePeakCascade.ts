@@ -63,26 +63,68 @@ export function halfBandMidpoints(line: usize, taps: usize, n: i32, out: usize, 
 
 /**
  * Block maxima for the exact pruning (f32 line): out[g] = max |x| over x[8g … min(8g + 8, used)),
- * for every block that starts below `used`. Compared as integers: the bit patterns of
- * non-negative floats (sign bit cleared: |x|) are ordered as the values are (IEEE 754-2019
- * §5.10; the line holds no NaN). A maximum is exact in any order, so this matches the TypeScript.
+ * for every block that starts below `used`; returns the largest of them (0 for a silent line).
+ * Compared as integers: the bit patterns of non-negative floats (sign bit cleared: |x|) are ordered
+ * as the values are (IEEE 754-2019 §5.10; the line holds no NaN), and unsigned integer max needs
+ * none of f32.max's NaN and −0 handling. A maximum is exact in any order, so this matches the
+ * TypeScript scans. Shared by the meter's module and the limiter's (asm/truePeak.ts).
  */
-export function blockMaxima(line: usize, used: i32, out: usize): void {
+export function blockMaxima(line: usize, used: i32, out: usize): f32 {
   const magnitude = i32x4.splat(0x7fffffff);
+  let all = i32x4.splat(0);
   let g = 0;
   let i = 0;
   for (; i + 8 <= used; i += 8, g++) {
     const p = line + (<usize>i << 2);
     let m = i32x4.max_u(v128.and(v128.load(p), magnitude), v128.and(v128.load(p, 16), magnitude));
+    all = i32x4.max_u(all, m);
     m = i32x4.max_u(m, v128.shuffle<i32>(m, m, 2, 3, 0, 1));
     m = i32x4.max_u(m, v128.shuffle<i32>(m, m, 1, 0, 3, 2));
     v128.store32_lane(out + (<usize>g << 2), m, 0);
   }
+  all = i32x4.max_u(all, v128.shuffle<i32>(all, all, 2, 3, 0, 1));
+  all = i32x4.max_u(all, v128.shuffle<i32>(all, all, 1, 0, 3, 2));
+  let result = <u32>i32x4.extract_lane(all, 0);
   if (i < used) {
     let b: u32 = 0;
     for (; i < used; i++) b = max(b, load<u32>(line + (<usize>i << 2)) & 0x7fffffff);
     store<u32>(out + (<usize>g << 2), b);
+    result = max(result, b);
   }
+  return reinterpret<f32>(result);
+}
+
+/**
+ * The period peak's refinement in each of four lanes (`periodPeak` in src/dsp/truePeak.ts,
+ * `refine` in bandLimitedPeak.ts): signs flipped so the largest point is positive; the vertex of
+ * the parabola through it and its neighbours where that is a local maximum with negative
+ * curvature, clamped to R·best; else `best`. Shared by the meter's cascade and the limiter's 4×
+ * detector (asm/truePeak.ts), so both compute it with the very same operations.
+ * @param r R = the refinement's clamp, splat; `threshold` the largest f32 ≤ the limit, splat.
+ */
+// @ts-ignore: decorator
+@inline
+export function refineLanes(best: v128, mid: v128, left: v128, right: v128, r: v128, threshold: v128, zero: v128, half: v128, quarter: v128): v128 {
+  const negative = f32x4.lt(mid, zero);
+  left = v128.bitselect(f32x4.neg(left), left, negative);
+  right = v128.bitselect(f32x4.neg(right), right, negative);
+  const minus = f32x4.neg(best);
+  const outside = v128.or(
+    v128.or(f32x4.gt(left, best), f32x4.gt(right, best)),
+    v128.or(f32x4.lt(left, minus), f32x4.lt(right, minus)),
+  );
+  // 2·best as best + best: exact either way.
+  const curvature = f32x4.add(f32x4.sub(left, f32x4.add(best, best)), right);
+  const diff = f32x4.sub(left, right);
+  const offset = f32x4.div(f32x4.mul(half, diff), curvature);
+  const vertex = f32x4.sub(best, f32x4.mul(f32x4.mul(quarter, diff), offset));
+  const clamp = f32x4.mul(best, r);
+  const refined = v128.bitselect(clamp, v128.bitselect(vertex, best, f32x4.gt(vertex, best)), f32x4.gt(vertex, clamp));
+  const use = v128.and(
+    v128.andnot(f32x4.lt(curvature, zero), outside),
+    v128.and(f32x4.gt(clamp, threshold), f32x4.ne(best, zero)),
+  );
+  return v128.bitselect(refined, best, use);
 }
 
 /**
@@ -152,6 +194,8 @@ export function cascadePeaks(
   const g2 = v128.load32_splat(g, 8);
   const r = f32x4.splat(refineLimit);
   const zero = f32x4.splat(0);
+  const half2 = f32x4.splat(0.5);
+  const quarter = f32x4.splat(0.25);
   const lanes = i32x4(0, 1, 2, 3);
   const last = points + (<usize>(factor + 1) << 4);
   for (let j = j0; j < j1; j += 4) {
@@ -207,28 +251,8 @@ export function cascadePeaks(
       mid = v128.bitselect(v, mid, c);
       right = v128.bitselect(v128.load(p, 16), right, c);
     }
-    // The refinement per lane (`periodPeak`): signs flipped so the largest point is positive; the
-    // vertex of the parabola where it is a local maximum with negative curvature, clamped to R·best.
-    const negative = f32x4.lt(mid, zero);
-    left = v128.bitselect(f32x4.neg(left), left, negative);
-    right = v128.bitselect(f32x4.neg(right), right, negative);
-    const minus = f32x4.neg(best);
-    const outside = v128.or(
-      v128.or(f32x4.gt(left, best), f32x4.gt(right, best)),
-      v128.or(f32x4.lt(left, minus), f32x4.lt(right, minus)),
-    );
-    const curvature = f32x4.add(f32x4.sub(left, f32x4.add(best, best)), right);
-    const diff = f32x4.sub(left, right);
-    const offset = f32x4.div(f32x4.mul(f32x4.splat(0.5), diff), curvature);
-    const vertex = f32x4.sub(best, f32x4.mul(f32x4.mul(f32x4.splat(0.25), diff), offset));
-    const clamp = f32x4.mul(best, r);
-    const refined = v128.bitselect(clamp, v128.bitselect(vertex, best, f32x4.gt(vertex, best)), f32x4.gt(vertex, clamp));
-    const use = v128.and(
-      v128.andnot(f32x4.lt(curvature, zero), outside),
-      v128.and(f32x4.gt(clamp, threshold), f32x4.ne(best, zero)),
-    );
     // Lanes past j1 are no periods of this range: 0.
-    let v = v128.and(v128.bitselect(refined, best, use), i32x4.lt_s(i32x4.add(i32x4.splat(j), lanes), i32x4.splat(j1)));
+    let v = v128.and(refineLanes(best, mid, left, right, r, threshold, zero, half2, quarter), i32x4.lt_s(i32x4.add(i32x4.splat(j), lanes), i32x4.splat(j1)));
     v = v128.and(v, f32x4.gt(v, threshold));
     if (rising) {
       // Peaks are ≥ 0 (no NaN): their bit patterns order as the values.

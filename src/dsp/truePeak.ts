@@ -382,11 +382,7 @@ export class TruePeakInterpolator {
     const lineMaxLength = Math.ceil(lineLength / GROUP) + GROUP_BLOCKS;
     const arena = options.arena ?? createTruePeakMeterWasm(TruePeakInterpolator.wasmFloat64s);
     if (arena) {
-      // f32 arrays carved from the arena's (16-byte aligned) f64 allocations.
-      const single = (length: number): Float32Array => {
-        const block = arena.allocate(Math.ceil(length / 2));
-        return new Float32Array(block.buffer, block.byteOffset, length);
-      };
+      const single = (length: number): Float32Array => arena.allocateFloat32(length);
       this.line = single(lineLength + PAD);
       this.lineMax = single(lineMaxLength);
       this.half = single(CHUNK + 6 + PAD);

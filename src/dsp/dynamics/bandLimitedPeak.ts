@@ -231,11 +231,7 @@ export class BandLimitedPeakDetector {
     const wasm = arena ?? createTruePeakWasm(BandLimitedPeakDetector.wasmFloat64s(sampleRate));
     this.wasmDescriptor = -1;
     if (wasm) {
-      // f32 arrays carved from the arena's (16-byte aligned) f64 allocations.
-      const single = (length: number): Float32Array => {
-        const block = wasm.allocate(Math.ceil(length / 2));
-        return new Float32Array(block.buffer, block.byteOffset, length);
-      };
+      const single = (length: number): Float32Array => wasm.allocateFloat32(length);
       this.line = single(lineLength + PAD);
       this.lineMax = single(lineMaxLength);
       this.even = single(CHUNK + 4 + PAD);

@@ -49,6 +49,8 @@ export interface WasmArena<Exports> {
   readonly exports: Exports;
   /** A zeroed view of `length` f64 in the instance's memory (16-byte aligned). */
   allocate(length: number): Float64Array;
+  /** A zeroed view of `length` f32 in the instance's memory (16-byte aligned; the f32 lines). */
+  allocateFloat32(length: number): Float32Array;
 }
 
 /** One band-limited detector's instance of asm/truePeak.ts. */
@@ -94,15 +96,18 @@ function instantiate<Exports>(base64: string, float64s: number): WasmArena<Expor
     const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE_BYTES) });
     const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as Exports;
     let next = ARENA_START;
+    /** The byte offset of `bytes` more, 16-byte aligned. */
+    const reserve = (bytes: number): number => {
+      next = (next + 15) & ~15;
+      if (next + bytes > memory.buffer.byteLength) throw new RangeError('true-peak wasm arena exhausted');
+      const at = next;
+      next += bytes;
+      return at;
+    };
     return {
       exports,
-      allocate(length: number): Float64Array {
-        next = (next + 15) & ~15;
-        if (next + 8 * length > memory.buffer.byteLength) throw new RangeError('true-peak wasm arena exhausted');
-        const view = new Float64Array(memory.buffer, next, length);
-        next += 8 * length;
-        return view;
-      },
+      allocate: (length) => new Float64Array(memory.buffer, reserve(8 * length), length),
+      allocateFloat32: (length) => new Float32Array(memory.buffer, reserve(4 * length), length),
     };
   } catch {
     return undefined;
