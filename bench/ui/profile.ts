@@ -4,7 +4,9 @@
  * function. Used to find the causes listed in docs/performance-ui.md; not part of `bench:ui`.
  *
  * Options: `--size=5000` (a large graph from a share link; 0 = the demo mix), `--play` (demo mix
- * playing), `--action=select|drag|open|edits`, `--top=30`, `--no-build`, `--save=file.cpuprofile`.
+ * playing), `--action=select|drag|open|edits|idle`, `--top=30`, `--no-build`, `--save=file.cpuprofile`,
+ * `--trace` (a timeline summary of the main thread instead of the CPU profile; `--cpu` for both)
+ * with `--save-trace=file.json` (the whole trace, for DevTools).
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -43,17 +45,32 @@ function summarise(profile: { nodes: ProfileNode[]; samples: number[]; timeDelta
   for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${key}`);
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
 /** Total duration per trace event name on the page's main thread (style, layout, paint, script). */
-function summariseTrace(trace: { traceEvents: { name: string; ph: string; dur?: number; tid: number; args?: { data?: { frame?: string } } }[] }): void {
-  const events = trace.traceEvents.filter((e) => e.ph === 'X' && e.dur !== undefined);
-  const main = events.find((e) => e.name === 'RunTask' && e.dur! > 1000)?.tid; // the busiest-looking thread
+function summariseTrace(trace: { traceEvents: TraceEvent[] }): void {
+  const events = trace.traceEvents;
+  // The renderer's main thread by name: the audio thread can be busier while a graph plays.
+  const named = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const perThread = new Map<number, number>();
-  for (const e of events) if (e.name === 'RunTask') perThread.set(e.tid, (perThread.get(e.tid) ?? 0) + e.dur!);
-  const busiest = [...perThread].sort((a, b) => b[1] - a[1])[0]?.[0] ?? main;
+  for (const e of events) if (e.name === 'RunTask' && e.dur !== undefined) perThread.set(e.tid, (perThread.get(e.tid) ?? 0) + e.dur);
+  const main = named?.tid ?? [...perThread].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const onMain = events.filter((e) => e.tid === main && e.ph === 'X' && e.dur !== undefined);
+  const times = onMain.map((e) => e.ts);
+  const seconds = (Math.max(...times) - Math.min(...times)) / 1e6;
   const total = new Map<string, number>();
-  for (const e of events) if (e.tid === busiest) total.set(e.name, (total.get(e.name) ?? 0) + e.dur! / 1000);
-  console.log('trace, main thread, total ms per event:');
-  for (const [name, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+  for (const e of onMain) total.set(e.name, (total.get(e.name) ?? 0) + e.dur! / 1000);
+  const frames = onMain.filter((e) => e.name === 'FireAnimationFrame').length;
+  console.log(`trace, main thread, ${seconds.toFixed(1)} s, ${(frames / seconds).toFixed(1)} animation frames a second; ms per event (per second):`);
+  for (const [name, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${ms.toFixed(1).padStart(8)} ms  (${(ms / seconds).toFixed(1).padStart(6)})  ${name}`);
 }
 
 async function main(): Promise<void> {
@@ -68,10 +85,12 @@ async function main(): Promise<void> {
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     page.setDefaultTimeout(300_000);
     const cdp = await page.context().newCDPSession(page);
+    // A trace alone (`--trace`) runs without the sampling profiler, which slows the page.
+    const profiling = !argv.includes('--trace') || argv.includes('--cpu');
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     const url = size > 0 ? shareUrl(base, largeGraph(size)) : base;
-    if (action === 'open') await cdp.send('Profiler.start');
+    if (action === 'open' && profiling) await cdp.send('Profiler.start');
     await page.goto(url, { timeout: 300_000 });
     await page.locator('.react-flow__node-mgAudio').first().waitFor({ timeout: 300_000 });
     await page.waitForTimeout(2000);
@@ -82,7 +101,7 @@ async function main(): Promise<void> {
     const names = page.locator('.react-flow__node-mgAudio .mg-node__name');
     const tracing = argv.includes('--trace');
     if (tracing) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-    if (action !== 'open') await cdp.send('Profiler.start');
+    if (action !== 'open' && profiling) await cdp.send('Profiler.start');
     if (action === 'select') {
       for (let i = 1; i <= 5; i++) {
         await names.nth(i * 2).click();
@@ -105,6 +124,9 @@ async function main(): Promise<void> {
         }
         await page.waitForTimeout(300);
       }
+    } else if (action === 'idle') {
+      // Playback alone (with --play): what the meters and the audio cost the main thread.
+      await page.waitForTimeout(3000);
     } else if (action === 'drag') {
       const box = (await names.nth(3).boundingBox())!;
       await page.mouse.move(box.x + 5, box.y + 5);
@@ -113,11 +135,16 @@ async function main(): Promise<void> {
       await page.mouse.up();
       await page.waitForTimeout(500);
     }
-    const { profile } = await cdp.send('Profiler.stop');
-    if (tracing) summariseTrace(JSON.parse((await browser.stopTracing()).toString()));
+    const profile = profiling ? (await cdp.send('Profiler.stop')).profile : null;
+    if (tracing) {
+      const trace = (await browser.stopTracing()).toString();
+      const saveTrace = option('save-trace');
+      if (saveTrace !== undefined) writeFileSync(saveTrace, trace);
+      summariseTrace(JSON.parse(trace));
+    }
     const save = option('save');
-    if (save !== undefined) writeFileSync(save, JSON.stringify(profile));
-    summarise(profile as never);
+    if (save !== undefined && profile !== null) writeFileSync(save, JSON.stringify(profile));
+    if (profile !== null) summarise(profile as never);
   } finally {
     await browser.close();
     await server.close();

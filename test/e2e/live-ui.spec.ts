@@ -111,6 +111,39 @@ test('Play: the live master matches the CLI render, meters move without React re
   expect(problems).toEqual([]);
 });
 
+test('playing asks for a main frame only when the meters draw (30 a second), not on every display frame', async ({ page }) => {
+  // Every frame request costs a whole main frame (style, paint, layerize, commit) even when the
+  // callback draws nothing; asking at the display's 60 Hz to draw at 30 doubled that work.
+  await page.addInitScript(() => {
+    const counts = { requested: 0, ran: 0 };
+    (window as unknown as { __frames: typeof counts }).__frames = counts;
+    const request = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) => {
+      counts.requested++;
+      return request((time) => {
+        counts.ran++;
+        callback(time);
+      });
+    };
+  });
+  await openEditor(page, '/?test');
+  await startPlaying(page);
+  await page.waitForTimeout(1000);
+  const frames = () => page.evaluate(() => ({ ...(window as unknown as { __frames: { requested: number; ran: number } }).__frames, at: performance.now() }));
+  const start = await frames();
+  const levelsBefore = await page.locator('.mg-meter').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.peakDb));
+  await page.waitForTimeout(3000);
+  const end = await frames();
+  const levelsAfter = await page.locator('.mg-meter').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.peakDb));
+  const seconds = (end.at - start.at) / 1000;
+  const perSecond = (end.ran - start.ran) / seconds;
+  console.log(`\nplaying: ${perSecond.toFixed(1)} frame callbacks a second (${((end.requested - start.requested) / seconds).toFixed(1)} requested)`);
+  expect(perSecond).toBeLessThanOrEqual(36);
+  // Still drawing: at least half the meter rate, and the meters still move.
+  expect(perSecond).toBeGreaterThanOrEqual(15);
+  expect(levelsAfter.filter((v, i) => v !== levelsBefore[i]).length).toBeGreaterThanOrEqual(5);
+});
+
 test('probe: a clicked node or wire is heard alone, at its own level; A/B is loudness-matched', async ({ page }) => {
   test.setTimeout(60_000);
   const problems = watchConsole(page);

@@ -29,12 +29,19 @@ function presetTitle(document: unknown, fallback: string): string {
   return fallback;
 }
 
-/** The built-in lessons as menu items (each opens in the Teach panel). */
+let lessonMenu: MenuEntry[] | null = null;
+
+/**
+ * The built-in lessons as menu items (each opens in the Teach panel). Built once: the toolbar
+ * renders after every edit (for the undo label), and validating every lesson each time cost a
+ * millisecond of the edit's task.
+ */
 function builtInLessonMenu(): MenuEntry[] {
-  return builtInLessons.flatMap((entry): MenuEntry[] => {
+  lessonMenu ??= builtInLessons.flatMap((entry): MenuEntry[] => {
     const parsed = parseLesson(entry.document);
     return parsed.ok ? [{ kind: 'item', label: parsed.lesson.title, onSelect: () => void openLesson(parsed.lesson) }] : [];
   });
+  return lessonMenu;
 }
 
 function openLibrary(): void {
