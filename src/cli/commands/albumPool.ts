@@ -14,11 +14,27 @@ export interface AlbumPool {
   destroy(): Promise<void>;
 }
 
+/**
+ * Young-generation limit of an album worker, MiB. A worker's live JavaScript heap stays under
+ * 10 MiB: the samples live in ArrayBuffers and WebAssembly memories, outside it. Left to its own
+ * heuristics V8 still enlarged the young generation at some moment of a long track (the committed
+ * heap went 27 → 43 MiB during a 20-minute FLAC track, not during a 2-minute one), and the peak
+ * RSS grew with the track by that much (docs/album.md, "Measured peak RSS, compressed tracks").
+ */
+const WORKER_YOUNG_GENERATION_MB = 12;
+
 /** A pool of `jobs` worker threads. */
 export function createAlbumPool(jobs: number): AlbumPool {
   const self = import.meta.url;
   const filename = /\.ts$/.test(self) ? new URL('./albumTasks.ts', self).href : self;
-  const pool = new Tinypool({ filename, name: 'albumWorkerTask', minThreads: 0, maxThreads: jobs, idleTimeout: 1000 });
+  const pool = new Tinypool({
+    filename,
+    name: 'albumWorkerTask',
+    minThreads: 0,
+    maxThreads: jobs,
+    idleTimeout: 1000,
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+  });
   return {
     async run<T>(task: AlbumWorkerTask, signal: AbortSignal, onProgress?: (fraction: number) => void): Promise<T> {
       let message: AlbumWorkerTask = task;
