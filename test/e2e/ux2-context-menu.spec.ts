@@ -137,3 +137,34 @@ test('context menu from the keyboard: Shift+F10 on a focused node, arrows, Enter
   await page.keyboard.press('Control+z');
   await expect(nodeNamed(page, 'Keys EQ')).toHaveCount(1);
 });
+
+test('a module instance (a channel strip of the opening demo) offers Probe and Help, in its menu and its inspector', async ({ page }) => {
+  const problems = watchConsole(page);
+  await openEditor(page);
+  const strip = nodeNamed(page, 'Bass strip');
+  await strip.locator('.mg-node__name').click({ button: 'right' });
+  const menu = page.getByRole('menu', { name: 'Node menu' });
+  await expect(menu).toBeVisible();
+  const labels = (await menu.locator('[role^="menuitem"]').allTextContents()).join(' | ');
+  expect(labels).toContain('Probe (listen here)');
+  expect(labels).toContain('Help: Channel strip');
+  await menu.getByRole('menuitemcheckbox', { name: /Probe/ }).click();
+  // The probe listens to the instance's output (the strip's last inner node).
+  await expect(page.getByTestId('hearing')).toHaveText(/Probe: Bass strip/);
+  await strip.locator('.mg-node__name').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Help: Channel strip' }).click();
+  const help = page.getByRole('dialog', { name: 'Channel strip — help' });
+  await expect(help).toBeVisible();
+  // A long help opens at its top (title and description), with Close in view as well.
+  await expect(help.getByRole('heading', { name: 'Channel strip — help' })).toBeInViewport();
+  await expect(help.getByRole('button', { name: 'Close' })).toBeInViewport();
+  // The strip's own params, without the "which module" param the inspector hides as well.
+  await expect(help.locator('dt')).not.toHaveCount(0);
+  await expect(help.locator('dt', { hasText: /^Module$/ })).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/ux2-context-module-help.png` });
+  await help.getByRole('button', { name: 'Close' }).click();
+  // The inspector's Listen section is there for the strip too.
+  await strip.locator('.mg-node__name').click();
+  await expect(page.getByRole('complementary', { name: 'Inspector' }).getByRole('button', { name: /Probing — back to master|Probe this output/ })).toBeVisible();
+  expect(problems).toEqual([]);
+});

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { canBypass } from '../../graph/commands';
 import type { GraphNode } from '../../graph/types';
-import { catalog, getNodeDefinition } from '../../nodes/registry';
+import { catalog } from '../../nodes/registry';
 import { Icon } from '../common/icons';
 import { abReadout, endAb, measureNode, setAbSide } from '../live/abCompare';
 import { type AbSide, useLive } from '../live/liveStore';
@@ -16,6 +16,7 @@ import { startAudio } from '../live/transport';
 import { formatReading } from '../meters/LoudnessReadouts';
 import { liveMainInputs } from '../live/liveInputs';
 import { liveIdOf } from '../modules/moduleScope';
+import { definitionOfNode } from '../modules/nodeDefinitionOf';
 import { useEditor } from '../store/editorState';
 
 /**
@@ -30,7 +31,8 @@ export function ListenSection({ node, name }: { node: GraphNode; name: string })
   const probed = useLive((s) => s.monitored === liveId);
   const abSide = useLive((s) => (s.ab?.nodeId === liveId ? s.ab.side : null));
   const comparable = canBypass(catalog, node.type);
-  const hasOutput = (getNodeDefinition(node.type)?.outputs.length ?? 0) > 0;
+  // A module instance's outputs come from its definition (`definitionOfNode`), not the catalog.
+  const hasOutput = (definitionOfNode(root, node)?.outputs.length ?? 0) > 0;
   const inputs = useMemo(() => liveMainInputs(root, liveId), [root, liveId]);
   const inputsKey = inputs.join(',');
   const readout = useRef<HTMLParagraphElement>(null);

@@ -1,9 +1,12 @@
 /** "Help" from a node's context menu: what the node type does and what each of its params means. */
+import { MODULE_PARAM } from '../../../graph/modules/types';
 import type { NodeDefinition } from '../../../nodes/types';
 import { Modal } from '../../dialogs/Modal';
 
 /** The help dialog for one node type, from its definition (the single source of help text). */
 export function NodeHelpDialog({ definition, onClose }: { definition: NodeDefinition; onClose: () => void }) {
+  // A module instance's `module` param names its definition; the inspector hides it too.
+  const params = definition.params.filter((p) => p.key !== MODULE_PARAM);
   return (
     <Modal
       title={`${definition.label} — help`}
@@ -15,9 +18,9 @@ export function NodeHelpDialog({ definition, onClose }: { definition: NodeDefini
       }
     >
       <p>{definition.help}</p>
-      {definition.params.length > 0 && (
+      {params.length > 0 && (
         <dl className="node-help__params">
-          {definition.params.map((p) => (
+          {params.map((p) => (
             <div key={p.key}>
               <dt>{p.label}</dt>
               <dd>{p.help}</dd>

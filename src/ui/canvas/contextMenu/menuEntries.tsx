@@ -4,7 +4,7 @@
  * same action as its button or shortcut elsewhere, so undo and refusals behave the same.
  */
 import { canBypass, canBypassNode, disconnect, removeElements, setBypass } from '../../../graph/commands';
-import { catalog, getNodeDefinition } from '../../../nodes/registry';
+import { catalog } from '../../../nodes/registry';
 import { endAb, setAbSide } from '../../live/abCompare';
 import { liveStore } from '../../live/liveStore';
 import { toggleProbe } from '../../live/probe';
@@ -21,6 +21,7 @@ import { monitorEntries } from './monitorEntries';
 import type { ContextMenuState } from './contextMenuState';
 import { NodeHelpDialog } from './NodeHelpDialog';
 import { moduleEntries } from '../../modules/moduleMenu';
+import { definitionOfNode } from '../../modules/nodeDefinitionOf';
 
 /** One menu entry: an action (with its shortcut as a hint) or a separator. */
 export type ContextEntry = { kind: 'item'; label: string; hint?: string; disabled?: boolean; checked?: boolean; onSelect: () => void } | { kind: 'separator' };
@@ -62,7 +63,9 @@ function nodeEntries(id: string): ContextEntry[] {
     if (!note && !group) return [];
     return [{ kind: 'item', label: note ? 'Delete note' : 'Remove group (keep its nodes)', hint: 'Del', onSelect: () => dispatch(removeElements(currentGraph(), note ? { notes: [id] } : { groups: [id] })) }];
   }
-  const definition = getNodeDefinition(node.type);
+  // Through the module's instance spec for a module instance: a channel strip has outputs to
+  // probe and help to show, although it is no catalog type.
+  const definition = definitionOfNode(editorStore.get().history.graph, node);
   const live = liveStore.get();
   // Probe and A/B act on the live engine's node (inside an open module, the opened instance's).
   const liveId = liveIdOf(editorStore.get(), id, node.type);
