@@ -4,7 +4,7 @@
  * a menu for choices, a text field for clip names. Each has a reset to its default and the
  * param's help sentence.
  */
-import { type ReactNode, useId } from 'react';
+import { type ReactNode, memo, useId } from 'react';
 import type { BoolParamSpec, EnumParamSpec, NumberParamSpec, ParamSpec, StringParamSpec } from '../../graph/catalog';
 import { resetParam, setParam } from '../../graph/commands';
 import type { ParamValue } from '../../graph/types';
@@ -12,6 +12,7 @@ import { checkParamValue } from '../../graph/validateParams';
 import { catalog } from '../../nodes/registry';
 import { formatNumberParam, formatParamValue } from '../common/formatParam';
 import { Icon } from '../common/icons';
+import { countRender } from '../live/renderCount';
 import { commitGesture, dispatch } from '../store/editorActions';
 import { currentGraph } from '../store/editorState';
 import { CommitTextField } from './CommitTextField';
@@ -193,8 +194,13 @@ function StringParam({ nodeId, spec, value }: ParamProps<StringParamSpec>) {
   );
 }
 
-/** The control for one param, chosen by the spec's kind. */
-export function ParamControl({ nodeId, spec, value }: ParamProps<ParamSpec>) {
+/**
+ * The control for one param, chosen by the spec's kind. Memoised: the inspector renders again on
+ * every change to its node, a new position included (each pointer move of a drag), and params
+ * whose value did not change need not.
+ */
+export const ParamControl = memo(function ParamControl({ nodeId, spec, value }: ParamProps<ParamSpec>) {
+  countRender('ParamControl');
   // A lesson step may lock every param but the ones it is about (src/ui/teaching/lessonRunner.ts).
   const lessonStep = useTeach((s) => (s.lesson === null ? -1 : s.lesson.step));
   const locked = lessonStep >= 0 && !isParamRevealed(nodeId, spec.key);
@@ -216,4 +222,4 @@ export function ParamControl({ nodeId, spec, value }: ParamProps<ParamSpec>) {
       {control}
     </fieldset>
   );
-}
+});

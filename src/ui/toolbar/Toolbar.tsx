@@ -33,8 +33,8 @@ let lessonMenu: MenuEntry[] | null = null;
 
 /**
  * The built-in lessons as menu items (each opens in the Teach panel). Built once: the toolbar
- * renders after every edit (for the undo label), and validating every lesson each time cost a
- * millisecond of the edit's task.
+ * renders whenever the undo label changes, and validating every lesson each time cost a
+ * millisecond of that edit's task.
  */
 function builtInLessonMenu(): MenuEntry[] {
   lessonMenu ??= builtInLessons.flatMap((entry): MenuEntry[] => {
@@ -61,7 +61,11 @@ const ORIGIN_TEXT: Record<string, string> = {
 
 /** The top toolbar. */
 export function Toolbar() {
-  const history = useEditor((s) => s.history);
+  // Strings, not the history: a drag changes the history on every pointer move (merged into one
+  // step), and the toolbar with its transport would re-render each time for the same labels.
+  const name = useEditor((s) => s.history.graph.name);
+  const undo = useEditor((s) => (canUndo(s.history) ? (undoLabel(s.history) ?? '') : null));
+  const redo = useEditor((s) => (canRedo(s.history) ? (redoLabel(s.history) ?? '') : null));
   const dirty = useEditor((s) => isDirty(s));
   const origin = useEditor((s) => s.origin);
   const [library, setLibrary] = useState<LibraryEntry[]>([]);
@@ -111,7 +115,7 @@ export function Toolbar() {
         <span className="toolbar__app">Mixgraph</span>
       </div>
       <div className="toolbar__doc" title={`Opened from: ${ORIGIN_TEXT[origin.kind] ?? origin.kind} (${origin.name})`}>
-        <span className="toolbar__doc-name">{history.graph.name}</span>
+        <span className="toolbar__doc-name">{name}</span>
         <span className={`toolbar__doc-state${dirty ? ' is-dirty' : ''}`}>{dirty ? '● Unsaved changes' : ORIGIN_TEXT[origin.kind]}</span>
       </div>
       <nav className="toolbar__group" aria-label="Document">
@@ -139,9 +143,9 @@ export function Toolbar() {
           type="button"
           className="tool-btn tool-btn--icon"
           onClick={undoEdit}
-          disabled={!canUndo(history)}
-          aria-label={canUndo(history) ? `Undo ${undoLabel(history)}` : 'Undo'}
-          title={`Undo ${undoLabel(history) ?? ''} (Ctrl+Z)`}
+          disabled={undo === null}
+          aria-label={undo !== null ? `Undo ${undo}` : 'Undo'}
+          title={`Undo ${undo ?? ''} (Ctrl+Z)`}
         >
           <Icon name="undo" />
         </button>
@@ -149,9 +153,9 @@ export function Toolbar() {
           type="button"
           className="tool-btn tool-btn--icon"
           onClick={redoEdit}
-          disabled={!canRedo(history)}
-          aria-label={canRedo(history) ? `Redo ${redoLabel(history)}` : 'Redo'}
-          title={`Redo ${redoLabel(history) ?? ''} (Ctrl+Shift+Z)`}
+          disabled={redo === null}
+          aria-label={redo !== null ? `Redo ${redo}` : 'Redo'}
+          title={`Redo ${redo ?? ''} (Ctrl+Shift+Z)`}
         >
           <Icon name="redo" />
         </button>

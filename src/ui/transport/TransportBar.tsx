@@ -4,33 +4,45 @@
  * Position and time are written from `requestAnimationFrame` into element refs, so playing does
  * not re-render the toolbar.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { BounceDialog } from '../bounce/BounceDialog';
 import { useBounceJob } from '../bounce/bounceJob';
 import { Icon } from '../common/icons';
 import { onFrame } from '../live/frameLoop';
 import { programmeSeconds } from '../live/graphSync';
 import { useLive } from '../live/liveStore';
+import { countRender } from '../live/renderCount';
 import { pause, play, seek, setLoop, stop, transportPosition } from '../live/transport';
 import { customDialog } from '../store/dialogs';
 import { showNotice } from '../store/editorActions';
-import { useGraph } from '../store/editorState';
+import { scopedGraph, useEditor } from '../store/editorState';
 import { formatTime } from './formatTime';
+import type { Graph } from '../../graph/types';
 
 function openBounce(seconds: number): void {
   void customDialog((close) => <BounceDialog onClose={close} programmeSeconds={seconds} />);
 }
 
+let lastLength: { graph: Graph; seconds: number } | null = null;
+
+/** The programme length of `graph`, computed once per document version (selectors run on every store change). */
+function documentSeconds(graph: Graph): number {
+  if (lastLength?.graph !== graph) lastLength = { graph, seconds: programmeSeconds(graph, 48_000) };
+  return lastLength.seconds;
+}
+
 /** The transport controls; see the file comment. */
 export function TransportBar() {
-  const graph = useGraph();
+  countRender('TransportBar');
   const playing = useLive((s) => s.playing);
   const loop = useLive((s) => s.loop);
   const audio = useLive((s) => s.audio);
   const error = useLive((s) => s.error);
   const stale = useLive((s) => s.stale);
   // Length before audio is on; afterwards the live session keeps it (it knows the dropped clips).
-  const offlineLength = useMemo(() => programmeSeconds(graph, 48_000), [graph]);
+  // Read as a number, not through the graph: the bar re-rendered on every pointer move of a drag
+  // while playing, for a length it did not show.
+  const offlineLength = useEditor((s) => (audio === 'on' ? 0 : documentSeconds(scopedGraph(s))));
   const liveLength = useLive((s) => s.lengthSeconds);
   const length = audio === 'on' ? liveLength : offlineLength;
   const time = useRef<HTMLSpanElement>(null);
