@@ -49,12 +49,13 @@ function frame(now: number): void {
 
 /**
  * Asks for the frame the next draw is due in. Between draws it waits on a timer rather than on
- * frame requests: a `requestAnimationFrame` that draws nothing still costs a whole main frame
- * (style, paint, layerize and a commit to the compositor, ≈ 1.5 ms each in software raster), so
- * asking every display frame doubled the rendering work of a playing graph for nothing. The rate
- * is kept on `performance.now()`: a frame requested from the timer can carry the timestamp of the
- * display frame before the request (Chromium passes the frame's begin time, measured 13 ms stale),
- * so comparing timestamps skipped every other such frame and brought the waste back.
+ * frame requests: a `requestAnimationFrame` that draws nothing still runs a whole main frame
+ * (style, prepaint, layerize and a commit to the compositor), and asking every display frame ran
+ * 60 of them a second for 30 draws (8 % of the main thread while the demo plays, docs/
+ * performance-ui.md, fifth round). The rate is kept on `performance.now()`: a frame requested
+ * from the timer can carry the timestamp of the display frame before the request (Chromium passes
+ * the frame's begin time, measured 13 ms stale), so comparing timestamps skipped every other such
+ * frame and brought the waste back.
  */
 function schedule(): void {
   if (handle !== null || timer !== null || tasks.size === 0 || currentSession() === null) return;
