@@ -9,7 +9,7 @@ import { Tooltip } from '../common/Tooltip';
 import { placementPoint } from '../canvas/canvasBridge';
 import { confirmDialog, promptDialog } from '../store/dialogs';
 import { showNotice } from '../store/editorActions';
-import { useRootGraph } from '../store/editorState';
+import { useEditor } from '../store/editorState';
 import {
   MODULE_MIME,
   type PaletteModule,
@@ -88,7 +88,8 @@ function ModuleItem({ module }: { module: PaletteModule }) {
 
 /** The modules section of the palette, filtered by the palette's query. */
 export function ModulePalette({ query }: { query: string }) {
-  const graph = useRootGraph();
+  // The definitions only: they keep their identity through edits of the graph's nodes (a drag).
+  const modules = useEditor((s) => s.history.graph.modules);
   const library = useLibraryModules();
   useEffect(() => {
     void loadModuleLibrary();
@@ -96,13 +97,13 @@ export function ModulePalette({ query }: { query: string }) {
   const groups = useMemo(() => {
     const q = query.trim().toLowerCase();
     const matches = (m: PaletteModule) => q === '' || m.name.toLowerCase().includes(q) || 'module'.includes(q);
-    const inDocument = new Set((graph.modules ?? []).map((m) => m.id));
+    const inDocument = new Set((modules ?? []).map((m) => m.id));
     return [
-      { source: 'document' as const, items: documentPaletteModules(graph.modules).filter(matches) },
+      { source: 'document' as const, items: documentPaletteModules(modules).filter(matches) },
       { source: 'library' as const, items: library.filter((m) => matches(m)) },
       { source: 'builtin' as const, items: builtInPaletteModules().filter((m) => matches(m) && !inDocument.has(m.id)) },
     ].filter((g) => g.items.length > 0);
-  }, [graph.modules, library, query]);
+  }, [modules, library, query]);
   if (groups.length === 0) return null;
   return (
     <section className="palette__group palette__group--modules" aria-labelledby="palette-Modules">
