@@ -144,7 +144,7 @@ test('playing asks for a main frame only when the meters draw (30 a second), not
   expect(levelsAfter.filter((v, i) => v !== levelsBefore[i]).length).toBeGreaterThanOrEqual(5);
 });
 
-test('dragging a node while playing renders neither the transport bar nor the inspector\'s unchanged params', async ({ page }) => {
+test('dragging a node while playing renders neither the transport bar, the palettes nor the inspector\'s unchanged params', async ({ page }) => {
   await openEditor(page, '/?test');
   await startPlaying(page);
   const name = nodeNamed(page, 'Bass strip').locator('.mg-node__name');
@@ -161,11 +161,13 @@ test('dragging a node while playing renders neither the transport bar nor the in
   const after = await page.evaluate(() => window.__mixgraphTest!.renders());
   const moved = (await name.boundingBox())!.x - box.x;
   const count = (what: string) => (after[what] ?? 0) - (before[what] ?? 0);
-  console.log(`\ndrag of ${moved.toFixed(0)} px while playing: TransportBar ${count('TransportBar')}, ParamControl ${count('ParamControl')} renders`);
+  console.log(`\ndrag of ${moved.toFixed(0)} px while playing: TransportBar ${count('TransportBar')}, ParamControl ${count('ParamControl')}, Palette ${count('Palette')}, ModulePalette ${count('ModulePalette')} renders`);
   expect(moved).toBeGreaterThan(30);
   // Once, when the drag's first move makes the "Move" undo step (the undo button's label changes).
   expect(count('TransportBar')).toBeLessThanOrEqual(1);
   expect(count('ParamControl')).toBe(0);
+  expect(count('Palette')).toBe(0);
+  expect(count('ModulePalette')).toBe(0);
 });
 
 test('probe: a clicked node or wire is heard alone, at its own level; A/B is loudness-matched', async ({ page }) => {

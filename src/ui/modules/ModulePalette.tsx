@@ -10,6 +10,7 @@ import { placementPoint } from '../canvas/canvasBridge';
 import { confirmDialog, promptDialog } from '../store/dialogs';
 import { showNotice } from '../store/editorActions';
 import { useEditor } from '../store/editorState';
+import { countRender } from '../live/renderCount';
 import {
   MODULE_MIME,
   type PaletteModule,
@@ -88,6 +89,7 @@ function ModuleItem({ module }: { module: PaletteModule }) {
 
 /** The modules section of the palette, filtered by the palette's query. */
 export function ModulePalette({ query }: { query: string }) {
+  countRender('ModulePalette');
   // The definitions only: they keep their identity through edits of the graph's nodes (a drag).
   const modules = useEditor((s) => s.history.graph.modules);
   const library = useLibraryModules();

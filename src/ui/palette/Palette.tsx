@@ -12,9 +12,10 @@ import { Tooltip } from '../common/Tooltip';
 import { MASTER_NODE_TYPE } from '../config';
 import { placeNewNode } from '../canvas/placeNewNode';
 import { searchNodeTypes } from '../canvas/nodeSearch';
-import { useGraph } from '../store/editorState';
+import { scopedGraph, useEditor } from '../store/editorState';
 import { PALETTE_MIME } from './paletteDrag';
 import { ModulePalette } from '../modules/ModulePalette';
+import { countRender } from '../live/renderCount';
 
 /** Palette order of the categories (DESIGN.md: Sources / Mixing / EQ / Dynamics / Space / Output). */
 const CATEGORY_ORDER: readonly NodeCategory[] = ['Sources', 'Mixing', 'EQ', 'Dynamics', 'Space', 'Output'];
@@ -50,9 +51,10 @@ function PaletteItem({ definition, unavailable }: { definition: NodeDefinition; 
 
 /** The left-hand node palette. */
 export function Palette() {
-  const graph = useGraph();
+  countRender('Palette');
+  // A boolean, not the graph: the palette need not render again on every pointer move of a drag.
+  const hasMaster = useEditor((s) => scopedGraph(s).nodes.some((n) => n.type === MASTER_NODE_TYPE));
   const [query, setQuery] = useState('');
-  const hasMaster = graph.nodes.some((n) => n.type === MASTER_NODE_TYPE);
   const groups = useMemo(() => {
     const shown = searchNodeTypes(nodeDefinitions, query);
     return CATEGORY_ORDER.map((category) => ({ category, items: shown.filter((d) => d.category === category) })).filter((g) => g.items.length > 0);
