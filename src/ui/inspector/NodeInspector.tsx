@@ -4,8 +4,7 @@ import { resolveParams } from '../../graph/catalog';
 import { canBypassNode, removeElements, setBypass, setLabel } from '../../graph/commands';
 import type { GraphNode } from '../../graph/types';
 import { catalog } from '../../nodes/registry';
-import { MODULE_NODE_TYPE, MODULE_PARAM } from '../../graph/modules/types';
-import { definitionOfNode } from '../modules/nodeDefinitionOf';
+import { definitionOfNode, shownParams } from '../modules/nodeDefinitionOf';
 import { ModuleInstanceSection, PromoteSection, ScopeParamNote } from '../modules/ModuleInspector';
 import { CategoryIcon, Icon } from '../common/icons';
 import { dispatch } from '../store/editorActions';
@@ -95,11 +94,9 @@ export function NodeInspector({ node, issues }: { node: GraphNode; issues: reado
       {/* Params come right after the plot: they are what a short window must still reach. */}
       <ScopeParamNote node={node} />
       <section className="inspector__params" aria-label="Parameters">
-        {definition.params
-          .filter((spec) => !(node.type === MODULE_NODE_TYPE && spec.key === MODULE_PARAM))
-          .map((spec) => (
-            <ParamControl key={spec.key} nodeId={node.id} spec={spec} value={params[spec.key]} />
-          ))}
+        {shownParams(definition).map((spec) => (
+          <ParamControl key={spec.key} nodeId={node.id} spec={spec} value={params[spec.key]} />
+        ))}
         {definition.params.length === 0 && <p className="muted">This node has no parameters.</p>}
       </section>
       <PromoteSection node={node} definition={definition} />

@@ -8,7 +8,6 @@
 import { describeModule, findModule, instancesOf, promoteParam, removeModulePort, renameModule, renameModulePort, unpromoteParam } from '../../graph/modules/commands';
 import { promotionOf } from '../../graph/modules/openInstance';
 import { moduleIdOf } from '../../graph/modules/definitionSet';
-import { MODULE_PARAM } from '../../graph/modules/types';
 import type { Graph, GraphNode } from '../../graph/types';
 import { catalog } from '../../nodes/registry';
 import type { NodeDefinition } from '../../nodes/types';
@@ -16,7 +15,7 @@ import { Icon } from '../common/icons';
 import { CommitTextField } from '../inspector/CommitTextField';
 import { rootGraph, useEditor, useRootGraph } from '../store/editorState';
 import { dispatchAtDocument, makeInstanceUnique, unpackInstance } from './moduleActions';
-import { definitionOfNode } from './nodeDefinitionOf';
+import { definitionOfNode, shownParams } from './nodeDefinitionOf';
 import { saveModuleToLibrary } from './moduleLibrary';
 import { breadcrumbOf, closeModule, openModule } from './moduleScope';
 
@@ -86,7 +85,7 @@ export function PromoteSection({ node, definition }: { node: GraphNode; definiti
   const root = useRootGraph();
   const module = moduleId === undefined ? undefined : findModule(root, moduleId);
   if (moduleId === undefined || module === undefined) return null;
-  const params = definition.params.filter((p) => p.key !== MODULE_PARAM);
+  const params = shownParams(definition);
   if (params.length === 0) return null;
   return (
     <details className="inspector__promote" open>

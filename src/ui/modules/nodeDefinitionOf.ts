@@ -10,6 +10,15 @@ import { specOfNode } from '../../graph/modules/nodeSpec';
 import type { Graph, GraphNode } from '../../graph/types';
 import { catalog, getNodeDefinition } from '../../nodes/registry';
 import type { NodeDefinition } from '../../nodes/types';
+import type { ParamSpec } from '../../graph/catalog';
+
+/**
+ * The params the editor lists for a definition: all but a module instance's `module` param, which
+ * names the definition it plays and is changed through the module commands, not as a value.
+ */
+export function shownParams(definition: Pick<NodeDefinition, 'params'>): readonly ParamSpec[] {
+  return definition.params.filter((p) => p.key !== MODULE_PARAM);
+}
 
 /** Promoted params shown on an instance's face on the canvas when its module names none. */
 const FACE_PARAMS = 3;

@@ -1,12 +1,11 @@
 /** "Help" from a node's context menu: what the node type does and what each of its params means. */
-import { MODULE_PARAM } from '../../../graph/modules/types';
 import type { NodeDefinition } from '../../../nodes/types';
 import { Modal } from '../../dialogs/Modal';
+import { shownParams } from '../../modules/nodeDefinitionOf';
 
 /** The help dialog for one node type, from its definition (the single source of help text). */
 export function NodeHelpDialog({ definition, onClose }: { definition: NodeDefinition; onClose: () => void }) {
-  // A module instance's `module` param names its definition; the inspector hides it too.
-  const params = definition.params.filter((p) => p.key !== MODULE_PARAM);
+  const params = shownParams(definition);
   return (
     <Modal
       title={`${definition.label} — help`}

@@ -14,7 +14,7 @@ import { liveIdOf } from '../../modules/moduleScope';
 import { duplicate, groupSelection, pasteText } from '../../keyboard/editActions';
 import { customDialog } from '../../store/dialogs';
 import { dispatch, setSelection, showNotice } from '../../store/editorActions';
-import { currentGraph, editorStore } from '../../store/editorState';
+import { currentGraph, editorStore, rootGraph } from '../../store/editorState';
 import { canvasBridge } from '../canvasBridge';
 import { openQuickAdd } from '../quickAddState';
 import { monitorEntries } from './monitorEntries';
@@ -65,7 +65,7 @@ function nodeEntries(id: string): ContextEntry[] {
   }
   // Through the module's instance spec for a module instance: a channel strip has outputs to
   // probe and help to show, although it is no catalog type.
-  const definition = definitionOfNode(editorStore.get().history.graph, node);
+  const definition = definitionOfNode(rootGraph(), node);
   const live = liveStore.get();
   // Probe and A/B act on the live engine's node (inside an open module, the opened instance's).
   const liveId = liveIdOf(editorStore.get(), id, node.type);
