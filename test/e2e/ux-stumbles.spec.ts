@@ -84,6 +84,9 @@ test('rename mode shows one rename action, and Cancel', async ({ page }) => {
   // Saving is an IndexedDB write: the library lists what is stored once the notice says so.
   await expect(page.getByTestId('notice')).toContainText('Saved “Stumble” to My presets.');
   await page.getByRole('button', { name: 'Presets' }).click();
+  // The menu lists my presets once IndexedDB answers, which moves "Manage my presets…" down: wait
+  // for the list, or the click can land on "Stumble" itself (it did once, in CI).
+  await expect(page.getByRole('menuitem', { name: 'Stumble', exact: true })).toBeVisible();
   await page.getByRole('menuitem', { name: 'Manage my presets…' }).click();
   const library = page.getByRole('dialog', { name: 'My presets' });
   await library.getByRole('button', { name: 'Rename Stumble' }).click();
